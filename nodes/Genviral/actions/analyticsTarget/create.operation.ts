@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requiredString, oneOf, optionalString } from '../../helpers/validation';
+import { ANALYTICS_PLATFORMS, platformOptions } from '../../helpers/platforms';
+import { expectObject, genviralApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Platform',
+		name: 'platform',
+		type: 'options',
+		required: true,
+		options: platformOptions,
+		default: 'tiktok',
+		description: 'Social network of the profile to track',
+	},
+	{
+		displayName: 'Identifier',
+		name: 'identifier',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '@brand',
+		hint: 'A handle (with or without @) or profile name. Any public profile works, competitors included.',
+		description: 'Handle or identifier of the profile to track, e.g. @brand',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Alias',
+				name: 'alias',
+				type: 'string',
+				default: '',
+				description: 'Label for the target, stored as its display name in Genviral',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['analyticsTarget'], operation: ['create'] } },
+	properties,
+);
+
+/**
+ * POST /analytics/targets. Creating a target that is already tracked is not an error: the
+ * API returns the existing row with created=false, and so do we.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const platform = oneOf(this, 'platform', 'Platform', itemIndex, ANALYTICS_PLATFORMS);
+	const identifier = requiredString(this, 'identifier', 'Identifier', itemIndex);
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const alias = optionalString(this, additionalFields.alias, 'Alias', itemIndex);
+
+	const body: IDataObject = { platform, identifier };
+	if (alias !== undefined) body.alias = alias;
+
+	const data = await genviralApiRequest.call(this, {
+		method: 'POST',
+		path: '/analytics/targets',
+		body,
+		itemIndex,
+	});
+	const endpoint = 'POST /analytics/targets';
+	const { target, created } = expectObject(this, data, endpoint, itemIndex);
+	return { ...expectObject(this, target, endpoint, itemIndex, 'target'), created: created !== false };
+}

@@ -1,0 +1,214 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { GENVIRAL_DEFAULT_BASE_URL } from '../../../credentials/GenviralApi.credentials';
+import type { GenviralEnvelope } from './errors';
+import { genviralApiError, genviralNetworkError } from './errors';
+
+export const CREDENTIAL_TYPE = 'genviralApi';
+
+/** Default per-request timeout. The skill client allows 120 s; reads answer far sooner. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export type GenviralContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface GenviralRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/analytics/targets`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** The input item this request is made for; errors name it. */
+	itemIndex?: number;
+	timeoutMs?: number;
+}
+
+const SNIPPET_LENGTH = 200;
+
+function snippetOf(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	if (flat === '') return '(empty body)';
+	return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}...` : flat;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The base URL from the credential, checked: the token rides in a header, so plain HTTP is
+ * only accepted to this machine (local proxies and test servers).
+ */
+async function resolveBaseUrl(ctx: GenviralContext, itemIndex: number | undefined): Promise<string> {
+	const credentials = await ctx.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE, itemIndex);
+	const raw = (credentials.baseUrl ?? '').trim() || GENVIRAL_DEFAULT_BASE_URL;
+	let parsed: URL;
+	try {
+		parsed = new URL(raw);
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), `The Base URL "${raw}" in the Genviral API credential is not a valid URL`, {
+			itemIndex,
+			description: `Use ${GENVIRAL_DEFAULT_BASE_URL} unless you go through a proxy.`,
+		});
+	}
+	if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Base URL in the Genviral API credential must use https:// (got ${parsed.protocol}//${parsed.host})`,
+			{
+				itemIndex,
+				description:
+					'The API token is sent with every request, so it may only travel over HTTPS. Plain http:// is accepted for localhost only.',
+			},
+		);
+	}
+	return raw.replace(/\/+$/, '');
+}
+
+function parseRetryAfter(headers: IDataObject | undefined): number | undefined {
+	const value = headers?.['retry-after'];
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function isEnvelope(value: unknown): value is GenviralEnvelope {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as IDataObject).ok === 'boolean';
+}
+
+/** Turn whatever the HTTP client handed back into an envelope, or say what it was. */
+function readBody(body: unknown): { envelope?: GenviralEnvelope; snippet?: string } {
+	let value = body;
+	if (Buffer.isBuffer(value)) value = value.toString('utf8');
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			return { snippet: snippetOf(value as string) };
+		}
+	}
+	if (isEnvelope(value)) return { envelope: value };
+	return { snippet: snippetOf(JSON.stringify(value) ?? String(value)) };
+}
+
+/**
+ * The one place that talks to Genviral: builds the request, lets n8n apply the credential,
+ * unwraps the `{ ok, code, message, data }` envelope and turns every failure into a
+ * NodeApiError that carries the API's message, HTTP status and error_code.
+ * Returns the envelope's `data`.
+ */
+export async function genviralApiRequest(this: GenviralContext, request: GenviralRequest): Promise<unknown> {
+	const { method, path, body, qs, itemIndex } = request;
+	const endpoint = `${method} ${path}`;
+	const node = this.getNode();
+	const baseUrl = await resolveBaseUrl(this, itemIndex);
+
+	const options: IHttpRequestOptions = {
+		method,
+		url: `${baseUrl}${path}`,
+		json: true,
+		// We read every status ourselves: n8n's own NodeApiError for non-2xx would hide the
+		// API's error_code and the item index.
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		headers: { 'Content-Type': 'application/json' },
+	};
+	if (body !== undefined) options.body = body;
+	if (qs !== undefined && Object.keys(qs).length > 0) options.qs = qs;
+
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw toTransportError(this, error, endpoint, itemIndex);
+	}
+
+	const status = response.statusCode;
+	const { envelope, snippet } = readBody(response.body);
+	const retryAfterMs = parseRetryAfter(response.headers as IDataObject);
+
+	if (status < 200 || status >= 300) {
+		throw genviralApiError({ node, status, envelope, snippet, endpoint, itemIndex, retryAfterMs });
+	}
+	if (envelope === undefined) {
+		throw genviralApiError({
+			node,
+			status,
+			snippet,
+			endpoint,
+			itemIndex,
+			message: `Genviral answered ${endpoint} with HTTP ${status} but the body is not a Genviral JSON envelope`,
+		});
+	}
+	if (!envelope.ok) {
+		const envelopeStatus = typeof envelope.code === 'number' && envelope.code >= 400 ? envelope.code : status;
+		throw genviralApiError({ node, status: envelopeStatus, envelope, endpoint, itemIndex, retryAfterMs });
+	}
+	if (!('data' in envelope)) {
+		throw genviralApiError({
+			node,
+			status,
+			envelope: { ...envelope, message: undefined },
+			snippet: snippetOf(JSON.stringify(envelope)),
+			endpoint,
+			itemIndex,
+			message: `Genviral answered ${endpoint} with ok:true but without the expected "data" field`,
+		});
+	}
+	return envelope.data;
+}
+
+/**
+ * Errors thrown before any HTTP status: connection refused or reset, timeout. Everything we
+ * keep is the error code and message; the client's error object (which holds the request,
+ * headers included) is dropped.
+ */
+function toTransportError(ctx: GenviralContext, error: unknown, endpoint: string, itemIndex: number | undefined): Error {
+	if (error instanceof NodeOperationError) return error;
+	const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+	const code =
+		(typeof cause?.code === 'string' && cause.code) ||
+		(typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code) ||
+		'EUNKNOWN';
+	const detail =
+		(typeof cause?.message === 'string' && cause.message) ||
+		(error instanceof Error ? error.message : String(error));
+	return genviralNetworkError(ctx.getNode(), endpoint, code, detail, itemIndex);
+}
+
+/**
+ * The `data` of a success (or an object inside it) must be a JSON object; anything else is a
+ * broken answer, reported as such rather than as a TypeError further down.
+ */
+export function expectObject(
+	ctx: GenviralContext,
+	value: unknown,
+	endpoint: string,
+	itemIndex: number | undefined,
+	field = 'data',
+): IDataObject {
+	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as IDataObject;
+	throw genviralApiError({
+		node: ctx.getNode(),
+		status: 200,
+		endpoint,
+		itemIndex,
+		snippet: snippetOf(JSON.stringify(value) ?? String(value)),
+		message: `Genviral answered ${endpoint} without the expected "${field}" object`,
+	});
+}

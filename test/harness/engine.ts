@@ -1,0 +1,288 @@
+/**
+ * Runs workflows containing the Genviral node inside n8n-core's real engine:
+ * the package is loaded from dist/ by n8n-core's PackageDirectoryLoader (as n8n loads a
+ * community package), executed by a real WorkflowExecute, and its HTTP requests go through
+ * n8n's real request helper with the credential applied by its own `authenticate` block.
+ */
+import path from 'node:path';
+
+import { Credentials, ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRequestOptionsSimplified,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow, isExpression } from 'n8n-workflow';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const GENVIRAL_NODE_TYPE = 'n8n-nodes-genviral.genviral';
+export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
+export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
+
+interface LoadedTypes {
+	nodeTypes: INodeTypes;
+	credentialTypes: Record<string, ICredentialType>;
+	genviralLoader: PackageDirectoryLoader;
+}
+
+let loaded: Promise<LoadedTypes> | undefined;
+
+/** Load dist/ as n8n does, plus the few n8n-nodes-base nodes the workflows use. */
+export async function loadTypes(): Promise<LoadedTypes> {
+	loaded ??= (async () => {
+		const genviralLoader = new PackageDirectoryLoader(REPO_ROOT);
+		await genviralLoader.loadAll();
+
+		const baseDir = path.dirname(require.resolve('n8n-nodes-base/package.json'));
+		const baseLoader = new PackageDirectoryLoader(baseDir, [], [MANUAL_TRIGGER_TYPE, HTTP_REQUEST_TYPE]);
+		baseLoader.loadNodeFromFile(path.join(baseDir, 'dist/nodes/ManualTrigger/ManualTrigger.node.js'));
+		baseLoader.loadNodeFromFile(path.join(baseDir, 'dist/nodes/HttpRequest/HttpRequest.node.js'));
+
+		const byName: Record<string, INodeType | IVersionedNodeType> = {};
+		for (const loader of [genviralLoader, baseLoader]) {
+			for (const [name, data] of Object.entries(loader.nodeTypes)) {
+				byName[`${loader.packageName}.${name}`] = data.type;
+			}
+		}
+		const nodeTypes: INodeTypes = {
+			getByName: (type) => byName[type],
+			getByNameAndVersion: (type, version) => {
+				const nodeType = byName[type];
+				if (!nodeType) throw new Error(`Unknown node type ${type}`);
+				return NodeHelpers.getVersionedNodeType(nodeType, version);
+			},
+			getKnownTypes: () => ({}),
+		};
+		const credentialTypes: Record<string, ICredentialType> = {};
+		for (const [name, data] of Object.entries(genviralLoader.credentialTypes)) {
+			credentialTypes[name] = data.type;
+		}
+		return { nodeTypes, credentialTypes, genviralLoader };
+	})();
+	return await loaded;
+}
+
+/**
+ * A credentials helper like n8n's own (packages/cli): credentials come from memory instead
+ * of the database, defaults of the credential type are applied, and a generic
+ * `authenticate` block has its `={{$credentials...}}` expressions resolved by the workflow's
+ * expression engine.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	/** Every request options object after authentication, for tests that inspect them. */
+	readonly authenticated: IHttpRequestOptions[] = [];
+
+	constructor(
+		private readonly credentialTypes: Record<string, ICredentialType>,
+		private readonly stored: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	private type(name: string): ICredentialType {
+		const type = this.credentialTypes[name];
+		if (!type) throw new Error(`Unknown credential type ${name}`);
+		return type;
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		incoming: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const requestOptions = incoming as IHttpRequestOptions;
+		const { authenticate } = this.type(typeName);
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type === 'generic') {
+			if (!workflow || !node) throw new Error('generic authenticate needs the workflow and node');
+			const resolve = (value: string): string => {
+				if (!isExpression(value)) return value;
+				const resolved = workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					{ $credentials: credentials },
+					undefined,
+					'',
+				);
+				return resolved === undefined || resolved === null ? '' : String(resolved as string);
+			};
+			for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
+				const target = ((requestOptions as unknown as Record<string, IDataObject>)[outerKey] ??= {});
+				for (const [key, value] of Object.entries(entries as Record<string, string>)) {
+					target[resolve(key)] = resolve(value);
+				}
+			}
+		}
+		this.authenticated.push(requestOptions);
+		return requestOptions;
+	}
+
+	async preAuthentication(
+		_helpers: IHttpRequestHelper,
+		_credentials: ICredentialDataDecryptedObject,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
+	}
+
+	/** The stored data with the credential type's defaults filled in, as n8n does. */
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.stored[type];
+		if (!data) throw new Error(`No credentials of type ${type} stored for this test`);
+		return withDefaults(this.type(type), data);
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.type(type).properties;
+	}
+}
+
+export function withDefaults(
+	type: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	const result: ICredentialDataDecryptedObject = {};
+	for (const property of type.properties) {
+		if (property.default !== undefined) result[property.name] = property.default as string;
+	}
+	return { ...result, ...data };
+}
+
+export function buildAdditionalData(
+	credentialsHelper: ICredentialsHelper,
+	hooks: ExecutionLifecycleHooks,
+	executionId: string,
+): IWorkflowExecuteAdditionalData {
+	const notAvailable = async (): Promise<never> => {
+		throw new Error('not available in the test engine');
+	};
+	const additionalData: Partial<IWorkflowExecuteAdditionalData> = {
+		credentialsHelper,
+		hooks,
+		executionId,
+		executeWorkflow: notAvailable,
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: notAvailable,
+	};
+	return additionalData as IWorkflowExecuteAdditionalData;
+}
+
+export interface RunOptions {
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Items pinned on the first node (the Manual Trigger), as a user pins test data. */
+	pinData?: Record<string, INodeExecutionData[]>;
+	mode?: WorkflowExecuteMode;
+}
+
+export interface RunResult {
+	run: IRun;
+	credentialsHelper: TestCredentialsHelper;
+	/** Output items of a node, first output, first run. */
+	output(nodeName: string): INodeExecutionData[];
+	/** The error the run stopped on, if any. */
+	error: IRun['data']['resultData']['error'];
+}
+
+let executionCounter = 0;
+
+/** Execute a workflow (as exported from n8n: nodes + connections) in the real engine. */
+export async function runWorkflow(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>,
+	options: RunOptions,
+): Promise<RunResult> {
+	const { nodeTypes, credentialTypes } = await loadTypes();
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, options.credentials);
+	const mode = options.mode ?? 'manual';
+	const executionId = String(++executionCounter);
+	const workflow = new Workflow({
+		id: workflowData.id ?? 'test-workflow',
+		name: workflowData.name ?? 'test',
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		nodeTypes,
+		settings: workflowData.settings,
+	});
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase);
+	const additionalData = buildAdditionalData(credentialsHelper, hooks, executionId);
+	const startNode = workflowData.nodes.find((n) => n.type === MANUAL_TRIGGER_TYPE) ?? workflowData.nodes[0];
+	const workflowExecute = new WorkflowExecute(additionalData, mode);
+	const run = await workflowExecute.run({
+		workflow,
+		startNode,
+		pinData: options.pinData ?? workflowData.pinData,
+	});
+	return {
+		run,
+		credentialsHelper,
+		error: run.data.resultData.error,
+		output(nodeName: string) {
+			const taskData = run.data.resultData.runData[nodeName]?.[0];
+			return taskData?.data?.main?.[0] ?? [];
+		},
+	};
+}

@@ -1,0 +1,63 @@
+/** Shortcuts for the common case: Manual Trigger (with pinned items) → Genviral. */
+import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import type { FakeGenviral } from '../fake-genviral/server';
+import { DEFAULT_TOKEN } from '../fake-genviral/server';
+import type { RunResult } from './engine';
+import { GENVIRAL_NODE_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from './engine';
+
+export const GENVIRAL_NODE_NAME = 'Genviral';
+
+export interface GenviralRunOptions {
+	/** Input items (pinned on the trigger); one empty item by default. */
+	items?: INodeExecutionData[];
+	token?: string;
+	baseUrl?: string;
+	/** "On Error: Continue (using regular output)". */
+	continueOnFail?: boolean;
+}
+
+export function genviralWorkflow(parameters: INodeParameters, continueOnFail = false) {
+	const nodes: INode[] = [
+		{
+			id: 'trigger',
+			name: 'Manual Trigger',
+			type: MANUAL_TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: 'genviral',
+			name: GENVIRAL_NODE_NAME,
+			type: GENVIRAL_NODE_TYPE,
+			typeVersion: 1,
+			position: [220, 0],
+			parameters,
+			credentials: { genviralApi: { id: 'cred-1', name: 'Genviral account' } },
+			...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const connections = {
+		'Manual Trigger': { main: [[{ node: GENVIRAL_NODE_NAME, type: 'main' as const, index: 0 }]] },
+	};
+	return { nodes, connections };
+}
+
+export interface GenviralRun extends RunResult {
+	items: INodeExecutionData[];
+}
+
+export async function runGenviral(
+	fake: FakeGenviral,
+	parameters: INodeParameters,
+	options: GenviralRunOptions = {},
+): Promise<GenviralRun> {
+	const result = await runWorkflow(genviralWorkflow(parameters, options.continueOnFail), {
+		credentials: {
+			genviralApi: { apiToken: options.token ?? DEFAULT_TOKEN, baseUrl: options.baseUrl ?? fake.baseUrl },
+		},
+		pinData: { 'Manual Trigger': options.items ?? [{ json: {} }] },
+	});
+	return { ...result, items: result.output(GENVIRAL_NODE_NAME) };
+}
