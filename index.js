@@ -1,2 +1,3 @@
-// n8n loads this package through the "n8n" block of package.json; nothing is exported here.
+// n8n finds this package's node and credential through the "n8n" block of package.json
+// (dist/...), not through a main module; this file is not part of the published tarball.
 module.exports = {};

@@ -9,4 +9,5 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
 	testTimeout: 30000,
+	reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };

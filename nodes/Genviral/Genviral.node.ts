@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as analyticsTarget from './actions/analyticsTarget';
 import { router } from './actions/router';
+import { requestOptionsDescription } from './helpers/requestOptions';
 
 export class Genviral implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,6 +37,7 @@ export class Genviral implements INodeType {
 				default: 'analyticsTarget',
 			},
 			...analyticsTarget.description,
+			requestOptionsDescription,
 		],
 	};
 

@@ -70,7 +70,9 @@ export type Fault =
 	| { kind: 'error'; status: number; error_code?: string | null; message?: string; headers?: Record<string, string> }
 	| { kind: 'raw'; status: number; body: string; headers?: Record<string, string> }
 	| { kind: 'hang' }
-	| { kind: 'reset' };
+	| { kind: 'reset' }
+	/** Let this request through normally (to fail a later one). */
+	| { kind: 'pass' };
 
 interface Target {
 	id: string;
@@ -193,7 +195,7 @@ export class FakeGenviral {
 		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
 		const fault = this.faults.get(`${recorded.method} ${templatePath(path)}`)?.shift();
-		if (fault) {
+		if (fault && fault.kind !== 'pass') {
 			this.applyFault(fault, res);
 			return;
 		}
@@ -202,6 +204,8 @@ export class FakeGenviral {
 
 	private applyFault(fault: Fault, res: http.ServerResponse): void {
 		switch (fault.kind) {
+			case 'pass':
+				return;
 			case 'hang':
 				return; // never answer; stop() destroys the socket
 			case 'reset':

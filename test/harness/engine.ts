@@ -4,6 +4,7 @@
  * community package), executed by a real WorkflowExecute, and its HTTP requests go through
  * n8n's real request helper with the credential applied by its own `authenticate` block.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { Credentials, ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
@@ -28,7 +29,18 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow, isExpression } from 'n8n-workflow';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The package root, found upwards (this file also runs compiled, from build/). */
+function findRepoRoot(): string {
+	let dir = __dirname;
+	while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'nodes'))) {
+		const parent = path.dirname(dir);
+		if (parent === dir) throw new Error(`package root not found above ${__dirname}`);
+		dir = parent;
+	}
+	return dir;
+}
+
+export const REPO_ROOT = findRepoRoot();
 export const GENVIRAL_NODE_TYPE = 'n8n-nodes-genviral.genviral';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
@@ -229,7 +241,8 @@ export interface RunOptions {
 }
 
 export interface RunResult {
-	run: IRun;
+	/** Undefined when the engine refused to start the workflow (see `error`). */
+	run: IRun | undefined;
 	credentialsHelper: TestCredentialsHelper;
 	/** Output items of a node, first output, first run. */
 	output(nodeName: string): INodeExecutionData[];
@@ -271,17 +284,25 @@ export async function runWorkflow(
 	const additionalData = buildAdditionalData(credentialsHelper, hooks, executionId);
 	const startNode = workflowData.nodes.find((n) => n.type === MANUAL_TRIGGER_TYPE) ?? workflowData.nodes[0];
 	const workflowExecute = new WorkflowExecute(additionalData, mode);
-	const run = await workflowExecute.run({
-		workflow,
-		startNode,
-		pinData: options.pinData ?? workflowData.pinData,
-	});
+	let run: IRun | undefined;
+	let thrown: IRun['data']['resultData']['error'];
+	try {
+		run = await workflowExecute.run({
+			workflow,
+			startNode,
+			pinData: options.pinData ?? workflowData.pinData,
+		});
+	} catch (error) {
+		// The engine refuses some workflows before running them (e.g. a required parameter
+		// left empty), exactly as n8n does; tests see that as the run's error.
+		thrown = error as IRun['data']['resultData']['error'];
+	}
 	return {
 		run,
 		credentialsHelper,
-		error: run.data.resultData.error,
+		error: run?.data.resultData.error ?? thrown,
 		output(nodeName: string) {
-			const taskData = run.data.resultData.runData[nodeName]?.[0];
+			const taskData = run?.data.resultData.runData[nodeName]?.[0];
 			return taskData?.data?.main?.[0] ?? [];
 		},
 	};

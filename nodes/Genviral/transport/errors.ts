@@ -98,8 +98,7 @@ export function genviralApiError(input: ApiErrorInput): NodeApiError {
 	const message =
 		input.message ?? apiMessage ?? `Genviral answered HTTP ${status} to ${endpoint}`;
 	const parts = [
-		errorCode !== undefined ? `error_code: ${errorCode}` : undefined,
-		`HTTP ${status} from ${endpoint}.`,
+		`HTTP ${status} from ${endpoint}${errorCode !== undefined ? `, error_code: ${errorCode}` : ''}.`,
 		hintFor(status, errorCode),
 		input.snippet !== undefined ? `Response: ${input.snippet}` : undefined,
 	].filter((part): part is string => part !== undefined);
@@ -121,6 +120,16 @@ export function genviralApiError(input: ApiErrorInput): NodeApiError {
 	return error;
 }
 
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was closed',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+};
+
 /** For a connection that failed before any HTTP answer: refused, reset, timed out. */
 export function genviralNetworkError(
 	node: INode,
@@ -130,12 +139,14 @@ export function genviralNetworkError(
 	itemIndex: number | undefined,
 ): NodeApiError {
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+	// The message never names the system code itself: n8n replaces any message that mentions
+	// one (ECONNREFUSED, ...) with a generic sentence that would drop the endpoint.
 	const message = timedOut
-		? `Genviral did not answer ${endpoint} in time (${detail})`
-		: `Could not reach Genviral for ${endpoint} (${code})`;
+		? `Genviral did not answer ${endpoint} in time`
+		: `Could not reach Genviral for ${endpoint}: ${NETWORK_FAILURES[code] ?? 'network error'}`;
 	const description = timedOut
-		? 'The request timed out. Raise the Timeout option, or try again later.'
-		: 'The connection failed before Genviral answered. Check the Base URL in the Genviral API credential and your network, then try again.';
+		? `The request timed out (${detail}). Raise the Timeout option, or try again later.`
+		: `Network error ${code}: the connection failed before Genviral answered. Check the Base URL in the Genviral API credential and your network, then try again.`;
 	const error = new NodeApiError(node, { message, networkError: code } as JsonObject, {
 		message,
 		description,

@@ -9,13 +9,11 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { GENVIRAL_DEFAULT_BASE_URL } from '../../../credentials/GenviralApi.credentials';
+import { readRequestOptions } from '../helpers/requestOptions';
 import type { GenviralEnvelope } from './errors';
 import { genviralApiError, genviralNetworkError } from './errors';
 
 export const CREDENTIAL_TYPE = 'genviralApi';
-
-/** Default per-request timeout. The skill client allows 120 s; reads answer far sooner. */
-export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export type GenviralContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -25,9 +23,8 @@ export interface GenviralRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
-	/** The input item this request is made for; errors name it. */
+	/** The input item this request is made for; errors name it and options are read for it. */
 	itemIndex?: number;
-	timeoutMs?: number;
 }
 
 const SNIPPET_LENGTH = 200;
@@ -112,6 +109,7 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 	const endpoint = `${method} ${path}`;
 	const node = this.getNode();
 	const baseUrl = await resolveBaseUrl(this, itemIndex);
+	const { timeoutMs } = readRequestOptions(this, itemIndex);
 
 	const options: IHttpRequestOptions = {
 		method,
@@ -121,7 +119,7 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 		// API's error_code and the item index.
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		timeout: timeoutMs,
 		headers: { 'Content-Type': 'application/json' },
 	};
 	if (body !== undefined) options.body = body;

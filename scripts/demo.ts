@@ -1,0 +1,60 @@
+/**
+ * `npm run demo`: runs examples/create-analytics-targets.json (importable into n8n) in
+ * n8n-core's engine against the embedded fake Genviral API. No token or network needed.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(os.tmpdir(), 'n8n-genviral-demo-'));
+process.env.N8N_LOG_LEVEL ??= 'silent';
+
+import type { IWorkflowBase } from 'n8n-workflow';
+
+import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
+import { REPO_ROOT, runWorkflow } from '../test/harness/engine';
+
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'create-analytics-targets.json');
+
+function show(title: string, value: unknown): void {
+	process.stdout.write(`\n=== ${title}\n${JSON.stringify(value, null, 2)}\n`);
+}
+
+async function main(): Promise<void> {
+	const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as IWorkflowBase;
+	const fake = await new FakeGenviral().start();
+	const credentials = { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } };
+	process.stdout.write(`Embedded fake Genviral API at ${fake.baseUrl}\nWorkflow: ${EXAMPLE}\n`);
+	try {
+		const first = await runWorkflow(workflow, { credentials });
+		show('Run 1: three accounts tracked (created: true)', first.output('Genviral').map((i) => i.json));
+
+		const second = await runWorkflow(workflow, { credentials });
+		show(
+			'Run 2: the same accounts again: the existing targets come back (created: false)',
+			second.output('Genviral').map((i) => ({ id: i.json.id, identifier: i.json.identifier, created: i.json.created })),
+		);
+
+		const wrongKey = await runWorkflow(workflow, {
+			credentials: { genviralApi: { apiToken: 'gva_live_000000.wrong', baseUrl: fake.baseUrl } },
+		});
+		const error = wrongKey.error as unknown as Record<string, unknown> & { context: Record<string, unknown> };
+		show('Run 3: a wrong API token stops the run with a NodeApiError', {
+			name: error.name,
+			message: error.message,
+			httpCode: error.httpCode,
+			error_code: error.context.errorCode,
+			itemIndex: error.context.itemIndex,
+			description: error.description,
+		});
+		const failed = first.error ?? second.error;
+		if (failed) throw new Error(`demo run failed: ${failed.message}`);
+	} finally {
+		await fake.stop();
+	}
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${String(error)}\n`);
+	process.exitCode = 1;
+});

@@ -1,0 +1,62 @@
+import { createTarget, useFakeGenviral } from '../harness/fixtures';
+import { runGenviral } from '../harness/genviral';
+
+describe('On Error: Continue', () => {
+	const env = useFakeGenviral();
+
+	test('N items in, N items out, each paired to its input, failures in place', async () => {
+		// Items 0, 2, 3 and 5 reach the API (in that order); 1 and 4 fail validation.
+		env.fake.inject(
+			'POST /analytics/targets',
+			{ kind: 'pass' },
+			{ kind: 'error', status: 500, message: 'analytics service down', error_code: null },
+			{ kind: 'error', status: 402, message: 'An active plan is required', error_code: 'subscription_required' },
+		);
+		const handles = ['@zero', ' ', '@two', '@three', '', '@five'];
+
+		const { items, error } = await runGenviral(
+			env.fake,
+			createTarget({ identifier: '={{ $json.handle }}' }),
+			{ items: handles.map((handle) => ({ json: { handle } })), continueOnFail: true },
+		);
+
+		expect(error).toBeUndefined();
+		expect(env.fake.requests).toHaveLength(4);
+		expect(items).toHaveLength(handles.length);
+		expect(items.map((i) => i.pairedItem)).toEqual(handles.map((_h, item) => ({ item })));
+
+		expect(items[0].json).toMatchObject({ identifier: '@zero', created: true });
+		expect(items[1].json).toEqual({
+			error: 'Identifier is required and cannot be empty [item 1]',
+			error_code: null,
+			httpCode: null,
+			itemIndex: 1,
+		});
+		expect(items[2].json).toMatchObject({
+			error: 'analytics service down',
+			error_code: null,
+			httpCode: '500',
+			itemIndex: 2,
+		});
+		expect(items[3].json).toMatchObject({
+			error: 'An active plan is required',
+			error_code: 'subscription_required',
+			httpCode: '402',
+			itemIndex: 3,
+		});
+		expect(items[3].json.description).toContain('error_code: subscription_required');
+		expect(items[4].json).toMatchObject({ error: expect.stringContaining('[item 4]'), itemIndex: 4 });
+		expect(items[5].json).toMatchObject({ identifier: '@five', created: true });
+	});
+
+	test('a network failure on one item does not stop the others', async () => {
+		env.fake.inject('POST /analytics/targets', { kind: 'reset' });
+		const { items } = await runGenviral(env.fake, createTarget({ identifier: '={{ $json.h }}' }), {
+			items: [{ json: { h: '@a' } }, { json: { h: '@b' } }],
+			continueOnFail: true,
+		});
+		expect(items).toHaveLength(2);
+		expect(items[0].json.error).toBe('Could not reach Genviral for POST /analytics/targets: the connection was reset');
+		expect(items[1].json).toMatchObject({ identifier: '@b', created: true });
+	});
+});

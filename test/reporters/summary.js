@@ -1,0 +1,12 @@
+// Prints one plain closing line, "jest: N passed, N failed, N skipped", after jest's own
+// summary, so that any CI log reader can count the run.
+class SummaryReporter {
+	onRunComplete(_contexts, results) {
+		const skipped = results.numPendingTests + results.numTodoTests;
+		process.stdout.write(
+			`\njest: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped\n`,
+		);
+	}
+}
+
+module.exports = SummaryReporter;
