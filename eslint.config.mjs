@@ -1,5 +1,52 @@
-// n8n's own community-node rules (the config `n8n-node lint` uses, with n8n Cloud's strict
-// checks: no process/globalThis/timers/console, no runtime dependencies, ...).
-import { config } from '@n8n/node-cli/eslint';
+// n8n's own community-node lint rules, assembled as @n8n/node-cli's `config` does (the
+// one `n8n-node lint` runs, with n8n Cloud's strict checks: no process/globalThis/timers/
+// console/file system, no runtime dependencies, ...). @n8n/node-cli itself is not used: its
+// import plugin needs platform binaries the registry here does not carry, so `npm ci` fails.
+import js from '@eslint/js';
+import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import tseslint from 'typescript-eslint';
+import { globalIgnores } from 'eslint/config';
 
-export default config;
+const communityNodesRecommended = n8nCommunityNodesPlugin.configs.recommended;
+
+export default tseslint.config(
+	globalIgnores(['dist', 'build']),
+	{
+		files: ['**/*.ts'],
+		extends: [js.configs.recommended, tseslint.configs.recommended, communityNodesRecommended],
+		rules: {
+			'prefer-spread': 'off',
+			'no-console': 'error',
+		},
+	},
+	{
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+	},
+	{
+		files: ['package.json'],
+		extends: [communityNodesRecommended],
+		rules: { ...n8nNodesBase.configs.community.rules },
+		languageOptions: {
+			parser: tseslint.parser,
+			parserOptions: { extraFileExtensions: ['.json'] },
+		},
+	},
+	{
+		files: ['./credentials/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+		},
+	},
+	{
+		files: ['./nodes/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
+		},
+	},
+);
