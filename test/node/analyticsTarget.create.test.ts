@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { createTarget, useFakeGenviral } from '../harness/fixtures';
 import { runGenviral } from '../harness/genviral';
@@ -101,7 +103,7 @@ describe('Analytics Target → Create, in the engine', () => {
 describe('Analytics Target → Create rejects bad input before sending anything', () => {
 	const env = useFakeGenviral();
 
-	const cases: Array<[string, Record<string, unknown>, Record<string, unknown>, RegExp]> = [
+	const cases: Array<[string, Record<string, unknown>, IDataObject, RegExp]> = [
 		['platform from an expression outside the list', { platform: '={{ $json.p }}' }, { p: 'facebook' }, /Platform must be one of tiktok, instagram, youtube; got "facebook"/],
 		['platform that is a number', { platform: '={{ $json.p }}' }, { p: 3 }, /Platform must be one of .*got number 3/],
 		['empty platform', { platform: '={{ $json.p }}' }, { p: '' }, /Platform must be one of/],
