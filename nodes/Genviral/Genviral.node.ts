@@ -1,9 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as analytics from './actions/analytics';
+import * as analyticsRefresh from './actions/analyticsRefresh';
 import * as analyticsTarget from './actions/analyticsTarget';
 import { router } from './actions/router';
+import * as trend from './actions/trend';
 import { requestOptionsDescription } from './helpers/requestOptions';
+import { listSearch, loadOptions } from './methods';
 
 export class Genviral implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,17 +33,37 @@ export class Genviral implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Analytics',
+						value: 'analytics',
+						description: 'KPIs and post-level metrics across tracked profiles',
+					},
+					{
+						name: 'Analytics Refresh',
+						value: 'analyticsRefresh',
+						description: 'A run that fetches fresh numbers for a tracked profile',
+					},
+					{
 						name: 'Analytics Target',
 						value: 'analyticsTarget',
 						description: 'A public TikTok, Instagram or YouTube profile whose numbers Genviral tracks',
+					},
+					{
+						name: 'Trend',
+						value: 'trend',
+						description: 'What works on TikTok for a keyword right now',
 					},
 				],
 				default: 'analyticsTarget',
 			},
 			...analyticsTarget.description,
+			...analyticsRefresh.description,
+			...analytics.description,
+			...trend.description,
 			requestOptionsDescription,
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

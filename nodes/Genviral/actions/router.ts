@@ -1,11 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import * as analytics from './analytics';
+import * as analyticsRefresh from './analyticsRefresh';
 import * as analyticsTarget from './analyticsTarget';
 import type { GenviralResourceOperations } from './node.type';
+import * as trend from './trend';
 
 const resources: Record<string, GenviralResourceOperations> = {
+	analytics: analytics.operations,
+	analyticsRefresh: analyticsRefresh.operations,
 	analyticsTarget: analyticsTarget.operations,
+	trend: trend.operations,
 };
 
 /** What a failed item carries with "On Error: Continue": enough to branch on and to report. */

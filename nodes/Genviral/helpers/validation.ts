@@ -94,3 +94,97 @@ function describe(value: unknown): string {
 	if (typeof value === 'object') return 'an object';
 	return `${typeof value} ${String(value)}`;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An ID the API expects as a UUID; anything else would only come back as a 404. */
+export function requiredUuid(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+	const text = checkString(ctx, value, displayName, itemIndex, true) as string;
+	if (!UUID.test(text)) {
+		fail(ctx, itemIndex, `${displayName} must be an ID like 0a0a0a0a-0000-4000-8000-00000000a001; got ${describe(text)}`);
+	}
+	return text.toLowerCase();
+}
+
+/** A number within a range (number fields can receive anything through expressions). */
+export function numberInRange(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+	min: number,
+	max: number,
+	{ integer = false } = {},
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (
+		typeof number !== 'number' ||
+		!Number.isFinite(number) ||
+		(integer && !Number.isInteger(number)) ||
+		number < min ||
+		number > max
+	) {
+		const kind = integer ? 'a whole number' : 'a number';
+		fail(ctx, itemIndex, `${displayName} must be ${kind} from ${min} to ${max}; got ${describe(value)}`);
+	}
+	return number;
+}
+
+export function integerInRange(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
+	return numberInRange(ctx, value, displayName, itemIndex, min, max, { integer: true });
+}
+
+/** A calendar date as the analytics API takes it (YYYY-MM-DD); accepts ISO date-times too. */
+export function isoDate(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+	const text = checkString(ctx, value, displayName, itemIndex, true) as string;
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+	const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+	if (!match || !date || date.getUTCMonth() !== Number(match[2]) - 1 || date.getUTCDate() !== Number(match[3])) {
+		fail(ctx, itemIndex, `${displayName} must be a date like 2026-01-31; got ${describe(value)}`);
+	}
+	return `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+/** A multi-options value: a list (or comma-separated text) of allowed values, deduplicated. */
+export function listOf<T extends string>(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+	allowed: readonly T[] | ((item: string) => boolean),
+): T[] {
+	const raw = typeof value === 'string' ? value.split(',') : value;
+	if (raw === undefined || raw === null) return [];
+	if (!Array.isArray(raw)) fail(ctx, itemIndex, `${displayName} must be a list; got ${describe(value)}`);
+	const accept = typeof allowed === 'function' ? allowed : (item: string) => (allowed as readonly string[]).includes(item);
+	const result: T[] = [];
+	for (const entry of raw) {
+		const item = typeof entry === 'string' ? entry.trim() : entry;
+		if (item === '') continue;
+		if (typeof item !== 'string' || !accept(item)) {
+			fail(ctx, itemIndex, `${displayName} contains ${describe(entry)}, which is not allowed`);
+		}
+		if (!result.includes(item as T)) result.push(item as T);
+	}
+	return result;
+}
+
+export function isUuid(value: string): boolean {
+	return UUID.test(value);
+}
+
+/** A boolean field (expressions may hand over the strings "true" / "false"). */
+export function booleanValue(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	fail(ctx, itemIndex, `${displayName} must be true or false; got ${describe(value)}`);
+}
+
+export { fail as failValidation };

@@ -1,0 +1,116 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { analyticsFilterProperties, readAnalyticsFilters } from '../../helpers/analyticsFilters';
+import { readReturnAllOrLimit, returnAllOrLimit } from '../../helpers/pagination';
+import { booleanValue, oneOf } from '../../helpers/validation';
+import { expectArray, expectObject, genviralPaginate } from '../../transport';
+
+/** The API's page size ceiling and its offset ceiling (reference: GET /analytics/summary/posts). */
+const PAGE_SIZE = 100;
+const OFFSET_CAP = 10_000;
+/** The most rows limit/offset can reach: the last page starts at the offset cap. */
+export const MAX_REACHABLE_ROWS = OFFSET_CAP + PAGE_SIZE;
+
+const SORT_FIELDS = ['published_at', 'views', 'likes', 'comments', 'shares'] as const;
+
+const properties: INodeProperties[] = [
+	...analyticsFilterProperties,
+	{
+		displayName: 'Sort By',
+		name: 'sortBy',
+		type: 'options',
+		options: [
+			{ name: 'Comments', value: 'comments' },
+			{ name: 'Likes', value: 'likes' },
+			{ name: 'Published At', value: 'published_at' },
+			{ name: 'Shares', value: 'shares' },
+			{ name: 'Views', value: 'views' },
+		],
+		default: 'published_at',
+		description: 'Order of the posts',
+	},
+	{
+		displayName: 'Sort Order',
+		name: 'sortOrder',
+		type: 'options',
+		options: [
+			{ name: 'Descending', value: 'desc' },
+			{ name: 'Ascending', value: 'asc' },
+		],
+		default: 'desc',
+	},
+	...returnAllOrLimit({ maxLimit: MAX_REACHABLE_ROWS }),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return flat rows (metrics as columns, with the IDs that join them to your posts) instead of the raw API rows',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['analytics'], operation: ['getPosts'] } },
+	properties,
+);
+
+/** One flat row per post: the metrics as columns and the three correlation IDs kept. */
+export function simplifyPost(row: IDataObject): IDataObject {
+	const metrics = (typeof row.metrics === 'object' && row.metrics !== null ? row.metrics : {}) as IDataObject;
+	return {
+		analyticsId: row.analyticsId ?? row.id ?? null,
+		genviralPostId: row.genviralPostId ?? null,
+		externalId: row.externalId ?? null,
+		platformPostId: row.platformPostId ?? null,
+		platform: row.platform ?? null,
+		account: row.accountIdentifier ?? null,
+		publishedAt: row.publishedAt ?? null,
+		permalink: row.permalink ?? null,
+		caption: row.caption ?? null,
+		views: metrics.views ?? null,
+		likes: metrics.likes ?? null,
+		comments: metrics.comments ?? null,
+		shares: metrics.shares ?? null,
+		saves: metrics.saves ?? null,
+		engagementRate: row.engagementRate ?? null,
+	};
+}
+
+/**
+ * GET /analytics/summary/posts, paged with limit/offset (100 a page) while hasMore, never
+ * past offset 10,000: beyond that the API cannot reach, and the node says so.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const qs = readAnalyticsFilters(this, itemIndex);
+	qs.sortBy = oneOf(this, 'sortBy', 'Sort By', itemIndex, SORT_FIELDS);
+	qs.sortOrder = oneOf(this, 'sortOrder', 'Sort Order', itemIndex, ['asc', 'desc'] as const);
+	const { limit } = readReturnAllOrLimit(this, itemIndex, MAX_REACHABLE_ROWS);
+	const simplify = booleanValue(this, this.getNodeParameter('simplify', itemIndex, true), 'Simplify', itemIndex);
+
+	const { rows, truncated } = await genviralPaginate.call(this, {
+		path: '/analytics/summary/posts',
+		qs,
+		itemIndex,
+		maxItems: limit,
+		pageSize: PAGE_SIZE,
+		offsetCap: OFFSET_CAP,
+		readPage: (data, endpoint) => {
+			const page = expectObject(this, data, endpoint, itemIndex);
+			return {
+				rows: expectArray(this, page.posts, endpoint, itemIndex, 'posts'),
+				hasMore: page.hasMore === true,
+				total: typeof page.totalCount === 'number' ? page.totalCount : undefined,
+			};
+		},
+	});
+	if (truncated) {
+		this.addExecutionHints({
+			message: `Genviral lists at most ${MAX_REACHABLE_ROWS.toLocaleString('en-US')} posts per query (offset limit ${OFFSET_CAP.toLocaleString('en-US')}); ${truncated.fetched} of ${truncated.total ?? 'more'} matching posts were returned. Narrow the date range, or filter by platform or target, to get the rest.`,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
+	return simplify ? rows.map(simplifyPost) : rows;
+}

@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { analyticsFilterProperties, readAnalyticsFilters } from '../../helpers/analyticsFilters';
+import { expectObject, genviralApiRequest } from '../../transport';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['analytics'], operation: ['getSummary'] } },
+	analyticsFilterProperties as INodeProperties[],
+);
+
+/**
+ * GET /analytics/summary: KPIs (each with its delta to the previous period), daily
+ * interaction and engagement series, posting heatmap and streak, content mix; all camelCase.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const qs = readAnalyticsFilters(this, itemIndex);
+	const data = await genviralApiRequest.call(this, { method: 'GET', path: '/analytics/summary', qs, itemIndex });
+	return expectObject(this, data, 'GET /analytics/summary', itemIndex);
+}
