@@ -54,6 +54,8 @@ export const DEFAULT_KEYS: Record<string, KeyProfile> = {
 export const INFERRED_ERROR_CODES = {
 	analyticsBadRequest: 'invalid_request',
 	analyticsNotFound: 'not_found',
+	/** 402 of a paid refresh without credits (the page names no code). */
+	paidRefresh: 'insufficient_credits',
 } as const;
 
 export interface RecordedRequest {
@@ -87,6 +89,26 @@ interface Target {
 	metadata: Record<string, unknown>;
 	/** The scope the target belongs to: workspace id, or `user:<id>` for personal keys. */
 	scopeKey: string;
+	/** How many posts its analytics hold (filled by a completed refresh, or seeded). */
+	postCount: number;
+	/** Its ordinal, which seeds its generated posts. */
+	seed: number;
+	freeRefreshUsedOn: string | null;
+}
+
+interface Refresh {
+	id: string;
+	target_id: string;
+	workspace_id: string | null;
+	status: 'pending' | 'processing' | 'completed' | 'failed';
+	free_refresh_used: boolean;
+	credits_used: number;
+	started_at: string;
+	completed_at: string | null;
+	error: string | null;
+	scopeKey: string;
+	/** The statuses the next status reads will show, in order. */
+	plan: Refresh['status'][];
 }
 
 interface Reply {
@@ -157,6 +179,10 @@ export class FakeGenviral {
 		this.requests.length = 0;
 		this.faults.clear();
 		this.targets.clear();
+		this.refreshes.clear();
+		this.credits.clear();
+		this.refreshPlan = ['processing', 'completed'];
+		this.postsPerRefresh = 24;
 	}
 
 	/** Queue a fault for the next request to `endpoint` ("POST /analytics/targets"). */
@@ -166,8 +192,11 @@ export class FakeGenviral {
 		this.faults.set(endpoint, queue);
 	}
 
+	/** Requests to an endpoint, by path or by template ("GET /analytics/refreshes/{id}"). */
 	requestsTo(endpoint: string): RecordedRequest[] {
-		return this.requests.filter((r) => `${r.method} ${r.path}` === endpoint);
+		return this.requests.filter(
+			(r) => `${r.method} ${r.path}` === endpoint || `${r.method} ${templatePath(r.path)}` === endpoint,
+		);
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -246,10 +275,13 @@ export class FakeGenviral {
 		return key;
 	}
 
+
 	private route(req: RecordedRequest, body: unknown): Reply {
 		const auth = this.authenticate(req);
 		if ('status' in auth) return auth;
 		const key = auth;
+		const segments = req.path.split('/').filter((s) => s !== '');
+		const id = segments.find((s) => UUID_SEGMENT.test(s));
 		const endpoint = `${req.method} ${templatePath(req.path)}`;
 		switch (endpoint) {
 			case 'GET /subscription':
@@ -260,7 +292,7 @@ export class FakeGenviral {
 						status: 'active',
 						tier: 'medium',
 						billing_interval: 'month',
-						credits: { limit: 1000, used_this_period: 10, remaining: 990, reset_at: null },
+						credits: { limit: 1000, used_this_period: 10, remaining: this.creditsOf(key), reset_at: null },
 					},
 				});
 			case 'POST /analytics/targets':
@@ -268,13 +300,120 @@ export class FakeGenviral {
 			case 'GET /analytics/targets':
 				return ok(200, 'Analytics targets retrieved', {
 					workspace_id: key.workspaceId,
-					targets: [...this.targets.values()]
-						.filter((t) => t.scopeKey === scopeKeyOf(key))
-						.map((t) => ({ ...publicTarget(t), target_id: t.id, free_refresh_available: true })),
+					targets: this.targetsOf(key).map((t) => ({
+						...publicTarget(t),
+						target_id: t.id,
+						free_refresh_available: t.freeRefreshUsedOn !== today(),
+					})),
 				});
+			case 'GET /analytics/targets/{id}':
+				return this.withTarget(key, id, (t) =>
+					ok(200, 'Analytics target retrieved', { target: publicTarget(t), summary: this.targetSummary(t) }),
+				);
+			case 'PATCH /analytics/targets/{id}':
+				return this.withTarget(key, id, (t) => this.updateTarget(t, body));
+			case 'DELETE /analytics/targets/{id}':
+				return this.withTarget(key, id, (t) => {
+					this.targets.delete(t.id);
+					return ok(200, 'Analytics target deleted', { id: t.id });
+				});
+			case 'POST /analytics/targets/{id}/refresh':
+				return this.withTarget(key, id, (t) => this.startRefresh(key, t));
+			case 'GET /analytics/refreshes/{id}':
+				return this.readRefresh(key, id);
+			case 'GET /analytics/summary':
+				return this.withFilters(key, req.query, false, (posts, filters) =>
+					ok(200, 'Analytics summary retrieved', summarize(posts, filters.days)),
+				);
+			case 'GET /analytics/summary/posts':
+				return this.withFilters(key, req.query, true, (posts, filters) => {
+					const page = posts.slice(filters.offset, filters.offset + filters.limit);
+					return ok(200, 'Analytics posts retrieved', {
+						posts: page,
+						totalCount: posts.length,
+						hasMore: filters.offset + page.length < posts.length,
+					});
+				});
+			case 'GET /analytics/workspace-suggestions':
+				return ok(200, 'Analytics workspace suggestions retrieved', this.workspaceSuggestions);
+			case 'GET /trends/brief':
+				return this.trendBrief(req.query);
 			default:
 				return fail(404, `No route for ${endpoint}`, INFERRED_ERROR_CODES.analyticsNotFound);
 		}
+	}
+
+	/** Answers for the documented parameters of the fake's knobs, so tests can set up state. */
+	workspaceSuggestions: Array<Record<string, unknown>> = [
+		{ workspaceId: '0e0e0e0e-0000-4000-8000-000000009002', workspaceName: 'Old brand space', totalItems: 4, isPersonal: false },
+		{ workspaceId: null, workspaceName: 'Personal', totalItems: 1, isPersonal: false },
+	];
+
+	/** The statuses new refreshes go through on successive status reads. */
+	refreshPlan: Refresh['status'][] = ['processing', 'completed'];
+
+	/** How many posts a target holds after its first completed refresh. */
+	postsPerRefresh = 24;
+
+	private readonly refreshes = new Map<string, Refresh>();
+
+	private readonly credits = new Map<string, number>();
+
+	private targetCounter = 0;
+
+	/** Put a target with analytics straight into a key's scope (tests of the read side). */
+	seedTarget(token: string, fields: { platform: string; identifier: string; postCount: number; display_name?: string }): string {
+		const key = this.keys[token];
+		const target = this.newTarget(key, fields.platform, fields.identifier, fields.display_name ?? null);
+		target.postCount = fields.postCount;
+		target.last_refreshed_at = new Date(this.anchor).toISOString();
+		return target.id;
+	}
+
+	setCredits(token: string, credits: number): void {
+		this.credits.set(scopeKeyOf(this.keys[token]), credits);
+	}
+
+	private creditsOf(key: KeyProfile): number {
+		return this.credits.get(scopeKeyOf(key)) ?? 100;
+	}
+
+	/** "Now" for generated posts: fixed at construction so pages of one query agree. */
+	private readonly anchor = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate(), 12);
+
+	private targetsOf(key: KeyProfile): Target[] {
+		return [...this.targets.values()].filter((t) => t.scopeKey === scopeKeyOf(key));
+	}
+
+	private withTarget(key: KeyProfile, id: string | undefined, then: (target: Target) => Reply): Reply {
+		if (id === undefined) return fail(400, 'Target id is required', 'missing_target_id');
+		const target = this.targets.get(id.toLowerCase());
+		// Another scope's target is answered exactly like a missing one (reference 1.3).
+		if (!target || target.scopeKey !== scopeKeyOf(key)) {
+			return fail(404, 'Analytics target not found', INFERRED_ERROR_CODES.analyticsNotFound);
+		}
+		return then(target);
+	}
+
+	private newTarget(key: KeyProfile, platform: string, identifier: string, displayName: string | null): Target {
+		const target: Target = {
+			id: randomUUID(),
+			user_id: key.userId,
+			workspace_id: key.workspaceId,
+			platform,
+			identifier,
+			normalized_identifier: normalizeIdentifier(identifier),
+			display_name: displayName,
+			last_refreshed_at: null,
+			created_at: new Date().toISOString(),
+			metadata: {},
+			scopeKey: scopeKeyOf(key),
+			postCount: 0,
+			seed: ++this.targetCounter,
+			freeRefreshUsedOn: null,
+		};
+		this.targets.set(target.id, target);
+		return target;
 	}
 
 	private createTarget(key: KeyProfile, body: unknown): Reply {
@@ -289,30 +428,321 @@ export class FakeGenviral {
 		if (typeof identifier !== 'string' || normalizeIdentifier(identifier) === '') {
 			return fail(400, 'identifier is required', INFERRED_ERROR_CODES.analyticsBadRequest);
 		}
-		const scopeKey = scopeKeyOf(key);
 		const normalized = normalizeIdentifier(identifier);
-		const existing = [...this.targets.values()].find(
-			(t) => t.scopeKey === scopeKey && t.platform === platform && t.normalized_identifier === normalized,
-		);
+		const existing = this.targetsOf(key).find((t) => t.platform === platform && t.normalized_identifier === normalized);
 		if (existing) {
 			return ok(200, 'Analytics target created', { target: publicTarget(existing), created: false });
 		}
-		const target: Target = {
-			id: randomUUID(),
-			user_id: key.userId,
-			workspace_id: key.workspaceId,
-			platform,
-			identifier,
-			normalized_identifier: normalized,
-			display_name: typeof alias === 'string' && alias !== '' ? alias : null,
-			last_refreshed_at: null,
-			created_at: new Date().toISOString(),
-			metadata: {},
-			scopeKey,
-		};
-		this.targets.set(target.id, target);
+		const target = this.newTarget(key, platform, identifier, typeof alias === 'string' && alias !== '' ? alias : null);
 		return ok(201, 'Analytics target created', { target: publicTarget(target), created: true });
 	}
+
+	private updateTarget(target: Target, body: unknown): Reply {
+		if (typeof body === 'symbol') return fail(400, 'Invalid JSON body', 'invalid_json');
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+			return fail(400, 'Body must be a JSON object', 'invalid_payload');
+		}
+		const patch = body as Record<string, unknown>;
+		const known = ['displayName', 'favorite', 'refreshPolicy'].filter((k) => k in patch);
+		if (known.length === 0) return fail(400, 'No valid updates', INFERRED_ERROR_CODES.analyticsBadRequest);
+		if ('displayName' in patch) {
+			if (patch.displayName !== null && typeof patch.displayName !== 'string') {
+				return fail(400, 'displayName must be a string or null', INFERRED_ERROR_CODES.analyticsBadRequest);
+			}
+			target.display_name = patch.displayName as string | null;
+		}
+		if ('favorite' in patch) {
+			if (typeof patch.favorite !== 'boolean') return fail(400, 'favorite must be a boolean', INFERRED_ERROR_CODES.analyticsBadRequest);
+			target.metadata.favorite = patch.favorite;
+		}
+		if ('refreshPolicy' in patch) {
+			const policy = patch.refreshPolicy;
+			if (policy === null) delete target.metadata.refreshPolicy;
+			else if (typeof policy === 'object' && !Array.isArray(policy)) {
+				target.metadata.refreshPolicy = { ...(target.metadata.refreshPolicy as object), ...policy };
+			} else return fail(400, 'refreshPolicy must be an object or null', INFERRED_ERROR_CODES.analyticsBadRequest);
+		}
+		return ok(200, 'Analytics target updated', {
+			id: target.id,
+			platform: target.platform,
+			identifier: target.identifier,
+			display_name: target.display_name,
+			metadata: target.metadata,
+		});
+	}
+
+	private startRefresh(key: KeyProfile, target: Target): Reply {
+		const running = [...this.refreshes.values()].find(
+			(r) => r.target_id === target.id && (r.status === 'pending' || r.status === 'processing'),
+		);
+		if (running) return fail(409, 'A refresh is already running for this target', 'analytics_conflict');
+		const free = target.freeRefreshUsedOn !== today();
+		const cost = free ? 0 : 5;
+		if (cost > this.creditsOf(key)) {
+			return fail(402, 'Not enough credits for a paid refresh', INFERRED_ERROR_CODES.paidRefresh);
+		}
+		this.credits.set(scopeKeyOf(key), this.creditsOf(key) - cost);
+		if (free) target.freeRefreshUsedOn = today();
+		const refresh: Refresh = {
+			id: randomUUID(),
+			target_id: target.id,
+			workspace_id: key.workspaceId,
+			status: 'pending',
+			free_refresh_used: free,
+			credits_used: cost,
+			started_at: new Date().toISOString(),
+			completed_at: null,
+			error: null,
+			scopeKey: scopeKeyOf(key),
+			plan: [...this.refreshPlan],
+		};
+		this.refreshes.set(refresh.id, refresh);
+		return ok(200, 'Analytics refresh queued', { refresh: publicRefresh(refresh), wasFree: free });
+	}
+
+	private readRefresh(key: KeyProfile, id: string | undefined): Reply {
+		if (id === undefined) return fail(400, 'Refresh id is required', 'missing_refresh_id');
+		const refresh = this.refreshes.get(id.toLowerCase());
+		if (!refresh || refresh.scopeKey !== scopeKeyOf(key)) return fail(404, 'Refresh not found', 'refresh_not_found');
+		const next = refresh.plan.shift();
+		if (next !== undefined) {
+			refresh.status = next;
+			if (next === 'completed' || next === 'failed') {
+				refresh.completed_at = new Date().toISOString();
+				const target = this.targets.get(refresh.target_id);
+				if (next === 'failed') refresh.error = 'The profile could not be fetched (private or removed)';
+				else if (target) {
+					target.last_refreshed_at = refresh.completed_at;
+					target.postCount = Math.max(target.postCount, this.postsPerRefresh);
+				}
+			}
+		}
+		return ok(200, 'Analytics refresh status retrieved', publicRefresh(refresh));
+	}
+
+	/** The shared query validation of both summary endpoints, then the matching posts. */
+	private withFilters(
+		key: KeyProfile,
+		query: Record<string, string>,
+		paged: boolean,
+		then: (posts: AnalyticsPost[], filters: { days: number | null; limit: number; offset: number }) => Reply,
+	): Reply {
+		const bad = (message: string) => fail(400, message, INFERRED_ERROR_CODES.analyticsBadRequest);
+		const { start, end } = query;
+		const range = query.range ?? (start || end ? undefined : '30d');
+		let from = -Infinity;
+		let to = Infinity;
+		let days: number | null = null;
+		if (start !== undefined || end !== undefined) {
+			if (!start || !end || !DATE.test(start) || !DATE.test(end) || start > end) return bad('Invalid start/end');
+			from = Date.parse(`${start}T00:00:00.000Z`);
+			to = Date.parse(`${end}T23:59:59.999Z`);
+			days = Math.round((to - from) / DAY_MS);
+		} else if (range !== undefined) {
+			const rangeDays: Record<string, number | null> = { '14d': 14, '30d': 30, '90d': 90, '1y': 365, all: null };
+			if (!(range in rangeDays)) return bad(`Invalid range: ${range}`);
+			days = rangeDays[range];
+			if (days !== null) from = this.anchor - days * DAY_MS;
+		}
+		const platforms = (query.platforms ?? query.platform)?.split(',');
+		if (platforms?.some((p) => !PLATFORMS.includes(p))) return bad('Invalid platforms');
+		const accounts = (query.accounts ?? query.account_ids)?.split(',');
+		if (accounts?.some((a) => !UUID_SEGMENT.test(a))) return bad('Invalid accounts');
+
+		let limit = 50;
+		let offset = 0;
+		const sortBy = query.sortBy ?? query.sort_by ?? 'published_at';
+		const sortOrder = query.sortOrder ?? query.sort_order ?? 'desc';
+		if (paged) {
+			limit = query.limit === undefined ? 50 : Number(query.limit);
+			offset = query.offset === undefined ? 0 : Number(query.offset);
+			if (!Number.isInteger(limit) || limit < 1 || limit > 100) return bad('limit must be 1-100');
+			if (!Number.isInteger(offset) || offset < 0 || offset > OFFSET_CAP) return bad(`offset must be 0-${OFFSET_CAP}`);
+			if (!['published_at', 'views', 'likes', 'comments', 'shares'].includes(sortBy)) return bad('Invalid sortBy');
+			if (!['asc', 'desc'].includes(sortOrder)) return bad('Invalid sortOrder');
+		}
+
+		const posts = this.targetsOf(key)
+			.filter((t) => !platforms || platforms.includes(t.platform))
+			.filter((t) => !accounts || accounts.includes(t.id))
+			.flatMap((t) => generatePosts(t, this.anchor))
+			.filter((p) => {
+				const at = Date.parse(p.publishedAt);
+				return at >= from && at <= to;
+			});
+		const value = (p: AnalyticsPost): number | string =>
+			sortBy === 'published_at' ? p.publishedAt : p.metrics[sortBy as keyof AnalyticsPost['metrics']];
+		posts.sort((a, b) => {
+			const order = value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : a.id < b.id ? -1 : 1;
+			return sortOrder === 'asc' ? order : -order;
+		});
+		return then(posts, { days, limit, offset });
+	}
+
+	private targetSummary(target: Target): Record<string, unknown> {
+		const posts = generatePosts(target, this.anchor);
+		const totals = summarize(posts, null).kpis;
+		return {
+			profile: { handle: target.normalized_identifier, platform: target.platform, display_name: target.display_name },
+			totals,
+			timeline: posts.slice(0, 7).map((p) => ({ date: p.publishedAt.slice(0, 10), views: p.metrics.views })),
+			topPosts: [...posts].sort((a, b) => b.metrics.views - a.metrics.views).slice(0, 3),
+			refresh: { last_refreshed_at: target.last_refreshed_at, free_refresh_available: target.freeRefreshUsedOn !== today() },
+		};
+	}
+
+	private trendBrief(query: Record<string, string>): Reply {
+		const bad = (message: string) => fail(400, message, INFERRED_ERROR_CODES.analyticsBadRequest);
+		const keyword = query.keyword?.trim();
+		if (!keyword) return bad('keyword is required');
+		const range = query.range ?? '7d';
+		if (!['24h', '7d', '30d'].includes(range)) return bad('Invalid range');
+		if ((query.platform ?? 'tiktok') !== 'tiktok') return bad('Only tiktok is supported');
+		const limit = query.limit === undefined ? 10 : Number(query.limit);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 30) return bad('limit must be 1-30');
+		const tag = `#${keyword.replace(/\s+/g, '').toLowerCase()}`;
+		return ok(200, 'Trend brief retrieved', {
+			platform: 'tiktok',
+			keyword,
+			range,
+			generated_at: new Date(this.anchor).toISOString(),
+			summary: {
+				analyzed_video_count: 120,
+				top_hashtags: [{ hashtag: tag, videos_count: 40, avg_views: 52000 }],
+				top_sounds: [{ sound_id: 's1', sound_name: 'original sound', usage_count: 12, avg_views: 61000, sample_url: null }],
+				top_creators: [{ handle: '@creator', videos_count: 5, total_views: 400000, avg_views: 80000, top_video_url: null }],
+				posting_windows_utc: [{ day_of_week_utc: 2, hour_utc: 18, videos_count: 9, avg_views: 70000 }],
+			},
+			recommendations: { hook_angles: [`Why ${keyword} fails`], hashtags: [tag], sounds: [{ sound_id: 's1', sound_name: 'original sound' }] },
+			evidence: {
+				sample_videos: Array.from({ length: limit }, (_v, i) => ({
+					video_id: `v${i}`,
+					url: `https://www.tiktok.com/@creator/video/${7000000000000000000 + i}`,
+					views: 10000 + i,
+					likes: 100 + i,
+					comments: 10,
+					shares: 5,
+					caption: `${keyword} ${i}`,
+					hashtags: [tag],
+					sound_id: 's1',
+					sound_name: 'original sound',
+					author_handle: '@creator',
+					published_at: new Date(this.anchor - i * 3_600_000).toISOString(),
+				})),
+			},
+		});
+	}
+}
+
+const DAY_MS = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const OFFSET_CAP = 10_000;
+
+function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+export interface AnalyticsPost {
+	id: string;
+	analyticsId: string;
+	platformPostId: string;
+	genviralPostId: string | null;
+	externalId: string | null;
+	publishedAt: string;
+	caption: string;
+	permalink: string;
+	thumbnailUrl: string | null;
+	durationSeconds: number;
+	metrics: { views: number; likes: number; comments: number; shares: number; saves: number };
+	engagementRate: number;
+	platform: string;
+	accountIdentifier: string;
+	accountDisplayName: string | null;
+	accountAvatarUrl: string | null;
+}
+
+/** A target's posts, the same on every call: one every 7 hours back from the anchor. */
+export function generatePosts(target: Target, anchor: number): AnalyticsPost[] {
+	const posts: AnalyticsPost[] = [];
+	for (let i = 0; i < target.postCount; i++) {
+		const n = target.seed * 100_003 + i;
+		const views = 500 + ((n * 7919) % 90_000);
+		const likes = Math.floor(views * (0.02 + ((n * 31) % 50) / 1000));
+		const comments = Math.floor(likes / 12);
+		const shares = Math.floor(likes / 20);
+		const saves = Math.floor(likes / 15);
+		const id = `${target.id.slice(0, 24)}${(i + 1).toString(16).padStart(12, '0')}`;
+		posts.push({
+			id,
+			analyticsId: id,
+			platformPostId: String(7_000_000_000_000_000_000n + BigInt(n)),
+			genviralPostId: i % 3 === 0 ? `0d0d0d0d-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}` : null,
+			externalId: i % 3 === 0 ? `run-${target.seed}-${i}` : null,
+			publishedAt: new Date(anchor - i * 7 * 3_600_000).toISOString(),
+			caption: `Post ${i} of ${target.normalized_identifier}`,
+			permalink: `https://example.org/${target.platform}/${target.normalized_identifier}/${i}`,
+			thumbnailUrl: null,
+			durationSeconds: 10 + (n % 50),
+			metrics: { views, likes, comments, shares, saves },
+			engagementRate: Math.round(((likes + comments + shares + saves) / views) * 10_000) / 100,
+			platform: target.platform,
+			accountIdentifier: target.identifier,
+			accountDisplayName: target.display_name,
+			accountAvatarUrl: null,
+		});
+	}
+	return posts;
+}
+
+/** The fake's guess at the summary's inner shapes (undocumented: reference section 14). */
+function summarize(posts: AnalyticsPost[], days: number | null): Record<string, unknown> {
+	const sum = (k: keyof AnalyticsPost['metrics']) => posts.reduce((a, p) => a + p.metrics[k], 0);
+	const views = sum('views');
+	const interactions = sum('likes') + sum('comments') + sum('shares') + sum('saves');
+	const byDay = new Map<string, AnalyticsPost[]>();
+	for (const p of posts) byDay.set(p.publishedAt.slice(0, 10), [...(byDay.get(p.publishedAt.slice(0, 10)) ?? []), p]);
+	const kpi = (value: number) => ({ value, delta: days === null ? null : 0 });
+	return {
+		kpis: {
+			publishedVideos: kpi(posts.length),
+			activeAccounts: kpi(new Set(posts.map((p) => p.accountIdentifier)).size),
+			views: kpi(views),
+			likes: kpi(sum('likes')),
+			comments: kpi(sum('comments')),
+			shares: kpi(sum('shares')),
+			saves: kpi(sum('saves')),
+			engagementRate: kpi(views === 0 ? 0 : Math.round((interactions / views) * 10_000) / 100),
+		},
+		interactionSeries: [...byDay].map(([date, ps]) => ({
+			date,
+			likes: ps.reduce((a, p) => a + p.metrics.likes, 0),
+			comments: ps.reduce((a, p) => a + p.metrics.comments, 0),
+		})),
+		engagementSeries: [...byDay].map(([date, ps]) => ({
+			date,
+			engagementRate: Math.round((ps.reduce((a, p) => a + p.engagementRate, 0) / ps.length) * 100) / 100,
+		})),
+		postingHeatmap: [...byDay].map(([date, ps]) => ({ date, posts: ps.length })),
+		postingStreak: { days: byDay.size },
+		contentMix: [...new Set(posts.map((p) => p.platform))].map((platform) => ({
+			platform,
+			posts: posts.filter((p) => p.platform === platform).length,
+		})),
+	};
+}
+
+function publicRefresh(r: Refresh): Record<string, unknown> {
+	return {
+		id: r.id,
+		target_id: r.target_id,
+		workspace_id: r.workspace_id,
+		status: r.status,
+		free_refresh_used: r.free_refresh_used,
+		credits_used: r.credits_used,
+		started_at: r.started_at,
+		completed_at: r.completed_at,
+		error: r.error,
+	};
 }
 
 function scopeKeyOf(key: KeyProfile): string {

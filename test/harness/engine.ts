@@ -7,7 +7,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { Credentials, ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	Credentials,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -17,6 +23,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeParameters,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
@@ -44,6 +51,14 @@ export const REPO_ROOT = findRepoRoot();
 export const GENVIRAL_NODE_TYPE = 'n8n-nodes-genviral.genviral';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
+export const SET_TYPE = 'n8n-nodes-base.set';
+
+/** The n8n-nodes-base nodes that example workflows and benchmarks use. */
+const BASE_NODES: Record<string, string> = {
+	[MANUAL_TRIGGER_TYPE]: 'dist/nodes/ManualTrigger/ManualTrigger.node.js',
+	[HTTP_REQUEST_TYPE]: 'dist/nodes/HttpRequest/HttpRequest.node.js',
+	[SET_TYPE]: 'dist/nodes/Set/Set.node.js',
+};
 
 interface LoadedTypes {
 	nodeTypes: INodeTypes;
@@ -60,9 +75,8 @@ export async function loadTypes(): Promise<LoadedTypes> {
 		await genviralLoader.loadAll();
 
 		const baseDir = path.dirname(require.resolve('n8n-nodes-base/package.json'));
-		const baseLoader = new PackageDirectoryLoader(baseDir, [], [MANUAL_TRIGGER_TYPE, HTTP_REQUEST_TYPE]);
-		baseLoader.loadNodeFromFile(path.join(baseDir, 'dist/nodes/ManualTrigger/ManualTrigger.node.js'));
-		baseLoader.loadNodeFromFile(path.join(baseDir, 'dist/nodes/HttpRequest/HttpRequest.node.js'));
+		const baseLoader = new PackageDirectoryLoader(baseDir, [], Object.keys(BASE_NODES));
+		for (const file of Object.values(BASE_NODES)) baseLoader.loadNodeFromFile(path.join(baseDir, file));
 
 		const byName: Record<string, INodeType | IVersionedNodeType> = {};
 		for (const loader of [genviralLoader, baseLoader]) {
@@ -306,4 +320,37 @@ export async function runWorkflow(
 			return taskData?.data?.main?.[0] ?? [];
 		},
 	};
+}
+
+/**
+ * Calls one of the node's `methods` (list search or load options) the way the editor does:
+ * in n8n-core's LoadOptionsContext, for a Genviral node with the given parameters.
+ */
+export async function callNodeMethod(
+	kind: 'listSearch' | 'loadOptions',
+	method: string,
+	options: { credentials: Record<string, ICredentialDataDecryptedObject>; parameters?: INodeParameters; filter?: string },
+): Promise<unknown> {
+	const { nodeTypes, credentialTypes } = await loadTypes();
+	const node: INode = {
+		id: 'genviral',
+		name: 'Genviral',
+		type: GENVIRAL_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters ?? {},
+		credentials: { genviralApi: { id: 'cred-1', name: 'Genviral account' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, options.credentials);
+	const hooks = new ExecutionLifecycleHooks('internal', 'load-options', {
+		id: 'load-options',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase);
+	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(credentialsHelper, hooks, 'load-options'), 'parameters');
+	const nodeType = nodeTypes.getByNameAndVersion(GENVIRAL_NODE_TYPE, 1);
+	const fn = (nodeType.methods?.[kind] as Record<string, (this: unknown, filter?: string) => Promise<unknown>> | undefined)?.[method];
+	if (!fn) throw new Error(`The node has no ${kind} method ${method}`);
+	return await fn.call(context, options.filter);
 }

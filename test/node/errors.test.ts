@@ -1,38 +1,8 @@
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { createTarget, useFakeGenviral } from '../harness/fixtures';
 import { runGenviral } from '../harness/genviral';
-import { documentedErrorCases, endpoint } from '../harness/reference';
 
 const CREATE = 'POST /analytics/targets';
-
-describe('Analytics Target → Create: every documented error becomes a NodeApiError', () => {
-	const env = useFakeGenviral();
-	const cases = documentedErrorCases(endpoint('Analytics', 'createTarget'));
-
-	test('the reference lists the errors this suite walks through', () => {
-		expect(cases.map((c) => `${c.status} ${c.errorCode ?? '-'}`)).toEqual(
-			expect.arrayContaining(['400 invalid_json', '400 invalid_payload', '400 -', '401 -', '403 -', '402 subscription_required', '500 -']),
-		);
-	});
-
-	test.each(cases)('HTTP $status error_code=$errorCode ($meaning)', async ({ status, errorCode }) => {
-		const message = `Documented failure ${status}`;
-		env.fake.inject(CREATE, { kind: 'error', status, error_code: errorCode, message });
-
-		const { error, items } = await runGenviral(env.fake, createTarget());
-
-		expect(env.fake.requests).toHaveLength(1);
-		expect(items).toHaveLength(0);
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe(message);
-		expect((error as unknown as { httpCode: string }).httpCode).toBe(String(status));
-		expect(error?.context.errorCode).toBe(errorCode);
-		expect(error?.context.itemIndex).toBe(0);
-		expect(error?.description).toContain(`HTTP ${status} from POST /analytics/targets`);
-		if (errorCode !== null) expect(error?.description).toContain(`error_code: ${errorCode}`);
-		if (status === 401 || status === 403) expect(error?.description).toMatch(/Genviral API credential/);
-	});
-});
 
 describe('the plan gate, reached with real keys of different owners', () => {
 	const env = useFakeGenviral();

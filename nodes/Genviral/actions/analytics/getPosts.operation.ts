@@ -86,14 +86,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs = readAnalyticsFilters(this, itemIndex);
 	qs.sortBy = oneOf(this, 'sortBy', 'Sort By', itemIndex, SORT_FIELDS);
 	qs.sortOrder = oneOf(this, 'sortOrder', 'Sort Order', itemIndex, ['asc', 'desc'] as const);
-	const { limit } = readReturnAllOrLimit(this, itemIndex, MAX_REACHABLE_ROWS);
+	const { returnAll, limit } = readReturnAllOrLimit(this, itemIndex, MAX_REACHABLE_ROWS);
 	const simplify = booleanValue(this, this.getNodeParameter('simplify', itemIndex, true), 'Simplify', itemIndex);
 
 	const { rows, truncated } = await genviralPaginate.call(this, {
 		path: '/analytics/summary/posts',
 		qs,
 		itemIndex,
-		maxItems: limit,
+		// Return All asks for everything: only the offset cap (reported below) stops it.
+		maxItems: returnAll ? Number.POSITIVE_INFINITY : limit,
 		pageSize: PAGE_SIZE,
 		offsetCap: OFFSET_CAP,
 		readPage: (data, endpoint) => {

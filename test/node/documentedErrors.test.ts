@@ -1,0 +1,73 @@
+/**
+ * Every error documented in ../shared/genviral-api/endpoints.json for the endpoints the node
+ * covers, reached through the node: each must surface as a NodeApiError with the API's
+ * message, the HTTP status as httpCode, the error_code, and the item index.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { DEFAULT_TOKEN } from '../fake-genviral/server';
+import { useFakeGenviral } from '../harness/fixtures';
+import { runGenviral } from '../harness/genviral';
+import { documentedErrorCases, endpoint } from '../harness/reference';
+
+const SOME_ID = '0a0a0a0a-0000-4000-8000-00000000a001';
+const byId = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'analyticsTarget',
+	operation,
+	targetId: { __rl: true, mode: 'id', value: SOME_ID },
+	...extra,
+});
+
+/** Reference operation → the node parameters that call it. */
+const COVERED: Array<[resource: string, operation: string, parameters: INodeParameters]> = [
+	['Analytics', 'createTarget', { resource: 'analyticsTarget', operation: 'create', platform: 'tiktok', identifier: '@acme' }],
+	['Analytics', 'listTargets', { resource: 'analyticsTarget', operation: 'getMany', returnAll: true }],
+	['Analytics', 'getTarget', byId('get')],
+	['Analytics', 'updateTarget', byId('update', { updateFields: { favorite: true } })],
+	['Analytics', 'deleteTarget', byId('delete')],
+	['Analytics', 'refreshTarget', byId('refresh')],
+	['Analytics', 'getRefresh', { resource: 'analyticsRefresh', operation: 'get', refreshId: SOME_ID }],
+	['Analytics', 'getSummary', { resource: 'analytics', operation: 'getSummary' }],
+	['Analytics', 'listSummaryPosts', { resource: 'analytics', operation: 'getPosts' }],
+	['Analytics', 'listWorkspaceSuggestions', { resource: 'analytics', operation: 'getWorkspaceSuggestions' }],
+	['Trends', 'getBrief', { resource: 'trend', operation: 'getBrief', keyword: 'skincare' }],
+];
+
+const cases = COVERED.flatMap(([resource, operation, parameters]) => {
+	const ref = endpoint(resource, operation);
+	return documentedErrorCases(ref).map((c) => ({
+		name: `${ref.method} ${ref.path}: HTTP ${c.status} ${c.errorCode ?? '(no error_code)'}`,
+		endpoint: `${ref.method} ${ref.path.replace(/\{[^}]+\}/g, '{id}')}`,
+		path: ref.path,
+		parameters,
+		...c,
+	}));
+});
+
+describe('documented errors of every covered endpoint', () => {
+	const env = useFakeGenviral();
+
+	test('the reference is read and every covered endpoint documents errors', () => {
+		expect(COVERED).toHaveLength(11);
+		for (const [resource, operation] of COVERED) {
+			expect(documentedErrorCases(endpoint(resource, operation)).length).toBeGreaterThan(0);
+		}
+		expect(cases.length).toBeGreaterThanOrEqual(40);
+	});
+
+	test.each(cases)('$name', async ({ endpoint: target, parameters, status, errorCode }) => {
+		const message = `Documented failure ${status} ${errorCode ?? ''}`.trim();
+		env.fake.inject(target, { kind: 'error', status, error_code: errorCode, message });
+
+		const { error } = await runGenviral(env.fake, parameters, { token: DEFAULT_TOKEN });
+
+		expect(env.fake.requestsTo(target)).toHaveLength(1);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe(message);
+		expect((error as unknown as { httpCode: string }).httpCode).toBe(String(status));
+		expect(error?.context.errorCode).toBe(errorCode);
+		expect(error?.context.itemIndex).toBe(0);
+		expect(error?.description).toContain(`HTTP ${status} from ${target.split(' ')[0]} `);
+		if (errorCode !== null) expect(error?.description).toContain(`error_code: ${errorCode}`);
+	});
+});
