@@ -68,3 +68,30 @@ describe('npm pack', () => {
 		expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['dist/nodes/Genviral/genviral.svg', 'dist/nodes/Genviral/genviral.dark.svg']));
 	});
 });
+
+describe('the node description, as an editor or an AI agent reads it', () => {
+	test('every resource and operation has a description, every operation an action', async () => {
+		const { genviralLoader } = await loadTypes();
+		const [node] = genviralLoader.types.nodes;
+		const selectors = node.properties.filter((p) => p.name === 'resource' || p.name === 'operation');
+		expect(selectors.length).toBe(5);
+		for (const selector of selectors) {
+			for (const option of selector.options as Array<{ name: string; description?: string; action?: string }>) {
+				expect({ option: option.name, description: typeof option.description }).toEqual({ option: option.name, description: 'string' });
+				if (selector.name === 'operation') expect(option.action).toMatch(/^[A-Z][a-z]+ /);
+			}
+		}
+		const operations = selectors.filter((s) => s.name === 'operation').flatMap((s) => s.options ?? []);
+		expect(operations).toHaveLength(11);
+	});
+
+	test('every field an agent could fill has a description or is self-explaining', async () => {
+		const { genviralLoader } = await loadTypes();
+		const [node] = genviralLoader.types.nodes;
+		const undocumented = node.properties
+			.filter((p) => !['resource', 'operation', 'options', 'additionalFields', 'updateFields', 'filters', 'returnAll', 'sortOrder'].includes(p.name))
+			.filter((p) => !p.description)
+			.map((p) => p.name);
+		expect(undocumented).toEqual([]);
+	});
+});

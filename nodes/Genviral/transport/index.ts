@@ -201,14 +201,7 @@ export function expectObject(
 	field = 'data',
 ): IDataObject {
 	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as IDataObject;
-	throw genviralApiError({
-		node: ctx.getNode(),
-		status: 200,
-		endpoint,
-		itemIndex,
-		snippet: snippetOf(JSON.stringify(value) ?? String(value)),
-		message: `Genviral answered ${endpoint} without the expected "${field}" object`,
-	});
+	throw unexpectedShape(ctx, value, endpoint, itemIndex, `"${field}" object`);
 }
 
 export function expectArray(
@@ -221,13 +214,23 @@ export function expectArray(
 	if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
 		return value as IDataObject[];
 	}
-	throw genviralApiError({
+	throw unexpectedShape(ctx, value, endpoint, itemIndex, `"${field}" list`);
+}
+
+function unexpectedShape(
+	ctx: GenviralContext,
+	value: unknown,
+	endpoint: string,
+	itemIndex: number | undefined,
+	expected: string,
+): Error {
+	return genviralApiError({
 		node: ctx.getNode(),
 		status: 200,
 		endpoint,
 		itemIndex,
 		snippet: snippetOf(JSON.stringify(value) ?? String(value)),
-		message: `Genviral answered ${endpoint} without the expected "${field}" list`,
+		message: `Genviral answered ${endpoint} without the expected ${expected}`,
 	});
 }
 
