@@ -65,12 +65,16 @@ export interface RecordedRequest {
 	headers: http.IncomingHttpHeaders;
 	rawBody: string;
 	body: unknown;
+	/** When it arrived (ms since epoch). */
+	at: number;
 }
 
 /** A queued fault, consumed by the next request to its endpoint. */
 export type Fault =
 	| { kind: 'error'; status: number; error_code?: string | null; message?: string; headers?: Record<string, string> }
 	| { kind: 'raw'; status: number; body: string; headers?: Record<string, string> }
+	/** Any JSON body with any status (e.g. `ok:false` inside a 200). */
+	| { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
 	| { kind: 'hang' }
 	| { kind: 'reset' }
 	/** Let this request through normally (to fail a later one). */
@@ -149,6 +153,9 @@ export class FakeGenviral {
 	/** Added before every answer; for benchmarks. */
 	latencyMs = 0;
 
+	/** Consulted when no fault is queued: a fault decided by the request itself (or none). */
+	faultFor: ((request: RecordedRequest) => Fault | undefined) | undefined;
+
 	constructor(readonly keys: Record<string, KeyProfile> = DEFAULT_KEYS) {}
 
 	get baseUrl(): string {
@@ -183,6 +190,8 @@ export class FakeGenviral {
 		this.credits.clear();
 		this.refreshPlan = ['processing', 'completed'];
 		this.postsPerRefresh = 24;
+		this.faultFor = undefined;
+		this.latencyMs = 0;
 	}
 
 	/** Queue a fault for the next request to `endpoint` ("POST /analytics/targets"). */
@@ -218,12 +227,13 @@ export class FakeGenviral {
 			headers: req.headers,
 			rawBody,
 			body: typeof body === 'symbol' ? undefined : body,
+			at: Date.now(),
 		};
 		this.requests.push(recorded);
 
 		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
-		const fault = this.faults.get(`${recorded.method} ${templatePath(path)}`)?.shift();
+		const fault = this.faults.get(`${recorded.method} ${templatePath(path)}`)?.shift() ?? this.faultFor?.(recorded);
 		if (fault && fault.kind !== 'pass') {
 			this.applyFault(fault, res);
 			return;
@@ -243,6 +253,9 @@ export class FakeGenviral {
 			case 'raw':
 				res.writeHead(fault.status, { 'content-type': 'text/html', ...fault.headers });
 				res.end(fault.body);
+				return;
+			case 'json':
+				this.send(res, { status: fault.status, body: fault.body, headers: fault.headers });
 				return;
 			case 'error': {
 				const reply = fail(fault.status, fault.message ?? `Injected ${fault.status}`, fault.error_code ?? null);

@@ -16,7 +16,7 @@ describe('On Error: Continue', () => {
 
 		const { items, error } = await runGenviral(
 			env.fake,
-			createTarget({ identifier: '={{ $json.handle }}' }),
+			createTarget({ identifier: '={{ $json.handle }}', options: { maxRetries: 0 } }),
 			{ items: handles.map((handle) => ({ json: { handle } })), continueOnFail: true },
 		);
 
@@ -51,7 +51,7 @@ describe('On Error: Continue', () => {
 
 	test('a network failure on one item does not stop the others', async () => {
 		env.fake.inject('POST /analytics/targets', { kind: 'reset' });
-		const { items } = await runGenviral(env.fake, createTarget({ identifier: '={{ $json.h }}' }), {
+		const { items } = await runGenviral(env.fake, createTarget({ identifier: '={{ $json.h }}', options: { maxRetries: 0 } }), {
 			items: [{ json: { h: '@a' } }, { json: { h: '@b' } }],
 			continueOnFail: true,
 		});

@@ -56,7 +56,7 @@ describe('errors name the item that failed', () => {
 
 	test('the third of three items fails: the run stops there with item index 2', async () => {
 		env.fake.inject(CREATE, { kind: 'pass' }, { kind: 'pass' }, { kind: 'error', status: 500, message: 'database down' });
-		const { error } = await runGenviral(env.fake, createTarget({ identifier: '={{ $json.h }}' }), {
+		const { error } = await runGenviral(env.fake, createTarget({ identifier: '={{ $json.h }}', options: { maxRetries: 0 } }), {
 			items: [{ json: { h: '@a' } }, { json: { h: '@b' } }, { json: { h: '@c' } }],
 		});
 		expect(env.fake.requests).toHaveLength(3);
@@ -70,7 +70,7 @@ describe('network failures', () => {
 
 	test('connection refused: a clear error naming the endpoint', async () => {
 		const closed = env.fake.baseUrl.replace(/:\d+\//, ':1/');
-		const { error } = await runGenviral(env.fake, createTarget(), { baseUrl: closed });
+		const { error } = await runGenviral(env.fake, createTarget({ options: { maxRetries: 0 } }), { baseUrl: closed });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Could not reach Genviral for POST /analytics/targets: the connection was refused');
 		expect(error?.description).toContain('ECONNREFUSED');
@@ -90,7 +90,7 @@ describe('network failures', () => {
 
 	test('a connection reset before any answer', async () => {
 		env.fake.inject(CREATE, { kind: 'reset' });
-		const { error } = await runGenviral(env.fake, createTarget());
+		const { error } = await runGenviral(env.fake, createTarget({ options: { maxRetries: 0 } }));
 		expect(error?.message).toBe('Could not reach Genviral for POST /analytics/targets: the connection was reset');
 	});
 });

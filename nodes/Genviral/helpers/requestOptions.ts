@@ -5,6 +5,17 @@ import type { GenviralContext } from '../transport';
 /** Default per-request timeout. The skill client allows 120 s; reads answer far sooner. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+export const REQUEST_OPTION_DEFAULTS = {
+	timeoutMs: DEFAULT_TIMEOUT_MS,
+	retryOnRateLimit: true,
+	retryOnTransientErrors: true,
+	maxRetries: 3,
+	retryDelayMs: 1000,
+	maxRetryWaitMs: 60_000,
+};
+
+export type RequestOptions = typeof REQUEST_OPTION_DEFAULTS;
+
 /** Node-wide options that shape every request the node sends (read by the transport). */
 export const requestOptionsDescription: INodeProperties = {
 	displayName: 'Options',
@@ -13,6 +24,49 @@ export const requestOptionsDescription: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description:
+				'How many times to retry a request that may be retried (see Retry on Rate Limit and Retry on Transient Errors). Refreshes are never retried.',
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWait',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 60,
+			description:
+				'Longest wait before a retry. When Genviral asks for a longer wait (Retry-After), the node fails at once instead.',
+		},
+		{
+			displayName: 'Retry Delay (Ms)',
+			name: 'retryDelay',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1000,
+			description:
+				'First wait before a retry when Genviral gives no Retry-After; it doubles with each attempt (up to 30 s), with jitter',
+		},
+		{
+			displayName: 'Retry on Rate Limit',
+			name: 'retryOnRateLimit',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to wait and retry when Genviral answers 429 (too many requests), honouring its Retry-After. Refreshes are never retried.',
+		},
+		{
+			displayName: 'Retry on Transient Errors',
+			name: 'retryOnTransientErrors',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to retry reads and other repeatable requests after a 500, 502, 503, 504 or a dropped connection. Requests that change state or spend credits are never retried.',
+		},
 		{
 			displayName: 'Timeout',
 			name: 'timeout',
@@ -25,8 +79,9 @@ export const requestOptionsDescription: INodeProperties = {
 	],
 };
 
-export interface RequestOptions {
-	timeoutMs: number;
+function numberOr(value: unknown, fallback: number, min: number): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) && number >= min ? number : fallback;
 }
 
 export function readRequestOptions(ctx: GenviralContext, itemIndex: number | undefined): RequestOptions {
@@ -35,8 +90,14 @@ export function readRequestOptions(ctx: GenviralContext, itemIndex: number | und
 		itemIndex === undefined || !('getInputData' in ctx)
 			? {}
 			: (ctx.getNodeParameter('options', itemIndex, {}) as IDataObject);
-	const timeout = Number(options.timeout);
+	const d = REQUEST_OPTION_DEFAULTS;
 	return {
-		timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+		timeoutMs: numberOr(options.timeout, d.timeoutMs, 1),
+		retryOnRateLimit: options.retryOnRateLimit === undefined ? d.retryOnRateLimit : options.retryOnRateLimit !== false,
+		retryOnTransientErrors:
+			options.retryOnTransientErrors === undefined ? d.retryOnTransientErrors : options.retryOnTransientErrors !== false,
+		maxRetries: Math.min(10, Math.floor(numberOr(options.maxRetries, d.maxRetries, 0))),
+		retryDelayMs: numberOr(options.retryDelay, d.retryDelayMs, 0),
+		maxRetryWaitMs: numberOr(options.maxRetryWait, d.maxRetryWaitMs / 1000, 0) * 1000,
 	};
 }

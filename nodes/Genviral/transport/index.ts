@@ -6,7 +6,7 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { GENVIRAL_DEFAULT_BASE_URL } from '../../../credentials/GenviralApi.credentials';
 import { readRequestOptions } from '../helpers/requestOptions';
@@ -25,6 +25,8 @@ export interface GenviralRequest {
 	qs?: IDataObject;
 	/** The input item this request is made for; errors name it and options are read for it. */
 	itemIndex?: number;
+	/** Defaults to `idempotent` for GET and `never` for everything else. */
+	retry?: RetryPolicy;
 }
 
 const SNIPPET_LENGTH = 200;
@@ -99,21 +101,87 @@ function readBody(body: unknown): { envelope?: GenviralEnvelope; snippet?: strin
 }
 
 /**
+ * Whether a request may be sent again after a failure:
+ * - `idempotent`: sending it twice does no harm (reads, PATCH, creating a target, which
+ *   returns the existing one): retried on 429 and on transient failures;
+ * - `rateLimitOnly`: retried only on 429, which Genviral answers before doing anything;
+ * - `never`: never sent twice (a refresh, anything that may spend credits).
+ */
+export type RetryPolicy = 'idempotent' | 'rateLimitOnly' | 'never';
+
+/** Statuses that say "try again later" rather than "this request is wrong". */
+const TRANSIENT_STATUSES = [500, 502, 503, 504];
+/** Connection failures before any answer that a second attempt may not meet. */
+const TRANSIENT_NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'];
+/** Exponential backoff never waits longer than this between two attempts. */
+const MAX_BACKOFF_MS = 30_000;
+
+type Attempt =
+	| { ok: true; data: unknown }
+	| { ok: false; error: NodeApiError; status?: number; networkCode?: string; retryAfterMs?: number };
+
+/**
  * The one place that talks to Genviral: builds the request, lets n8n apply the credential,
- * unwraps the `{ ok, code, message, data }` envelope and turns every failure into a
- * NodeApiError that carries the API's message, HTTP status and error_code.
- * Returns the envelope's `data`.
+ * unwraps the `{ ok, code, message, data }` envelope, retries what is safe to retry, and
+ * turns every failure into a NodeApiError that carries the API's message, HTTP status and
+ * error_code. Returns the envelope's `data`.
  */
 export async function genviralApiRequest(this: GenviralContext, request: GenviralRequest): Promise<unknown> {
-	const { method, path, body, qs, itemIndex } = request;
+	const { method, path, itemIndex } = request;
 	const endpoint = `${method} ${path}`;
-	const node = this.getNode();
+	const policy: RetryPolicy = request.retry ?? (method === 'GET' ? 'idempotent' : 'never');
 	const baseUrl = await resolveBaseUrl(this, itemIndex);
-	const { timeoutMs } = readRequestOptions(this, itemIndex);
+	const options = readRequestOptions(this, itemIndex);
 
+	for (let attempt = 1; ; attempt++) {
+		const result = await sendOnce(this, request, `${baseUrl}${path}`, endpoint, options.timeoutMs);
+		if (result.ok) return result.data;
+
+		const rateLimited = result.status === 429;
+		const transient =
+			(result.status !== undefined && TRANSIENT_STATUSES.includes(result.status)) ||
+			(result.networkCode !== undefined && TRANSIENT_NETWORK_CODES.includes(result.networkCode));
+		const mayRetry = rateLimited
+			? options.retryOnRateLimit && policy !== 'never'
+			: transient && options.retryOnTransientErrors && policy === 'idempotent';
+		if (!mayRetry || attempt > options.maxRetries) {
+			throw withAttempts(result, attempt, mayRetry);
+		}
+
+		const backoff = Math.min(MAX_BACKOFF_MS, options.retryDelayMs * 2 ** (attempt - 1));
+		// Full jitter on the upper half, so many items that failed together do not come back together.
+		const waitMs = result.retryAfterMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
+		if (waitMs > options.maxRetryWaitMs) {
+			result.error.message = `${result.error.message} (Genviral asked to wait ${Math.ceil(waitMs / 1000)} s before retrying, more than the Max Retry Wait of ${options.maxRetryWaitMs / 1000} s)`;
+			throw withAttempts(result, attempt, false);
+		}
+		await sleep(waitMs);
+	}
+}
+
+/** When retries ran out, the error says how many attempts were made and how the last ended. */
+function withAttempts(result: Extract<Attempt, { ok: false }>, attempts: number, exhausted: boolean): NodeApiError {
+	const { error } = result;
+	error.context.attempts = attempts;
+	if (attempts > 1 && exhausted) {
+		const last = result.status !== undefined ? `HTTP ${result.status}` : (result.networkCode ?? 'network error');
+		error.message = `${error.message} (gave up after ${attempts} attempts; last: ${last})`;
+	}
+	return error;
+}
+
+async function sendOnce(
+	ctx: GenviralContext,
+	request: GenviralRequest,
+	url: string,
+	endpoint: string,
+	timeoutMs: number,
+): Promise<Attempt> {
+	const { method, body, qs, itemIndex } = request;
+	const node = ctx.getNode();
 	const options: IHttpRequestOptions = {
 		method,
-		url: `${baseUrl}${path}`,
+		url,
 		json: true,
 		// We read every status ourselves: n8n's own NodeApiError for non-2xx would hide the
 		// API's error_code and the item index.
@@ -127,48 +195,57 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		)) as IN8nHttpFullResponse;
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw toTransportError(this, error, endpoint, itemIndex);
+		const transportError = toTransportError(ctx, error, endpoint, itemIndex);
+		if (transportError instanceof NodeOperationError) throw transportError;
+		return { ok: false, error: transportError, networkCode: transportError.context.networkError as string };
 	}
 
 	const status = response.statusCode;
 	const { envelope, snippet } = readBody(response.body);
 	const retryAfterMs = parseRetryAfter(response.headers as IDataObject);
+	const failed = (failedStatus: number, error: NodeApiError): Attempt => ({ ok: false, error, status: failedStatus, retryAfterMs });
 
 	if (status < 200 || status >= 300) {
-		throw genviralApiError({ node, status, envelope, snippet, endpoint, itemIndex, retryAfterMs });
+		return failed(status, genviralApiError({ node, status, envelope, snippet, endpoint, itemIndex, retryAfterMs }));
 	}
 	if (envelope === undefined) {
-		throw genviralApiError({
-			node,
+		return failed(
 			status,
-			snippet,
-			endpoint,
-			itemIndex,
-			message: `Genviral answered ${endpoint} with HTTP ${status} but the body is not a Genviral JSON envelope`,
-		});
+			genviralApiError({
+				node,
+				status,
+				snippet,
+				endpoint,
+				itemIndex,
+				message: `Genviral answered ${endpoint} with HTTP ${status} but the body is not a Genviral JSON envelope`,
+			}),
+		);
 	}
 	if (!envelope.ok) {
+		// A failure inside a 2xx: the envelope's own code tells what kind.
 		const envelopeStatus = typeof envelope.code === 'number' && envelope.code >= 400 ? envelope.code : status;
-		throw genviralApiError({ node, status: envelopeStatus, envelope, endpoint, itemIndex, retryAfterMs });
+		return failed(
+			envelopeStatus,
+			genviralApiError({ node, status: envelopeStatus, envelope, endpoint, itemIndex, retryAfterMs }),
+		);
 	}
 	if (!('data' in envelope)) {
-		throw genviralApiError({
-			node,
+		return failed(
 			status,
-			envelope: { ...envelope, message: undefined },
-			snippet: snippetOf(JSON.stringify(envelope)),
-			endpoint,
-			itemIndex,
-			message: `Genviral answered ${endpoint} with ok:true but without the expected "data" field`,
-		});
+			genviralApiError({
+				node,
+				status,
+				envelope: { ...envelope, message: undefined },
+				snippet: snippetOf(JSON.stringify(envelope)),
+				endpoint,
+				itemIndex,
+				message: `Genviral answered ${endpoint} with ok:true but without the expected "data" field`,
+			}),
+		);
 	}
-	return envelope.data;
+	return { ok: true, data: envelope.data };
 }
 
 /**
@@ -176,7 +253,12 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
  * keep is the error code and message; the client's error object (which holds the request,
  * headers included) is dropped.
  */
-function toTransportError(ctx: GenviralContext, error: unknown, endpoint: string, itemIndex: number | undefined): Error {
+function toTransportError(
+	ctx: GenviralContext,
+	error: unknown,
+	endpoint: string,
+	itemIndex: number | undefined,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
 	const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
 	const code =

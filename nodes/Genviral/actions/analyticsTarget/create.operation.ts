@@ -66,6 +66,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/analytics/targets',
 		body,
 		itemIndex,
+		// Creating a tracked account twice returns the existing target: safe to repeat.
+		retry: 'idempotent',
 	});
 	const endpoint = 'POST /analytics/targets';
 	const { target, created } = expectObject(this, data, endpoint, itemIndex);

@@ -17,7 +17,13 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readTargetId(this, itemIndex);
-	const data = await genviralApiRequest.call(this, { method: 'DELETE', path: `/analytics/targets/${id}`, itemIndex });
+	const data = await genviralApiRequest.call(this, {
+		method: 'DELETE',
+		path: `/analytics/targets/${id}`,
+		itemIndex,
+		// A second DELETE after a lost answer would report 404 for a deletion that worked.
+		retry: 'rateLimitOnly',
+	});
 	const returned = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : {};
 	return { deleted: true, id, ...returned };
 }

@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const path = `/analytics/targets/${targetId}/refresh`;
-	const data = expectObject(this, await genviralApiRequest.call(this, { method: 'POST', path, itemIndex }), `POST ${path}`, itemIndex);
+	const data = expectObject(this, await genviralApiRequest.call(this, { method: 'POST', path, itemIndex, retry: 'never' }), `POST ${path}`, itemIndex);
 	const queued = expectObject(this, data.refresh, `POST ${path}`, itemIndex, 'refresh');
 	const wasFree = data.wasFree;
 	if (!wait || TERMINAL.includes(String(queued.status))) {
