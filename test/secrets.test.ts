@@ -9,6 +9,8 @@ import { LoggerProxy } from 'n8n-workflow';
 import type { Fault } from './fake-genviral/server';
 import { DEFAULT_KEYS, FakeGenviral } from './fake-genviral/server';
 import { testCredential } from './harness/credentialTest';
+import { callNodeMethod } from './harness/engine';
+import { COVERED } from './harness/coverage';
 import { createTarget } from './harness/fixtures';
 import type { GenviralRun } from './harness/genviral';
 import { runGenviral } from './harness/genviral';
@@ -72,28 +74,50 @@ describe('the token never leaks', () => {
 		['validation error', async () => await runGenviral(fake, createTarget({ identifier: '={{ " " }}' }), { token: TOKEN })],
 		['connection refused', async () => await runGenviral(fake, createTarget(), { token: TOKEN, baseUrl: fake.baseUrl.replace(/:\d+\//, ':1/') })],
 		['http base URL refused', async () => await runGenviral(fake, createTarget(), { token: TOKEN, baseUrl: 'http://example.org/v1' })],
+		['list search with a wrong token', async () => {
+			const error = await callNodeMethod('listSearch', 'searchTargets', {
+				credentials: { genviralApi: { apiToken: WRONG_TOKEN, baseUrl: fake.baseUrl } },
+			}).catch((e: unknown) => e);
+			return { items: [], error, run: undefined } as unknown as GenviralRun;
+		}],
 		...(
 			[
 				{ kind: 'reset' },
 				{ kind: 'raw', status: 502, body: '<html><body>Bad gateway</body></html>' },
 				{ kind: 'raw', status: 200, body: '{"ok":true,"data":' },
+				{ kind: 'raw', status: 200, body: '' },
+				{ kind: 'json', status: 200, body: { ok: false, code: 403, message: 'no' } },
+				{ kind: 'error', status: 429, message: 'slow down', headers: { 'retry-after': '999' } },
 			] as Fault[]
 		).map((fault): [string, () => Promise<GenviralRun>] => [
-			`fault ${fault.kind}`,
+			`fault ${fault.kind} ${'status' in fault ? fault.status : ''}`,
 			async () => {
 				fake.inject('POST /analytics/targets', fault);
-				return await runGenviral(fake, createTarget(), { token: TOKEN });
+				return await runGenviral(fake, createTarget({ options: { maxRetries: 0 } }), { token: TOKEN });
 			},
 		]),
-		...documentedErrorCases(endpoint('Analytics', 'createTarget')).map(
-			({ status, errorCode }): [string, () => Promise<GenviralRun>] => [
-				`documented ${status} ${errorCode ?? ''}`,
+		...COVERED.flatMap(([resource, operation, parameters]) => {
+			const ref = endpoint(resource, operation);
+			const target = `${ref.method} ${ref.path.replace(/\{[^}]+\}/g, '{id}')}`;
+			return documentedErrorCases(ref).map(({ status, errorCode }): [string, () => Promise<GenviralRun>] => [
+				`${target} documented ${status} ${errorCode ?? ''}`,
 				async () => {
-					fake.inject('POST /analytics/targets', { kind: 'error', status, error_code: errorCode });
-					return await runGenviral(fake, createTarget(), { token: TOKEN, continueOnFail: status % 2 === 0 });
+					fake.inject(target, { kind: 'error', status, error_code: errorCode });
+					return await runGenviral(fake, { ...parameters, options: { maxRetries: 0 } }, {
+						token: TOKEN,
+						continueOnFail: status % 2 === 0,
+					});
 				},
-			],
-		),
+			]);
+		}),
+		['retries exhausted', async () => {
+			fake.inject('GET /analytics/targets', { kind: 'error', status: 503 }, { kind: 'reset' });
+			return await runGenviral(fake, { resource: 'analyticsTarget', operation: 'getMany', returnAll: true, options: { maxRetries: 1, retryDelay: 1 } }, { token: TOKEN });
+		}],
+		['timeout', async () => {
+			fake.inject('POST /analytics/targets', { kind: 'hang' });
+			return await runGenviral(fake, createTarget({ options: { timeout: 100 } }), { token: TOKEN });
+		}],
 	];
 
 	test.each(scenarios)('%s', async (label, scenario) => {

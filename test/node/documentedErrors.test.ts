@@ -3,35 +3,11 @@
  * covers, reached through the node: each must surface as a NodeApiError with the API's
  * message, the HTTP status as httpCode, the error_code, and the item index.
  */
-import type { INodeParameters } from 'n8n-workflow';
-
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
+import { COVERED } from '../harness/coverage';
 import { useFakeGenviral } from '../harness/fixtures';
 import { runGenviral } from '../harness/genviral';
 import { documentedErrorCases, endpoint } from '../harness/reference';
-
-const SOME_ID = '0a0a0a0a-0000-4000-8000-00000000a001';
-const byId = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'analyticsTarget',
-	operation,
-	targetId: { __rl: true, mode: 'id', value: SOME_ID },
-	...extra,
-});
-
-/** Reference operation → the node parameters that call it. */
-const COVERED: Array<[resource: string, operation: string, parameters: INodeParameters]> = [
-	['Analytics', 'createTarget', { resource: 'analyticsTarget', operation: 'create', platform: 'tiktok', identifier: '@acme' }],
-	['Analytics', 'listTargets', { resource: 'analyticsTarget', operation: 'getMany', returnAll: true }],
-	['Analytics', 'getTarget', byId('get')],
-	['Analytics', 'updateTarget', byId('update', { updateFields: { favorite: true } })],
-	['Analytics', 'deleteTarget', byId('delete')],
-	['Analytics', 'refreshTarget', byId('refresh')],
-	['Analytics', 'getRefresh', { resource: 'analyticsRefresh', operation: 'get', refreshId: SOME_ID }],
-	['Analytics', 'getSummary', { resource: 'analytics', operation: 'getSummary' }],
-	['Analytics', 'listSummaryPosts', { resource: 'analytics', operation: 'getPosts' }],
-	['Analytics', 'listWorkspaceSuggestions', { resource: 'analytics', operation: 'getWorkspaceSuggestions' }],
-	['Trends', 'getBrief', { resource: 'trend', operation: 'getBrief', keyword: 'skincare' }],
-];
 
 const cases = COVERED.flatMap(([resource, operation, parameters]) => {
 	const ref = endpoint(resource, operation);

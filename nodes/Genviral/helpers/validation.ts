@@ -187,4 +187,23 @@ export function booleanValue(ctx: IExecuteFunctions, value: unknown, displayName
 	fail(ctx, itemIndex, `${displayName} must be true or false; got ${describe(value)}`);
 }
 
+const HANDLE = /^@?[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * A social handle as TikTok, Instagram and YouTube allow them: letters, digits, '.', '_' and
+ * '-', with or without a leading @. Spaces, emoji or other scripts would only come back as a
+ * target that never fills with data.
+ */
+export function handle(ctx: IExecuteFunctions, name: string, displayName: string, itemIndex: number): string {
+	const value = requiredString(ctx, name, displayName, itemIndex);
+	if (!HANDLE.test(value)) {
+		fail(
+			ctx,
+			itemIndex,
+			`${displayName} must be a handle such as @brand (letters, digits, '.', '_' or '-', at most 100); got ${describe(value)}`,
+		);
+	}
+	return value;
+}
+
 export { fail as failValidation };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredString, oneOf, optionalString } from '../../helpers/validation';
+import { handle, oneOf, optionalString } from '../../helpers/validation';
 import { ANALYTICS_PLATFORMS, platformOptions } from '../../helpers/platforms';
 import { expectObject, genviralApiRequest } from '../../transport';
 
@@ -22,8 +22,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '@brand',
-		hint: 'A handle (with or without @) or profile name. Any public profile works, competitors included.',
-		description: 'Handle or identifier of the profile to track, e.g. @brand',
+		hint: "The profile's handle, with or without @. Any public profile works, competitors included.",
+		description: "Handle of the profile to track, e.g. @brand (letters, digits, '.', '_' or '-')",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -54,7 +54,7 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const platform = oneOf(this, 'platform', 'Platform', itemIndex, ANALYTICS_PLATFORMS);
-	const identifier = requiredString(this, 'identifier', 'Identifier', itemIndex);
+	const identifier = handle(this, 'identifier', 'Identifier', itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const alias = optionalString(this, additionalFields.alias, 'Alias', itemIndex);
 
