@@ -153,6 +153,11 @@ export class FakeGenviral {
 	/** Added before every answer; for benchmarks. */
 	latencyMs = 0;
 
+	/** Requests being answered right now, and the most at any one time (for batching). */
+	inFlight = 0;
+
+	maxInFlight = 0;
+
 	/** Consulted when no fault is queued: a fault decided by the request itself (or none). */
 	faultFor: ((request: RecordedRequest) => Fault | undefined) | undefined;
 
@@ -192,6 +197,7 @@ export class FakeGenviral {
 		this.postsPerRefresh = 24;
 		this.faultFor = undefined;
 		this.latencyMs = 0;
+		this.maxInFlight = 0;
 	}
 
 	/** Queue a fault for the next request to `endpoint` ("POST /analytics/targets"). */
@@ -230,6 +236,9 @@ export class FakeGenviral {
 			at: Date.now(),
 		};
 		this.requests.push(recorded);
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		res.on('close', () => this.inFlight--);
 
 		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 

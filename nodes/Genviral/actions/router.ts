@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { readBatching } from '../helpers/requestOptions';
 
 import * as analytics from './analytics';
 import * as analyticsRefresh from './analyticsRefresh';
@@ -27,33 +29,58 @@ function errorItem(error: Error, itemIndex: number): IDataObject {
 	return json;
 }
 
+/** Runs one item: the outputs it gives, or the error it ends in. */
+async function runItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<{ ok: true; items: INodeExecutionData[] } | { ok: false; error: unknown }> {
+	try {
+		const resource = ctx.getNodeParameter('resource', itemIndex) as string;
+		const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+		const handler = resources[resource]?.[operation];
+		if (handler === undefined) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The operation "${operation}" of resource "${resource}" is not supported`,
+				{ itemIndex },
+			);
+		}
+		const result = await handler.execute.call(ctx, itemIndex);
+		return {
+			ok: true,
+			items: ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), {
+				itemData: { item: itemIndex },
+			}),
+		};
+	} catch (error) {
+		return { ok: false, error };
+	}
+}
+
 /**
- * Runs the chosen operation once per input item. Each output item is paired to the input it
- * came from; with "On Error: Continue" a failed item becomes an error item in its place.
+ * Runs the chosen operation once per input item, one after the other, or (with the Batching
+ * option) a batch of items at a time, concurrently. Either way each output item is paired to
+ * the input it came from and outputs keep input order; with "On Error: Continue" a failed
+ * item becomes an error item in its place, otherwise the first failed item (in input order)
+ * stops the run.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];
+	const { batchSize, batchIntervalMs } = items.length > 0 ? readBatching(this) : { batchSize: 1, batchIntervalMs: 0 };
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const handler = resources[resource]?.[operation];
-			if (handler === undefined) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The operation "${operation}" of resource "${resource}" is not supported`,
-					{ itemIndex },
-				);
+	for (let start = 0; start < items.length; start += batchSize) {
+		if (start > 0 && batchIntervalMs > 0) await sleep(batchIntervalMs);
+		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_v, k) => start + k);
+		const results = await Promise.all(indexes.map(async (itemIndex) => await runItem(this, itemIndex)));
+
+		for (const [k, result] of results.entries()) {
+			const itemIndex = indexes[k];
+			if (result.ok) {
+				returnData.push(...result.items);
+				continue;
 			}
-			const result = await handler.execute.call(this, itemIndex);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
-		} catch (error) {
+			const { error } = result;
 			if (this.continueOnFail()) {
 				returnData.push({ json: errorItem(error as Error, itemIndex), pairedItem: { item: itemIndex } });
 				continue;
