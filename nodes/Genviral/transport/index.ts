@@ -47,6 +47,19 @@ function isLoopbackHost(hostname: string): boolean {
  * only accepted to this machine (local proxies and test servers).
  */
 async function resolveBaseUrl(ctx: GenviralContext, itemIndex: number | undefined): Promise<string> {
+	// Read once per node run: every item uses the node's one credential, and n8n's
+	// request helper reads (and applies) it on its own for each request anyway.
+	// Only a good value is kept: a bad Base URL fails every item with that item's own index.
+	const cached = baseUrlByRun.get(ctx);
+	if (cached !== undefined) return cached;
+	const baseUrl = await readBaseUrl(ctx, itemIndex);
+	baseUrlByRun.set(ctx, baseUrl);
+	return baseUrl;
+}
+
+const baseUrlByRun = new WeakMap<GenviralContext, string>();
+
+async function readBaseUrl(ctx: GenviralContext, itemIndex: number | undefined): Promise<string> {
 	const credentials = await ctx.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE, itemIndex);
 	const raw = (credentials.baseUrl ?? '').trim() || GENVIRAL_DEFAULT_BASE_URL;
 	let parsed: URL;

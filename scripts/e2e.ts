@@ -1,0 +1,447 @@
+/**
+ * `npm run test:e2e`: the package in a real n8n 2.41, installed from its npm tarball the way
+ * n8n's community-package installer lays it out, driven through n8n's CLI and its editor in
+ * headless Chromium, against the fake Genviral API. Not part of `npm test` (it installs a
+ * 2.9 GB n8n into a cache folder the first time). Bounded in time; kills only what it started.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
+import { REPO_ROOT } from '../test/harness/engine';
+import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
+
+/** n8n 2.41.3 does not install here (one of its dependency versions is missing from the registry). */
+const N8N_VERSION = process.env.GENVIRAL_E2E_N8N_VERSION ?? '2.41.1';
+const CACHE = process.env.GENVIRAL_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-genviral-e2e');
+const N8N_DIR = path.join(CACHE, `n8n-${N8N_VERSION}`);
+const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+const RESULTS = path.join(REPO_ROOT, 'e2e-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DEADLINE_MS = Number(process.env.GENVIRAL_E2E_TIMEOUT_MS ?? 20 * 60_000);
+const OWNER = { email: 'e2e@example.org', firstName: 'E2E', lastName: 'Runner', password: 'E2e-password-1234' };
+
+const started: ChildProcess[] = [];
+let cliRuns = 0;
+const checks: Array<{ name: string; ok: boolean; detail: string }> = [];
+
+function step(message: string): void {
+	process.stdout.write(`\n[e2e] ${message}\n`);
+}
+
+function check(name: string, ok: boolean, detail = ''): void {
+	checks.push({ name, ok, detail });
+	process.stdout.write(`[e2e] ${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}\n`);
+}
+
+function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
+	return execFileSync(command, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+		maxBuffer: 64 * 1024 * 1024,
+	});
+}
+
+async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+/** n8n 2.41 from the npm registry into the cache, once; its sqlite3 module built for this Node. */
+function ensureN8n(): void {
+	if (!existsSync(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'))) {
+		step(`installing n8n@${N8N_VERSION} into ${N8N_DIR} (first run only, a few minutes)`);
+		mkdirSync(N8N_DIR, { recursive: true });
+		writeFileSync(path.join(N8N_DIR, 'package.json'), JSON.stringify({ name: 'n8n-e2e-cache', private: true }));
+		run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: N8N_DIR });
+	}
+	const sqlite = path.join(N8N_DIR, 'node_modules', 'sqlite3');
+	if (!existsSync(path.join(sqlite, 'build', 'Release', 'node_sqlite3.node'))) {
+		step('building sqlite3 for this Node (node-gyp, about a minute)');
+		const gyp = path.join(N8N_DIR, 'node_modules', '.bin', 'node-gyp');
+		const nodedir = process.env.npm_config_nodedir;
+		run(gyp, ['rebuild', '--release', '-j', String(os.cpus().length), ...(nodedir ? [`--nodedir=${nodedir}`] : [])], { cwd: sqlite });
+	}
+}
+
+function ensureChromium(): void {
+	if (existsSync(CHROMIUM)) return;
+	step("installing Debian's chromium (apt-get)");
+	run('apt-get', ['update']);
+	run('apt-get', ['install', '-y', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+/** `npm pack`, then install the tarball as n8n's community-package installer does. */
+function installPackage(userFolder: string): string {
+	step('packing this package and installing the tarball into the n8n user folder');
+	const packDir = mkdtempSync(path.join(os.tmpdir(), 'genviral-pack-'));
+	run('npm', ['pack', '--pack-destination', packDir, '--ignore-scripts'], { cwd: REPO_ROOT });
+	const tarball = path.join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')) ?? '');
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+	run(
+		'npm',
+		['install', tarball, '--omit=peer', '--omit=dev', '--ignore-scripts', '--install-strategy=shallow', '--no-audit', '--no-fund', '--package-lock=false'],
+		{ cwd: nodesDir },
+	);
+	return tarball;
+}
+
+function n8nEnv(userFolder: string, port: number): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+		N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key-0123456789',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		DB_SQLITE_POOL_SIZE: '2',
+		NODE_OPTIONS: '--max-old-space-size=4096',
+	};
+}
+
+/**
+ * One n8n CLI command, run asynchronously: the fake Genviral API lives in this process and
+ * must keep answering while n8n runs.
+ */
+async function n8nCli(env: NodeJS.ProcessEnv, args: string[]): Promise<{ status: number; output: string }> {
+	return await new Promise((resolve) => {
+		const child = spawn(process.execPath, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		started.push(child);
+		const chunks: string[] = [];
+		child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+		child.on('close', () => writeFileSync(path.join(RESULTS, `cli-${args[0].replace(/[^a-z]/gi, '-')}-${++cliRuns}.log`), chunks.join('')));
+		const timer = setTimeout(() => {
+			if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+		}, 180_000);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ status: code ?? 1, output: chunks.join('') });
+		});
+	});
+}
+
+/** The run data printed by `n8n execute --rawOutput` (log lines may come before it). */
+function parseExecution(output: string): { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } } {
+	// The run prints as indented JSON: from a line that is just "{" to a line that is just "}".
+	const start = output.search(/^\{$/m);
+	const end = output.lastIndexOf('\n}') + 2;
+	const parsed = JSON.parse(output.slice(start, end)) as { data: never };
+	return parsed.data;
+}
+
+function genviralOutput(output: string): Array<Record<string, unknown>> {
+	try {
+		return parseExecution(output).resultData.runData.Genviral[0].data?.main[0].map((i) => i.json) ?? [];
+	} catch {
+		return [];
+	}
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		try {
+			const response = await fetch(url);
+			if (response.ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
+}
+
+async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<void> {
+	const { chromium } = await import('playwright-core');
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		const [name, value] = cookie.split(';')[0].split('=');
+		await context.addCookies([{ name, value, url: baseUrl }]);
+		const page = await context.newPage();
+		const shot = async (file: string) => await page.screenshot({ path: path.join(RESULTS, file) });
+
+		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'networkidle', timeout: 60_000 });
+		await shot('01-editor.png');
+
+		// Open the node panel: the canvas "+" button, the "Add first step" box, or Tab.
+		const search = page.locator('input[placeholder*="Search" i]:not([data-test-id="inline-edit-input"])').first();
+		const openers: Array<[string, () => Promise<void>]> = [
+			['plus button', async () => await page.locator('[data-test-id="node-creator-plus-button"]').first().click()],
+			['add first step', async () => await page.getByText('Add first step', { exact: false }).first().click()],
+			[
+				'Tab key',
+				async () => {
+					await page.mouse.click(300, 300);
+					await page.keyboard.press('Tab');
+				},
+			],
+		];
+		let opened = '';
+		for (const [label, open] of openers) {
+			await open().catch(() => undefined);
+			if (await search.waitFor({ timeout: 5000 }).then(() => true).catch(() => false)) {
+				opened = label;
+				break;
+			}
+		}
+		await shot('02-node-panel.png');
+		writeFileSync(path.join(RESULTS, 'node-panel.html'), await page.content());
+		check('the node panel opens', opened !== '', opened);
+		if (!opened) return;
+		await search.fill('Genviral');
+		await page.waitForTimeout(1000);
+		writeFileSync(path.join(RESULTS, 'node-panel-search.html'), await page.content());
+		const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"], [class*="nodeItem" i]', { hasText: 'Genviral' }).first();
+		const found = await item.isVisible({ timeout: 10_000 }).catch(() => false);
+		await shot('03-node-panel-search.png');
+		check('the node panel finds "Genviral"', found);
+		const icon = item.locator('img').first();
+		const iconOk = found && (await icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0).catch(() => false));
+		check('its icon loads', iconOk, found ? String(await icon.getAttribute('src').catch(() => '')) : 'node not found');
+		if (!found) return;
+
+		await item.click();
+		await page.waitForTimeout(1000);
+		await shot('04-node-actions.png');
+		const action = page.getByText('Create an analytics target').first();
+		check('its actions are listed', await action.isVisible().catch(() => false));
+		await action.click();
+		await page.waitForTimeout(1500);
+		await shot('05-node-settings.png');
+
+		// Credential: the select offers "Create new credential" when none exists.
+		const credentialSelect = page.locator('[data-test-id="node-credentials-select"]').first();
+		if (await credentialSelect.isVisible().catch(() => false)) {
+			await credentialSelect.click();
+			await page.getByText(/Create new credential/i).first().click();
+		} else {
+			await page.getByText(/Set up credential|Create new credential/i).first().click();
+		}
+		await page.waitForTimeout(1000);
+		const modal = page.locator('[data-test-id="credential-edit-dialog"]').first();
+		await modal.waitFor({ timeout: 15_000 });
+		const tokenInput = modal.locator('[data-test-id="parameter-input-apiToken"] input').first();
+		check('the credential dialog masks the API Token', (await tokenInput.getAttribute('type')) === 'password');
+		await tokenInput.fill(DEFAULT_TOKEN);
+		const baseUrlInput = modal.locator('[data-test-id="parameter-input-baseUrl"] input').first();
+		await baseUrlInput.fill(process.env.GENVIRAL_E2E_FAKE_URL ?? '');
+		await shot('06-credential-dialog.png');
+		const subscriptionCallsBefore = fake.requestsTo('GET /subscription').length;
+		await page.locator('[data-test-id="credential-save-button"]:visible').first().click();
+		// n8n tests a credential when it is saved (its Test request: GET /subscription) and
+		// closes the dialog when the test passes.
+		const closed = await modal.waitFor({ state: 'hidden', timeout: 30_000 }).then(() => true).catch(() => false);
+		const testCalls = fake.requestsTo('GET /subscription').slice(subscriptionCallsBefore);
+		await shot('07-credential-saved.png');
+		check(
+			'saving runs the credential Test against the fake API, with the token in the header',
+			testCalls.length > 0 && testCalls.every((r) => r.headers.authorization === `Bearer ${DEFAULT_TOKEN}`),
+			`${testCalls.length} GET /subscription`,
+		);
+		check('the Test passes and the dialog closes', closed);
+
+		// Reopen it: the dialog shows the result of the test it runs on opening.
+		await page.locator('[data-test-id="credential-edit-button"]:visible, .n8n-icon[data-icon="pen"]:visible').first().click().catch(() => undefined);
+		const success = await page
+			.locator('[data-test-id="credentials-config-container-test-success"]:visible')
+			.first()
+			.waitFor({ timeout: 30_000 })
+			.then(() => true)
+			.catch(() => false);
+		await shot('08-credential-test-success.png');
+		check('the reopened credential shows "Connection tested successfully"', success);
+	} finally {
+		await browser.close();
+	}
+}
+
+async function main(): Promise<void> {
+	const deadline = setTimeout(() => {
+		process.stderr.write(`[e2e] giving up after ${DEADLINE_MS / 1000} s\n`);
+		cleanup();
+		process.exit(2);
+	}, DEADLINE_MS);
+	rmSync(RESULTS, { recursive: true, force: true });
+	mkdirSync(RESULTS, { recursive: true });
+
+	ensureN8n();
+	ensureChromium();
+	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-genviral-e2e-'));
+	const fake = await new FakeGenviral().start();
+	fake.faultFor = (request) =>
+		(request.body as { identifier?: string } | undefined)?.identifier === FAILING_HANDLE
+			? { kind: 'error', status: 402, error_code: 'subscription_required', message: 'An active plan is required' }
+			: undefined;
+	process.env.GENVIRAL_E2E_FAKE_URL = fake.baseUrl;
+	const port = await freePort();
+	const env = n8nEnv(userFolder, port);
+	let server: ChildProcess | undefined;
+	try {
+		installPackage(userFolder);
+		step(`fake Genviral API at ${fake.baseUrl}; n8n user folder ${userFolder}`);
+
+		step('importing the credentials and workflows with the n8n CLI');
+		const credentialsFile = path.join(userFolder, 'credentials.json');
+		writeFileSync(
+			credentialsFile,
+			JSON.stringify([
+				{ id: GOOD_CREDENTIAL_ID, name: GOOD_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } },
+				{ id: BAD_CREDENTIAL_ID, name: BAD_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: 'gva_live_000000.wrong', baseUrl: fake.baseUrl } },
+			]),
+		);
+		const imported = await n8nCli(env, ['import:credentials', `--input=${credentialsFile}`]);
+		check('credentials imported', imported.status === 0, imported.status === 0 ? '' : imported.output.slice(-500));
+		for (const workflow of Object.values(WORKFLOWS)) {
+			const file = path.join(userFolder, `${workflow.id}.json`);
+			writeFileSync(file, JSON.stringify(workflow));
+			const result = await n8nCli(env, ['import:workflow', `--input=${file}`]);
+			check(`workflow "${workflow.name}" imported`, result.status === 0, result.status === 0 ? '' : result.output.slice(-500));
+		}
+
+		step('running the workflows with `n8n execute`');
+		// `n8n execute` prints the run through its logger, at level info.
+		const execEnv = { ...env, N8N_LOG_LEVEL: 'info' };
+		const first = await n8nCli(execEnv, ['execute', `--id=${WORKFLOWS.create.id}`, '--rawOutput']);
+		const firstItems = first.status === 0 ? genviralOutput(first.output) : [];
+		check(
+			'create: three targets, created: true',
+			JSON.stringify(firstItems.map((i) => [i.identifier, i.created])) === JSON.stringify(E2E_HANDLES.map((h) => [h, true])),
+			first.status === 0 ? JSON.stringify(firstItems.map((i) => i.identifier)) : first.output.slice(-800),
+		);
+		const second = await n8nCli(execEnv, ['execute', `--id=${WORKFLOWS.create.id}`, '--rawOutput']);
+		const secondItems = second.status === 0 ? genviralOutput(second.output) : [];
+		check(
+			'create again: the same targets, created: false',
+			secondItems.length === 3 && secondItems.every((i, k) => i.created === false && i.id === firstItems[k]?.id),
+			second.status === 0 ? '' : second.output.slice(-800),
+		);
+		const wrong = await n8nCli(execEnv, ['execute', `--id=${WORKFLOWS.wrongKey.id}`, '--rawOutput']);
+		check(
+			'a wrong key: the run fails with the API error and its error_code',
+			wrong.status !== 0 && wrong.output.includes('API key not found') && wrong.output.includes('error_code: invalid_token'),
+			wrong.output.includes('invalid_token') ? '' : wrong.output.slice(-800),
+		);
+		const cont = await n8nCli(execEnv, ['execute', `--id=${WORKFLOWS.continueOnFail.id}`, '--rawOutput']);
+		const contItems = genviralOutput(cont.output);
+		check(
+			'On Error: Continue: three items out, the failed one in place with error_code',
+			contItems.length === 3 &&
+				contItems[0].identifier === '@e2e_ok' &&
+				contItems[1].error_code === 'subscription_required' &&
+				contItems[1].httpCode === '402' &&
+				contItems[2].identifier === '@e2e_fine',
+			JSON.stringify(contItems.map((i) => i.error_code ?? i.identifier)),
+		);
+		writeFileSync(path.join(RESULTS, 'cli-runs.json'), JSON.stringify({ first: firstItems, second: secondItems, continueOnFail: contItems }, null, 2));
+
+		step(`starting n8n on 127.0.0.1:${port}`);
+		server = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		started.push(server);
+		const serverLog: string[] = [];
+		server.stdout?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()));
+		server.stderr?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()));
+		const baseUrl = `http://127.0.0.1:${port}`;
+		try {
+			// /healthz answers as soon as the HTTP server listens; readiness waits for the app.
+			await waitFor(`${baseUrl}/healthz/readiness`, 120_000);
+		} finally {
+			writeFileSync(path.join(RESULTS, 'n8n-server.log'), serverLog.join(''));
+		}
+
+		step('setting up the owner account and opening the editor in headless Chromium');
+		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		let cookie = setup.headers.get('set-cookie') ?? '';
+		if (!setup.ok || !cookie) {
+			const login = await fetch(`${baseUrl}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
+			cookie = login.headers.get('set-cookie') ?? '';
+		}
+		check('signed in to the editor', cookie !== '', `owner setup HTTP ${setup.status}`);
+		const types = (await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } })
+			.then(async (r) => (await r.json()) as unknown)
+			.catch(() => [])) as Array<{ name?: string }>;
+		check(
+			'n8n serves the Genviral node type to the editor',
+			Array.isArray(types) && types.some((t) => t.name === 'n8n-nodes-genviral.genviral'),
+			Array.isArray(types) ? `${types.length} node types` : 'no list',
+		);
+		if (cookie) await ui(baseUrl, cookie, fake);
+		writeFileSync(path.join(RESULTS, 'n8n-server.log'), serverLog.join(''));
+	} finally {
+		clearTimeout(deadline);
+		cleanup();
+		await fake.stop();
+		if (process.env.GENVIRAL_E2E_KEEP !== '1') rmSync(userFolder, { recursive: true, force: true });
+	}
+
+	const failed = checks.filter((c) => !c.ok);
+	writeFileSync(path.join(RESULTS, 'checks.json'), JSON.stringify(checks, null, 2));
+	process.stdout.write(`\ne2e: ${checks.length - failed.length} passed, ${failed.length} failed\n`);
+	process.stdout.write(`screenshots and logs in ${RESULTS}\n`);
+	if (failed.length > 0) process.exitCode = 1;
+}
+
+/** Kill only the processes this script started (n8n and its children, by process group). */
+function cleanup(): void {
+	for (const child of started) {
+		if (child.pid !== undefined && child.exitCode === null) {
+			try {
+				process.kill(-child.pid, 'SIGTERM');
+			} catch {
+				// already gone
+			}
+		}
+	}
+}
+
+main().catch((error: unknown) => {
+	cleanup();
+	process.stderr.write(`[e2e] ${(error as Error).stack ?? String(error)}\n`);
+	process.exitCode = 1;
+});
