@@ -183,6 +183,7 @@ async function main(): Promise<void> {
 	row('A Genviral, default (one item at a time)', aSequential);
 	row('B HTTP Request, default (all items at once)', bDefault);
 	let bestSpeedup = 0;
+	let bestVsB = 0;
 	for (const size of [10, 50, 100]) {
 		const options = { batching: { batch: { batchSize: size, batchInterval: 0 } } };
 		const t = median([
@@ -190,6 +191,7 @@ async function main(): Promise<void> {
 			await timed(async () => await engineRun(genviralNode(options), batchItems)),
 		]);
 		bestSpeedup = Math.max(bestSpeedup, aSequential / t);
+		bestVsB = Math.max(bestVsB, bDefault / t);
 		row(`A Genviral, Batching ${size} items, 0 ms interval`, t);
 	}
 
@@ -256,10 +258,10 @@ async function main(): Promise<void> {
 	log();
 	const worst = Math.max(...ratios.map((r) => r.ratio));
 	log(
-		`- A/B ≤ 1.05: B has no sequential mode (see the note above), so it is measured with both sending concurrently (A with Batching 100, B's default): worst ratio ${worst.toFixed(3)} — ${worst <= 1.05 ? 'met' : 'missed'}.`,
+		`- A/B ≤ 1.05 sequential: not measurable as specified, because B has no sequential mode (see the note above). Measured instead with both sending concurrently (A with Batching 100, B's default): worst ratio ${worst.toFixed(3)} — ${worst <= 1.05 ? 'met' : 'missed'} on that basis. A's sequential per-item overhead over a bare fetch loop is in the "A − C per item" column.`,
 	);
 	log(
-		`- Batching ≥ 5× the default throughput at 20 ms: B's default already sends everything at once, so the 5× is measured against the sequential default it replaces (A's): best ${bestSpeedup.toFixed(1)}× — ${bestSpeedup >= 5 ? 'met' : 'missed'}.`,
+		`- Batching ≥ 5× B's default throughput at 20 ms: best ${bestVsB.toFixed(2)}× — ${bestVsB >= 5 ? 'met' : 'missed'}. B's default already sends every item at once, so no batching can be 5× faster than it; against the sequential default Batching replaces (A's own), the best is ${bestSpeedup.toFixed(1)}×.`,
 	);
 	log(`- Tarball ≤ 60 KB: ${(pack[0].size / 1024).toFixed(1)} KB — ${pack[0].size <= 60 * 1024 ? 'met' : 'missed'}.`);
 	log(`- Zero runtime dependencies: ${Object.keys(pkg.dependencies ?? {}).length === 0 ? 'met' : 'missed'}.`);
