@@ -57,7 +57,10 @@ export class GenviralApi implements ICredentialType {
 	// which are exactly what a bad or under-privileged key runs into.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl}}',
+			// As in the node's transport, the token only travels over HTTPS, or plain HTTP to this
+			// machine; any other Base URL is swapped for a host that never resolves (.invalid).
+			baseURL:
+				'={{ /^(https:\\/\\/|http:\\/\\/(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])([:\\/]|$))/i.test($credentials.baseUrl) ? $credentials.baseUrl : "https://base-url-must-use-https.invalid" }}',
 			url: '/subscription',
 			method: 'GET',
 		},

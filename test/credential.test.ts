@@ -41,3 +41,24 @@ describe('the Genviral API credential', () => {
 		expect(baseUrl).toMatchObject({ name: 'baseUrl', default: 'https://www.genviral.io/api/partner/v1' });
 	});
 });
+
+describe('the credential Test never sends the token over plain HTTP to another machine', () => {
+	const env = useFakeGenviral();
+
+	test.each(['http://genviral.example.org/api/partner/v1', 'http://127.0.0.1.example.org/v1', 'ftp://127.0.0.1/v1'])(
+		'%s is swapped for an unresolvable placeholder before the token is attached',
+		async (baseUrl) => {
+			const sent: Array<{ baseURL?: string }> = [];
+			const result = await testCredential('genviralApi', { apiToken: DEFAULT_TOKEN, baseUrl }, sent as never);
+			expect(result.status).toBe('Error');
+			expect(sent.map((r) => r.baseURL)).toEqual(['https://base-url-must-use-https.invalid']);
+			expect(env.fake.requests).toHaveLength(0);
+		},
+	);
+
+	test.each(['http://127.0.0.1', 'http://localhost', 'HTTP://127.0.0.1'])('%s is allowed (local test servers)', async (prefix) => {
+		const baseUrl = env.fake.baseUrl.replace('http://127.0.0.1', prefix);
+		const result = await testCredential('genviralApi', { apiToken: DEFAULT_TOKEN, baseUrl });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+});

@@ -7,6 +7,7 @@
 import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	INode,
 	INodeCredentialTestResult,
 	INodeType,
@@ -20,6 +21,8 @@ import { TestCredentialsHelper, buildAdditionalData, loadTypes, withDefaults } f
 export async function testCredential(
 	typeName: string,
 	data: ICredentialDataDecryptedObject,
+	/** Receives the test request as sent (after the credential was applied). */
+	sent: IHttpRequestOptions[] = [],
 ): Promise<INodeCredentialTestResult> {
 	const { credentialTypes } = await loadTypes();
 	const credentialType = credentialTypes[typeName];
@@ -85,7 +88,7 @@ export async function testCredential(
 		data: decrypted,
 	});
 	try {
-		await routingNode.runNode();
+		await routingNode.runNode().finally(() => sent.push(...credentialsHelper.authenticated));
 	} catch (error) {
 		const response = (error as { cause?: { response?: { status: number; statusText?: string } } }).cause
 			?.response;
