@@ -130,16 +130,9 @@ export function numberInRange(
 	return number;
 }
 
-export function integerInRange(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	displayName: string,
-	itemIndex: number,
-	min: number,
-	max: number,
-): number {
-	return numberInRange(ctx, value, displayName, itemIndex, min, max, { integer: true });
-}
+/** A whole number within a range. */
+export const integerInRange = (...args: Parameters<typeof numberInRange>): number =>
+	numberInRange(args[0], args[1], args[2], args[3], args[4], args[5], { integer: true });
 
 /** A calendar date as the analytics API takes it (YYYY-MM-DD); accepts ISO date-times too. */
 export function isoDate(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
