@@ -15,9 +15,15 @@ export interface GenviralRunOptions {
 	baseUrl?: string;
 	/** "On Error: Continue (using regular output)". */
 	continueOnFail?: boolean;
+	/** "On Error: Continue (using error output)": failed items go to a second output. */
+	errorOutput?: boolean;
 }
 
-export function genviralWorkflow(parameters: INodeParameters, continueOnFail = false) {
+export function genviralWorkflow(
+	parameters: INodeParameters,
+	continueOnFail = false,
+	onError: 'continueRegularOutput' | 'continueErrorOutput' = 'continueRegularOutput',
+) {
 	const nodes: INode[] = [
 		{
 			id: 'trigger',
@@ -35,7 +41,7 @@ export function genviralWorkflow(parameters: INodeParameters, continueOnFail = f
 			position: [220, 0],
 			parameters,
 			credentials: { genviralApi: { id: 'cred-1', name: 'Genviral account' } },
-			...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(continueOnFail ? { onError } : {}),
 		},
 	];
 	const connections = {
@@ -46,6 +52,8 @@ export function genviralWorkflow(parameters: INodeParameters, continueOnFail = f
 
 export interface GenviralRun extends RunResult {
 	items: INodeExecutionData[];
+	/** The second output (with "using error output"). */
+	errorItems: INodeExecutionData[];
 }
 
 export async function runGenviral(
@@ -53,11 +61,13 @@ export async function runGenviral(
 	parameters: INodeParameters,
 	options: GenviralRunOptions = {},
 ): Promise<GenviralRun> {
-	const result = await runWorkflow(genviralWorkflow(parameters, options.continueOnFail), {
+	const onError = options.errorOutput ? 'continueErrorOutput' : 'continueRegularOutput';
+	const result = await runWorkflow(genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError), {
 		credentials: {
 			genviralApi: { apiToken: options.token ?? DEFAULT_TOKEN, baseUrl: options.baseUrl ?? fake.baseUrl },
 		},
 		pinData: { 'Manual Trigger': options.items ?? [{ json: {} }] },
 	});
-	return { ...result, items: result.output(GENVIRAL_NODE_NAME) };
+	const taskData = result.run?.data.resultData.runData[GENVIRAL_NODE_NAME]?.[0];
+	return { ...result, items: result.output(GENVIRAL_NODE_NAME), errorItems: taskData?.data?.main?.[1] ?? [] };
 }

@@ -60,3 +60,31 @@ describe('On Error: Continue', () => {
 		expect(items[1].json).toMatchObject({ identifier: '@b', created: true });
 	});
 });
+
+describe('On Error: Continue (using error output)', () => {
+	const env = useFakeGenviral();
+
+	test('failed items go to the error output with their input merged in; the rest stay on the success output', async () => {
+		env.fake.inject('POST /analytics/targets', { kind: 'pass' }, { kind: 'error', status: 402, message: 'An active plan is required', error_code: 'subscription_required' });
+		const { items, errorItems, error } = await runGenviral(
+			env.fake,
+			createTarget({ identifier: '={{ $json.handle }}', options: { maxRetries: 0 } }),
+			{ items: ['@a', 'bad handle', '@c'].map((handle, i) => ({ json: { handle, row: i } })), errorOutput: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.json.identifier, i.pairedItem])).toEqual([['@a', { item: 0 }]]);
+		expect(errorItems.map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+		expect(errorItems[0].json).toMatchObject({
+			handle: 'bad handle',
+			row: 1,
+			error: expect.stringContaining('Identifier must be a handle'),
+			details: { itemIndex: 1, error_code: null },
+		});
+		expect(errorItems[1].json).toMatchObject({
+			handle: '@c',
+			row: 2,
+			error: 'An active plan is required',
+			details: { error_code: 'subscription_required', httpCode: '402', itemIndex: 2 },
+		});
+	});
+});

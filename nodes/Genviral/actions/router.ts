@@ -82,7 +82,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 			const { error } = result;
 			if (this.continueOnFail()) {
-				returnData.push({ json: errorItem(error as Error, itemIndex), pairedItem: { item: itemIndex } });
+				const json = errorItem(error as Error, itemIndex);
+				// "Continue (using error output)" moves an item to the error output only when its
+				// json holds nothing but error/message/details: there the fields go under details.
+				const { error: message, ...details } = json;
+				returnData.push({
+					json: this.getNode().onError === 'continueErrorOutput' ? { error: message, details } : json,
+					pairedItem: { item: itemIndex },
+				});
 				continue;
 			}
 			// Both constructors hand an error of their own class back unchanged, so the API error
