@@ -57,7 +57,7 @@ describe('Analytics → Get Summary', () => {
 	test.each([
 		['a platform outside the list', { filters: { platforms: '={{ ["tiktok", "facebook"] }}' } }, /Platforms contains "facebook", which is not allowed/],
 		['a target that is not an ID', { filters: { targets: '={{ ["@acme"] }}' } }, /Target Names or IDs contains "@acme", which is not allowed/],
-		['an unknown date range', { dateRange: '={{ "7d" }}' }, /Date Range must be one of 14d, 30d, 90d, 1y, all or custom; got "7d"/],
+		['an unknown date range', { dateRange: '={{ "7d" }}' }, /Date Range must be one of all, 14d, 30d, 90d, 1y or custom; got "7d"/],
 	])('%s is refused before sending', async (_name, fields, message) => {
 		const { error } = await runGenviral(env.fake, summary(fields));
 		expect(env.fake.requests).toHaveLength(0);
@@ -158,7 +158,7 @@ describe('Analytics → Get Posts', () => {
 	test.each([
 		['Limit above what the API can reach', { limit: 20_000 }, /Limit must be a whole number from 1 to 10100; got number 20000/],
 		['Limit 0 from an expression', { limit: '={{ 0 }}' }, /Limit must be a whole number from 1 to 10100/],
-		['an unknown sort field', { sortBy: '={{ "saves" }}' }, /Sort By must be one of published_at, views, likes, comments, shares; got "saves"/],
+		['an unknown sort field', { sortBy: '={{ "saves" }}' }, /Sort By must be one of comments, likes, published_at, shares, views; got "saves"/],
 	])('%s is refused before sending', async (_name, fields, message) => {
 		const { error } = await runGenviral(env.fake, posts(fields));
 		expect(env.fake.requests).toHaveLength(0);
@@ -192,7 +192,7 @@ describe('Trend → Get Brief', () => {
 	test.each([
 		['an empty keyword', { keyword: '={{ "  " }}' }, /Keyword is required/],
 		['31 sample videos', { sampleVideos: '={{ 31 }}' }, /Sample Videos must be a whole number from 1 to 30; got number 31/],
-		['an unknown range', { range: '={{ "1y" }}' }, /Range must be one of 24h, 7d, 30d; got "1y"/],
+		['an unknown range', { range: '={{ "1y" }}' }, /Range must be one of 24h, 30d, 7d; got "1y"/],
 	])('%s is refused before sending', async (_name, fields, message) => {
 		const { error } = await runGenviral(env.fake, brief(fields));
 		expect(env.fake.requests).toHaveLength(0);

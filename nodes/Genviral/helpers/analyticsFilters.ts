@@ -1,28 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ANALYTICS_PLATFORMS, platformOptions } from './platforms';
-import { failValidation, isUuid, isoDate, listOf } from './validation';
+import { failValidation, isUuid, isoDate, listOf, valuesOf } from './validation';
 
 /**
  * The filters both summary endpoints share (GET /analytics/summary and
  * GET /analytics/summary/posts): date range, platforms, targets. Declared once here and
  * added to each operation's description with its displayOptions.
  */
-export const DATE_RANGES = ['14d', '30d', '90d', '1y', 'all'] as const;
+const dateRangeOptions: INodePropertyOptions[] = [
+	{ name: 'All Time', value: 'all' },
+	{ name: 'Custom', value: 'custom', description: 'Between a start and an end date' },
+	{ name: 'Last 14 Days', value: '14d' },
+	{ name: 'Last 30 Days', value: '30d' },
+	{ name: 'Last 90 Days', value: '90d' },
+	{ name: 'Last Year', value: '1y' },
+];
+
+/** The presets the API takes as `range`; Custom sends start and end instead. */
+const DATE_RANGES = valuesOf(dateRangeOptions).filter((value) => value !== 'custom');
 
 export const analyticsFilterProperties: INodeProperties[] = [
 	{
 		displayName: 'Date Range',
 		name: 'dateRange',
 		type: 'options',
-		options: [
-			{ name: 'All Time', value: 'all' },
-			{ name: 'Custom', value: 'custom', description: 'Between a start and an end date' },
-			{ name: 'Last 14 Days', value: '14d' },
-			{ name: 'Last 30 Days', value: '30d' },
-			{ name: 'Last 90 Days', value: '90d' },
-			{ name: 'Last Year', value: '1y' },
-		],
+		options: dateRangeOptions,
 		default: '30d',
 		description: 'Period of the posts to aggregate, by publication date',
 	},
@@ -82,7 +85,7 @@ export function readAnalyticsFilters(ctx: IExecuteFunctions, itemIndex: number):
 		}
 		qs.start = start;
 		qs.end = end;
-	} else if (typeof range === 'string' && (DATE_RANGES as readonly string[]).includes(range)) {
+	} else if (typeof range === 'string' && DATE_RANGES.includes(range)) {
 		qs.range = range;
 	} else {
 		failValidation(

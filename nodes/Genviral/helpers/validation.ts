@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -64,6 +64,14 @@ function checkString(
 		fail(ctx, itemIndex, `${displayName} contains control characters (such as line breaks or tabs)`);
 	}
 	return trimmed;
+}
+
+/**
+ * The values an options list offers: validation reads them from the same list the editor
+ * shows, so the two cannot drift apart.
+ */
+export function valuesOf(options: INodePropertyOptions[]): string[] {
+	return options.map((option) => String(option.value));
 }
 
 /** An options field: one of the allowed values (expressions can produce anything). */

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsFilterProperties, readAnalyticsFilters } from '../../helpers/analyticsFilters';
 import { readReturnAllOrLimit, returnAllOrLimit } from '../../helpers/pagination';
-import { booleanValue, oneOf } from '../../helpers/validation';
+import { booleanValue, oneOf, valuesOf } from '../../helpers/validation';
 import { expectArray, expectObject, genviralPaginate } from '../../transport';
 
 /** The API's page size ceiling and its offset ceiling (reference: GET /analytics/summary/posts). */
@@ -12,7 +12,18 @@ const OFFSET_CAP = 10_000;
 /** The most rows limit/offset can reach: the last page starts at the offset cap. */
 export const MAX_REACHABLE_ROWS = OFFSET_CAP + PAGE_SIZE;
 
-const SORT_FIELDS = ['published_at', 'views', 'likes', 'comments', 'shares'] as const;
+const sortByOptions: INodePropertyOptions[] = [
+	{ name: 'Comments', value: 'comments' },
+	{ name: 'Likes', value: 'likes' },
+	{ name: 'Published At', value: 'published_at' },
+	{ name: 'Shares', value: 'shares' },
+	{ name: 'Views', value: 'views' },
+];
+
+const sortOrderOptions: INodePropertyOptions[] = [
+	{ name: 'Descending', value: 'desc' },
+	{ name: 'Ascending', value: 'asc' },
+];
 
 const properties: INodeProperties[] = [
 	...analyticsFilterProperties,
@@ -20,13 +31,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Sort By',
 		name: 'sortBy',
 		type: 'options',
-		options: [
-			{ name: 'Comments', value: 'comments' },
-			{ name: 'Likes', value: 'likes' },
-			{ name: 'Published At', value: 'published_at' },
-			{ name: 'Shares', value: 'shares' },
-			{ name: 'Views', value: 'views' },
-		],
+		options: sortByOptions,
 		default: 'published_at',
 		description: 'Order of the posts',
 	},
@@ -34,10 +39,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Sort Order',
 		name: 'sortOrder',
 		type: 'options',
-		options: [
-			{ name: 'Descending', value: 'desc' },
-			{ name: 'Ascending', value: 'asc' },
-		],
+		options: sortOrderOptions,
 		default: 'desc',
 	},
 	...returnAllOrLimit({ maxLimit: MAX_REACHABLE_ROWS }),
@@ -84,8 +86,8 @@ export function simplifyPost(row: IDataObject): IDataObject {
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = readAnalyticsFilters(this, itemIndex);
-	qs.sortBy = oneOf(this, 'sortBy', 'Sort By', itemIndex, SORT_FIELDS);
-	qs.sortOrder = oneOf(this, 'sortOrder', 'Sort Order', itemIndex, ['asc', 'desc'] as const);
+	qs.sortBy = oneOf(this, 'sortBy', 'Sort By', itemIndex, valuesOf(sortByOptions));
+	qs.sortOrder = oneOf(this, 'sortOrder', 'Sort Order', itemIndex, valuesOf(sortOrderOptions));
 	const { returnAll, limit } = readReturnAllOrLimit(this, itemIndex, MAX_REACHABLE_ROWS);
 	const simplify = booleanValue(this, this.getNodeParameter('simplify', itemIndex, true), 'Simplify', itemIndex);
 

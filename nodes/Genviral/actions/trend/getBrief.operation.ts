@@ -1,10 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { integerInRange, oneOf, requiredString } from '../../helpers/validation';
+import { integerInRange, oneOf, requiredString, valuesOf } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
 
-const RANGES = ['24h', '7d', '30d'] as const;
+const rangeOptions: INodePropertyOptions[] = [
+	{ name: 'Last 24 Hours', value: '24h' },
+	{ name: 'Last 30 Days', value: '30d' },
+	{ name: 'Last 7 Days', value: '7d' },
+];
 
 const properties: INodeProperties[] = [
 	{
@@ -20,11 +24,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Range',
 		name: 'range',
 		type: 'options',
-		options: [
-			{ name: 'Last 24 Hours', value: '24h' },
-			{ name: 'Last 30 Days', value: '30d' },
-			{ name: 'Last 7 Days', value: '7d' },
-		],
+		options: rangeOptions,
 		default: '7d',
 		description: 'Period of the videos analysed',
 	},
@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {
 		keyword: requiredString(this, 'keyword', 'Keyword', itemIndex),
 		platform: 'tiktok',
-		range: oneOf(this, 'range', 'Range', itemIndex, RANGES),
+		range: oneOf(this, 'range', 'Range', itemIndex, valuesOf(rangeOptions)),
 		limit: integerInRange(this, this.getNodeParameter('sampleVideos', itemIndex, 10), 'Sample Videos', itemIndex, 1, 30),
 	};
 	const data = await genviralApiRequest.call(this, { method: 'GET', path: '/trends/brief', qs, itemIndex });
