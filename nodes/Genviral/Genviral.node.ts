@@ -1,12 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as analytics from './actions/analytics';
-import * as analyticsRefresh from './actions/analyticsRefresh';
-import * as analyticsTarget from './actions/analyticsTarget';
+import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
-import * as trend from './actions/trend';
-import { requestOptionsDescription } from './helpers/requestOptions';
+import { requestOptionsDescription } from './descriptions/requestOptions';
 import { listSearch, loadOptions } from './methods';
 
 export class Genviral implements INodeType {
@@ -31,34 +28,10 @@ export class Genviral implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'Analytics',
-						value: 'analytics',
-						description: 'KPIs and post-level metrics across tracked profiles',
-					},
-					{
-						name: 'Analytics Refresh',
-						value: 'analyticsRefresh',
-						description: 'A run that fetches fresh numbers for a tracked profile',
-					},
-					{
-						name: 'Analytics Target',
-						value: 'analyticsTarget',
-						description: 'A public TikTok, Instagram or YouTube profile whose numbers Genviral tracks',
-					},
-					{
-						name: 'Trend',
-						value: 'trend',
-						description: 'What works on TikTok for a keyword right now',
-					},
-				],
+				options: RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
 				default: 'analyticsTarget',
 			},
-			...analyticsTarget.description,
-			...analyticsRefresh.description,
-			...analytics.description,
-			...trend.description,
+			...RESOURCES.flatMap((resource) => resource.properties),
 			requestOptionsDescription,
 		],
 	};

@@ -8,6 +8,11 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import type { FakeModule, RouteContext } from './module';
+import { compileRoute } from './module';
+import { createModules } from './resources';
+import { FakeStorage } from './storage';
+
 export const BASE_PATH = '/api/partner/v1';
 
 /** The owner of a key decides what the plan gate answers (reference 1.4). */
@@ -115,7 +120,7 @@ interface Refresh {
 	plan: Refresh['status'][];
 }
 
-interface Reply {
+export interface Reply {
 	status: number;
 	body: unknown;
 	headers?: Record<string, string>;
@@ -123,11 +128,11 @@ interface Reply {
 
 const PLATFORMS = ['tiktok', 'instagram', 'youtube'];
 
-function ok(status: number, message: string, data: unknown): Reply {
+export function ok(status: number, message: string, data: unknown): Reply {
 	return { status, body: { ok: true, code: status, message, data } };
 }
 
-function fail(status: number, message: string, errorCode: string | null): Reply {
+export function fail(status: number, message: string, errorCode: string | null): Reply {
 	const body: Record<string, unknown> = { ok: false, code: status, message };
 	if (errorCode !== null) body.error_code = errorCode;
 	return { status, body };
@@ -153,6 +158,17 @@ export class FakeGenviral {
 	/** Added before every answer; for benchmarks. */
 	latencyMs = 0;
 
+	/** Per-request latency (ms), consulted before `latencyMs`: uneven answers for order tests. */
+	latencyFor: ((request: RecordedRequest) => number) | undefined;
+
+	/** The resources beyond analytics (accounts, posts, files, ...): their routes and state. */
+	readonly modules: ReturnType<typeof createModules>;
+
+	/** Another loopback origin where uploads go and generated media is served (no API token). */
+	readonly storage = new FakeStorage();
+
+	private readonly moduleRoutes: Array<{ template: string; match: (method: string, path: string) => Record<string, string> | undefined; module: FakeModule; handler: FakeModule['routes'][string] }> = [];
+
 	/** Requests being answered right now, and the most at any one time (for batching). */
 	inFlight = 0;
 
@@ -161,7 +177,25 @@ export class FakeGenviral {
 	/** Consulted when no fault is queued: a fault decided by the request itself (or none). */
 	faultFor: ((request: RecordedRequest) => Fault | undefined) | undefined;
 
-	constructor(readonly keys: Record<string, KeyProfile> = DEFAULT_KEYS) {}
+	constructor(readonly keys: Record<string, KeyProfile> = DEFAULT_KEYS) {
+		this.modules = createModules(this);
+		for (const module of Object.values(this.modules) as FakeModule[]) {
+			for (const [template, handler] of Object.entries(module.routes)) {
+				this.moduleRoutes.push({ template, match: compileRoute(template), module, handler });
+			}
+		}
+		// Literal segments win over parameters: /slideshows/generate before /slideshows/{slideshowId}.
+		const params = (t: string) => (t.match(/\{/g) ?? []).length;
+		this.moduleRoutes.sort((a, b) => params(a.template) - params(b.template));
+	}
+
+	/** The route template a request matches ("GET /packs/{packId}"), or the UUID-templated path. */
+	endpointOf(method: string, path: string): string {
+		for (const route of this.moduleRoutes) {
+			if (route.match(method, path)) return route.template;
+		}
+		return `${method} ${templatePath(path)}`;
+	}
 
 	get baseUrl(): string {
 		return `http://127.0.0.1:${this.port}${BASE_PATH}`;
@@ -177,6 +211,7 @@ export class FakeGenviral {
 		});
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
 		this.port = (this.server.address() as AddressInfo).port;
+		await this.storage.start();
 		return this;
 	}
 
@@ -184,6 +219,7 @@ export class FakeGenviral {
 		for (const socket of this.sockets) socket.destroy();
 		if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
 		this.server = undefined;
+		await this.storage.stop();
 	}
 
 	/** Forget recorded requests, queued faults and state. */
@@ -197,7 +233,10 @@ export class FakeGenviral {
 		this.postsPerRefresh = 24;
 		this.faultFor = undefined;
 		this.latencyMs = 0;
+		this.latencyFor = undefined;
 		this.maxInFlight = 0;
+		this.storage.reset();
+		for (const module of Object.values(this.modules) as FakeModule[]) module.reset();
 	}
 
 	/** Queue a fault for the next request to `endpoint` ("POST /analytics/targets"). */
@@ -210,7 +249,10 @@ export class FakeGenviral {
 	/** Requests to an endpoint, by path or by template ("GET /analytics/refreshes/{id}"). */
 	requestsTo(endpoint: string): RecordedRequest[] {
 		return this.requests.filter(
-			(r) => `${r.method} ${r.path}` === endpoint || `${r.method} ${templatePath(r.path)}` === endpoint,
+			(r) =>
+				`${r.method} ${r.path}` === endpoint ||
+				`${r.method} ${templatePath(r.path)}` === endpoint ||
+				this.endpointOf(r.method, r.path) === endpoint,
 		);
 	}
 
@@ -240,14 +282,25 @@ export class FakeGenviral {
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
 		res.on('close', () => this.inFlight--);
 
-		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+		const latency = this.latencyFor?.(recorded) ?? this.latencyMs;
+		if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 
-		const fault = this.faults.get(`${recorded.method} ${templatePath(path)}`)?.shift() ?? this.faultFor?.(recorded);
+		const endpoint = this.endpointOf(recorded.method, path);
+		const fault =
+			(this.faults.get(endpoint)?.shift() ?? this.faults.get(`${recorded.method} ${templatePath(path)}`)?.shift()) ??
+			this.faultFor?.(recorded);
 		if (fault && fault.kind !== 'pass') {
 			this.applyFault(fault, res);
 			return;
 		}
-		this.send(res, this.route(recorded, body));
+		const module = this.routeToModule(recorded);
+		const reply = module ? await this.answerFromModule(recorded, body, module) : this.route(recorded, body);
+		if (reply.status === 0) {
+			// A module asked to drop the connection after it acted (a replay test): no answer.
+			res.socket?.destroy();
+			return;
+		}
+		this.send(res, reply);
 	}
 
 	private applyFault(fault: Fault, res: http.ServerResponse): void {
@@ -282,6 +335,42 @@ export class FakeGenviral {
 			...reply.headers,
 		});
 		res.end(text);
+	}
+
+	private routeToModule(req: RecordedRequest) {
+		for (const route of this.moduleRoutes) {
+			const params = route.match(req.method, req.path);
+			if (params) return { route, params };
+		}
+		return undefined;
+	}
+
+	private async answerFromModule(
+		req: RecordedRequest,
+		body: unknown,
+		found: NonNullable<ReturnType<FakeGenviral['routeToModule']>>,
+	): Promise<Reply> {
+		const auth = this.authenticate(req);
+		if ('status' in auth) return auth;
+		const ctx: RouteContext = { req, key: auth, body, params: found.params, fake: this, scope: scopeKeyOf(auth) };
+		return await found.route.handler.call(found.route.module, ctx);
+	}
+
+	/** The scope a key's items belong to: its workspace, or `user:<id>` for a personal key. */
+	scopeOf(token: string): string {
+		return scopeKeyOf(this.keys[token]);
+	}
+
+	/** Spend credits of a scope; false (and nothing spent) when there are not enough. */
+	spendCredits(scope: string, amount: number): boolean {
+		const left = this.credits.get(scope) ?? 100;
+		if (amount > left) return false;
+		this.credits.set(scope, left - amount);
+		return true;
+	}
+
+	creditsLeft(scope: string): number {
+		return this.credits.get(scope) ?? 100;
 	}
 
 	/** The plan gate every endpoint applies first (reference 1.2 and 1.4). */
@@ -397,7 +486,7 @@ export class FakeGenviral {
 	}
 
 	private creditsOf(key: KeyProfile): number {
-		return this.credits.get(scopeKeyOf(key)) ?? 100;
+		return this.creditsLeft(scopeKeyOf(key));
 	}
 
 	/** "Now" for generated posts: fixed at construction so pages of one query agree. */

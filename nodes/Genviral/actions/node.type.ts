@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 /** One operation of one resource: its parameters and the code that reads them. */
 export interface GenviralOperation {
+	/** Its parameters; `defineResource` shows them for this resource and operation only. */
 	description: INodeProperties[];
 	/** Runs for one input item; returns the object(s) that become output items. */
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
@@ -19,15 +21,29 @@ export interface OperationEntry {
 	operation: GenviralOperation;
 }
 
+export interface GenviralResource {
+	/** The Resource option's value, e.g. `analyticsTarget`. */
+	value: string;
+	/** Title Case name shown in the Resource list. */
+	name: string;
+	/** What the resource is: shown in the editor and read by AI agents. */
+	description: string;
+	operations: GenviralResourceOperations;
+	/** The Operation selector followed by every operation's own parameters. */
+	properties: INodeProperties[];
+}
+
 /**
- * A resource as data: its operations keyed by value. Builds the Operation selector (sorted
- * by name, as n8n lists them) and concatenates the operations' own parameters.
+ * A resource as data: its name, and its operations keyed by value. Builds the Operation
+ * selector (sorted by name, as n8n lists them) and concatenates the operations' own
+ * parameters. Resource and operation names are written here once; the node's Resource list,
+ * the router and the display options all read them from the result.
  */
 export function defineResource(
-	resource: string,
+	{ value: resource, name: resourceName, description: resourceDescription }: { value: string; name: string; description: string },
 	defaultOperation: string,
 	entries: Record<string, OperationEntry>,
-): { operations: GenviralResourceOperations; description: INodeProperties[] } {
+): GenviralResource {
 	const operations: GenviralResourceOperations = {};
 	for (const [value, entry] of Object.entries(entries)) operations[value] = entry.operation;
 	const selector: INodeProperties = {
@@ -42,7 +58,15 @@ export function defineResource(
 		default: defaultOperation,
 	};
 	return {
+		value: resource,
+		name: resourceName,
+		description: resourceDescription,
 		operations,
-		description: [selector, ...Object.values(entries).flatMap((entry) => entry.operation.description)],
+		properties: [
+			selector,
+			...Object.entries(entries).flatMap(([operation, entry]) =>
+				updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, entry.operation.description),
+			),
+		],
 	};
 }

@@ -1,20 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { readBatching } from '../helpers/requestOptions';
+import { readBatching } from '../transport/options';
 
-import * as analytics from './analytics';
-import * as analyticsRefresh from './analyticsRefresh';
-import * as analyticsTarget from './analyticsTarget';
-import type { GenviralResourceOperations } from './node.type';
-import * as trend from './trend';
-
-const resources: Record<string, GenviralResourceOperations> = {
-	analytics: analytics.operations,
-	analyticsRefresh: analyticsRefresh.operations,
-	analyticsTarget: analyticsTarget.operations,
-	trend: trend.operations,
-};
+import { RESOURCE_BY_VALUE } from './resources';
 
 /** What a failed item carries with "On Error: Continue": enough to branch on and to report. */
 function errorItem(error: Error, itemIndex: number): IDataObject {
@@ -37,7 +26,7 @@ async function runItem(
 	try {
 		const resource = ctx.getNodeParameter('resource', itemIndex) as string;
 		const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-		const handler = resources[resource]?.[operation];
+		const handler = RESOURCE_BY_VALUE[resource]?.operations[operation];
 		if (handler === undefined) {
 			throw new NodeOperationError(
 				ctx.getNode(),

@@ -1,6 +1,15 @@
 import type { Failure, IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+const SNIPPET_LENGTH = 200;
+
+/** A short, one-line excerpt of a text that came back from the network. */
+export function snippetOf(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	if (flat === '') return '(empty body)';
+	return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}...` : flat;
+}
+
 /** The envelope every Genviral answer comes in (reference section 1.5). */
 export interface GenviralEnvelope {
 	ok: boolean;

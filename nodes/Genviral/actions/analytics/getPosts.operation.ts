@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsFilterProperties, readAnalyticsFilters } from '../../helpers/analyticsFilters';
 import { readReturnAllOrLimit, returnAllOrLimit } from '../../helpers/pagination';
@@ -53,10 +52,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analytics'], operation: ['getPosts'] } },
-	properties,
-);
+export const description = properties;
 
 /** One flat row per post: the metrics as columns and the three correlation IDs kept. */
 export function simplifyPost(row: IDataObject): IDataObject {

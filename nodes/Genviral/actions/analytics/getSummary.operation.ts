@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsFilterProperties, readAnalyticsFilters } from '../../helpers/analyticsFilters';
 import { expectObject, genviralApiRequest } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analytics'], operation: ['getSummary'] } },
-	analyticsFilterProperties as INodeProperties[],
-);
+export const description: INodeProperties[] = analyticsFilterProperties;
 
 /**
  * GET /analytics/summary: KPIs (each with its delta to the previous period), daily

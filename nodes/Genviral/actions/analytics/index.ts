@@ -3,7 +3,9 @@ import * as getPosts from './getPosts.operation';
 import * as getSummary from './getSummary.operation';
 import * as getWorkspaceSuggestions from './getWorkspaceSuggestions.operation';
 
-export const { operations, description } = defineResource('analytics', 'getSummary', {
+export const resource = defineResource(
+	{ value: 'analytics', name: 'Analytics', description: 'KPIs and post-level metrics across tracked profiles' },
+	'getSummary', {
 	getPosts: {
 		name: 'Get Posts',
 		description:

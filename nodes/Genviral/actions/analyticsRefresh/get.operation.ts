@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requiredUuid } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
@@ -16,10 +15,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analyticsRefresh'], operation: ['get'] } },
-	properties,
-);
+export const description = properties;
 
 /** GET /analytics/refreshes/{id}: status pending | processing | completed | failed. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

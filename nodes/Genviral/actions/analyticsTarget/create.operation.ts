@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { handle, oneOf, optionalString } from '../../helpers/validation';
 import { ANALYTICS_PLATFORMS, platformOptions } from '../../helpers/platforms';
@@ -43,10 +42,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analyticsTarget'], operation: ['create'] } },
-	properties,
-);
+export const description = properties;
 
 /**
  * POST /analytics/targets. Creating a target that is already tracked is not an error: the

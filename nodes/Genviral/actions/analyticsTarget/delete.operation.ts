@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readTargetId, targetLocator } from '../../helpers/targetLocator';
 import { genviralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [targetLocator];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analyticsTarget'], operation: ['delete'] } },
-	properties,
-);
+export const description = properties;
 
 /**
  * DELETE /analytics/targets/{id}. The success payload is undocumented; the item always says

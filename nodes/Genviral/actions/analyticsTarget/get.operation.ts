@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readTargetId, targetLocator } from '../../helpers/targetLocator';
 import { expectObject, genviralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [targetLocator];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analyticsTarget'], operation: ['get'] } },
-	properties,
-);
+export const description = properties;
 
 /**
  * GET /analytics/targets/{id}: the target and its summary (profile, totals, timeline, top

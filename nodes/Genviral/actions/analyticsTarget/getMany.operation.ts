@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, readReturnAllOrLimit } from '../../helpers/pagination';
 import { expectArray, expectObject, genviralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [...returnAllOrLimit()];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analyticsTarget'], operation: ['getMany'] } },
-	properties,
-);
+export const description = properties;
 
 /**
  * GET /analytics/targets: every tracked target of the key's scope in one answer (the API does

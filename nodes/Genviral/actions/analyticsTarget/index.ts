@@ -6,7 +6,9 @@ import * as getMany from './getMany.operation';
 import * as refresh from './refresh.operation';
 import * as update from './update.operation';
 
-export const { operations, description } = defineResource('analyticsTarget', 'create', {
+export const resource = defineResource(
+	{ value: 'analyticsTarget', name: 'Analytics Target', description: 'A public TikTok, Instagram or YouTube profile whose numbers Genviral tracks' },
+	'create', {
 	create: {
 		name: 'Create',
 		description:

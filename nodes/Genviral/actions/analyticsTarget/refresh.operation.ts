@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { pollUntil } from '../../helpers/polling';
 import { readTargetId, targetLocator } from '../../helpers/targetLocator';
@@ -38,10 +38,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analyticsTarget'], operation: ['refresh'] } },
-	properties,
-);
+export const description = properties;
 
 /**
  * POST /analytics/targets/{id}/refresh, then optionally GET /analytics/refreshes/{id} until a

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readTargetId, targetLocator } from '../../helpers/targetLocator';
 import { booleanValue, failValidation, integerInRange, optionalString } from '../../helpers/validation';
@@ -61,10 +60,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analyticsTarget'], operation: ['update'] } },
-	properties,
-);
+export const description = properties;
 
 /**
  * PATCH /analytics/targets/{id}. The API takes camelCase here (displayName, refreshPolicy:

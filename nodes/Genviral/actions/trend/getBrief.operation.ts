@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { integerInRange, oneOf, requiredString, valuesOf } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
@@ -38,10 +37,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['trend'], operation: ['getBrief'] } },
-	properties,
-);
+export const description = properties;
 
 /**
  * GET /trends/brief (TikTok only): top hashtags, sounds, creators and posting windows for a

@@ -1,7 +1,9 @@
 import { defineResource } from '../node.type';
 import * as getBrief from './getBrief.operation';
 
-export const { operations, description } = defineResource('trend', 'getBrief', {
+export const resource = defineResource(
+	{ value: 'trend', name: 'Trend', description: 'What works on TikTok for a keyword right now' },
+	'getBrief', {
 	getBrief: {
 		name: 'Get Brief',
 		description:
