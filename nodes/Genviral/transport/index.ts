@@ -3,3 +3,4 @@ export * from './request';
 export * from './shapes';
 export * from './pagination';
 export { genviralApiError, snippetOf } from './errors';
+export * from './sleep';
