@@ -186,6 +186,9 @@ export function genviralApiError(input: ApiErrorInput): NodeApiError {
 		itemIndex,
 		failure: failureFor(status, input.retryAfterMs),
 	});
+	// Set again after construction: NodeApiError swaps a message that mentions a system code
+	// (ECONNRESET, ...) for a generic sentence, and this one is the API's own.
+	error.message = message;
 	error.context.errorCode = errorCode ?? null;
 	error.context.endpoint = endpoint;
 	return error;
@@ -225,11 +228,9 @@ export function genviralNetworkError(input: NetworkErrorInput): NodeApiError {
 	// The message never names the system code itself: n8n replaces any message that mentions
 	// one (ECONNREFUSED, ...) with a generic sentence that would drop the endpoint.
 	const cutOff = code === ANSWER_CUT_OFF;
-	const message =
-		(cutOff
-			? `Genviral's answer to ${endpoint} was cut off: the connection closed before the whole answer arrived`
-			: `Could not reach Genviral for ${endpoint}: ${NETWORK_FAILURES[code] ?? 'network error'}`) +
-		(input.messageSuffix ?? '');
+	const message = cutOff
+		? `Genviral's answer to ${endpoint} was cut off: the connection closed before the whole answer arrived`
+		: `Could not reach Genviral for ${endpoint}: ${NETWORK_FAILURES[code] ?? 'network error'}`;
 	const description = [
 		cutOff
 			? `The connection was dropped while the answer was being read (${snippetOf(input.detail)}): a network or proxy problem.`
@@ -244,6 +245,9 @@ export function genviralNetworkError(input: NetworkErrorInput): NodeApiError {
 		itemIndex,
 		failure: { cause: 'temporarily-unavailable' },
 	});
+	// Appended after construction: the suffix may name a system code ("last: ECONNRESET"),
+	// which would make NodeApiError swap the whole message for a generic sentence.
+	if (input.messageSuffix) error.message += input.messageSuffix;
 	error.context.errorCode = null;
 	error.context.networkError = code;
 	error.context.endpoint = endpoint;

@@ -6,9 +6,8 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IPollFunctions,
-	NodeApiError,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../../credentials/GenviralApi.credentials';
 import { readRequestOptions } from './options';
@@ -172,7 +171,11 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 	const options = readRequestOptions(this, itemIndex);
 
 	for (let attempt = 1; ; attempt++) {
-		const result = await sendOnce(this, request, connection, endpoint, options.timeoutMs);
+		const result = await sendOnce(this, request, connection, endpoint, options.timeoutMs).catch((error: unknown) => {
+			// A redirect that is not followed ends the request where it stands.
+			if (error instanceof NodeApiError) withAttempts(error, attempt);
+			throw error;
+		});
 		if (result.ok) return result.data;
 		const { failure } = result;
 
