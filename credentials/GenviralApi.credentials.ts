@@ -47,7 +47,7 @@ export const BASE_URL_REFUSALS: ReadonlyArray<{ pattern: RegExp; problem: string
 	{
 		pattern: new RegExp(String.raw`^(?!(https:\/\/${HOST}|http:\/\/${LOOPBACK_HOST})${PORT}${PATH}$)`, 'i'),
 		problem: `is not a valid URL: it must look like ${GENVIRAL_DEFAULT_BASE_URL}`,
-		testHost: 'base-url-is-not-a-valid-https-url.invalid',
+		testHost: 'base-url-is-not-a-valid-url.invalid',
 	},
 ];
 
