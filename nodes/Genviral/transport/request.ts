@@ -286,6 +286,7 @@ function adviceFor(verdict: RetryVerdict): string | undefined {
 			? 'Raise Max Retry Wait in the node options, or run the workflow later.'
 			: 'Try again later, or allow this operation more time.';
 	}
+	if (verdict.exhausted && verdict.attempts === 1) return 'Max Retries is 0 in the node options, so it was not retried.';
 	if (verdict.exhausted) {
 		return kind === 'rateLimit'
 			? 'Retries ran out: raise Max Retries, or send fewer requests at a time (Batching option).'
@@ -349,7 +350,9 @@ async function sendOnce(
 		} catch (error) {
 			if (cancelSignal?.aborted) throw cancelledError(ctx, endpoint, itemIndex);
 			if (deadlineSignal.aborted) return { ok: false, failure: { kind: 'timeout' } };
-			if (error instanceof NodeOperationError) throw error;
+			// n8n's own refusals (no credential set, ...) are already worded for the user.
+			const refusal = error instanceof NodeOperationError ? error : undefined;
+			if (refusal !== undefined) throw refusal;
 			return { ok: false, failure: networkFailure(error, secrets) };
 		}
 
