@@ -1,8 +1,8 @@
 /**
  * `deadline` on a transport request (what a poll's Max Wait passes): a retry wait that would
- * end after it is not waited. No operation passes a deadline yet, so the transport is called
- * directly, from the built package, inside n8n-core's real ExecuteContext (real request
- * helper, the credential applied by its own `authenticate` block) against a loopback server.
+ * end after it is not waited. The transport is called directly, from the built package,
+ * inside n8n-core's real ExecuteContext (real request helper, the credential applied by its
+ * own `authenticate` block) against a loopback server; then through an operation that polls.
  */
 import path from 'node:path';
 
@@ -13,6 +13,8 @@ import { Workflow } from 'n8n-workflow';
 import type { GenviralRequest } from '../../nodes/Genviral/transport/request';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { GENVIRAL_NODE_TYPE, REPO_ROOT, TestCredentialsHelper, buildAdditionalData, loadTypes } from '../harness/engine';
+import { useFakeGenviral } from '../harness/fixtures';
+import { runGenviral } from '../harness/genviral';
 import { TestServer, json } from '../harness/testServer';
 
 const BASE_PATH = '/api/partner/v1';
@@ -115,5 +117,37 @@ describe('a request deadline caps retry waits', () => {
 		const { error } = await callTransport(server.url(BASE_PATH), read(undefined), { maxRetryWait: 1 });
 		// Bounded by Max Retry Wait instead: the deadline is what made the difference above.
 		expect(error?.message).toBe('Too many requests (Genviral asked to wait 5 s before retrying, more than the Max Retry Wait of 1 s)');
+	});
+});
+
+describe('through an operation: Analytics Target → Refresh with Wait for Completion', () => {
+	const env = useFakeGenviral();
+
+	test("a 5 s Retry-After on a status read cannot stretch a 2 s Max Wait", async () => {
+		const id = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
+		env.fake.refreshPlan = ['pending', 'processing', 'processing', 'completed'];
+		env.fake.inject('GET /analytics/refreshes/{id}', {
+			kind: 'error',
+			status: 429,
+			error_code: 'rate_limited',
+			message: 'Too many requests',
+			headers: { 'retry-after': '5' },
+		});
+		const started = Date.now();
+		const { error } = await runGenviral(env.fake, {
+			resource: 'analyticsTarget',
+			operation: 'refresh',
+			targetId: { __rl: true, mode: 'id', value: id },
+			waitForCompletion: true,
+			pollInterval: 0.05,
+			maxWait: 2,
+		});
+		expect(Date.now() - started).toBeLessThan(2000);
+		expect(error?.message).toBe(
+			'Too many requests (not retried: Genviral asked to wait 5 s before retrying, which would end after the time allowed for this operation)',
+		);
+		// The refresh itself was sent once; its status was read once, not again after 5 s.
+		expect(env.fake.requestsTo('POST /analytics/targets/{id}/refresh')).toHaveLength(1);
+		expect(env.fake.requestsTo('GET /analytics/refreshes/{id}')).toHaveLength(1);
 	});
 });

@@ -45,6 +45,8 @@ export interface GenviralRequest {
 	 * that would end later is not waited, the request fails at once and says so.
 	 */
 	deadline?: number;
+	/** Overrides the Timeout option for this request (long synchronous calls such as a render). */
+	timeoutMs?: number;
 }
 
 /** What the transport needs from the credential, read once per node run. */
@@ -169,9 +171,10 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 	const policy: RetryPolicy = request.retry ?? (method === 'GET' ? 'idempotent' : 'never');
 	const connection = await resolveConnection(this, itemIndex);
 	const options = readRequestOptions(this, itemIndex);
+	const timeoutMs = request.timeoutMs ?? options.timeoutMs;
 
 	for (let attempt = 1; ; attempt++) {
-		const result = await sendOnce(this, request, connection, endpoint, options.timeoutMs).catch((error: unknown) => {
+		const result = await sendOnce(this, request, connection, endpoint, timeoutMs).catch((error: unknown) => {
 			// A redirect that is not followed ends the request where it stands.
 			if (error instanceof NodeApiError) withAttempts(error, attempt);
 			throw error;
@@ -193,9 +196,9 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 			enabledByOption: kind === 'rateLimit' ? options.retryOnRateLimit : kind === 'transient' && options.retryOnTransientErrors,
 			exhausted: false,
 		};
-		if (!verdict.allowedByPolicy || !verdict.enabledByOption) throw buildError(this, failure, endpoint, itemIndex, options.timeoutMs, verdict);
+		if (!verdict.allowedByPolicy || !verdict.enabledByOption) throw buildError(this, failure, endpoint, itemIndex, timeoutMs, verdict);
 		if (attempt > options.maxRetries) {
-			throw buildError(this, failure, endpoint, itemIndex, options.timeoutMs, { ...verdict, exhausted: true });
+			throw buildError(this, failure, endpoint, itemIndex, timeoutMs, { ...verdict, exhausted: true });
 		}
 
 		const retryAfterMs = failure.kind === 'http' ? failure.retryAfterMs : undefined;
@@ -203,7 +206,7 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 		// Full jitter on the upper half, so many items that failed together do not come back together.
 		const waitMs = retryAfterMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
 		const refused = (limit: 'maxRetryWait' | 'deadline') =>
-			buildError(this, failure, endpoint, itemIndex, options.timeoutMs, {
+			buildError(this, failure, endpoint, itemIndex, timeoutMs, {
 				...verdict,
 				refusedWait: { waitMs, fromServer: retryAfterMs !== undefined, limit, maxRetryWaitMs: options.maxRetryWaitMs },
 			});

@@ -8,4 +8,9 @@ export class StudioFake implements FakeModule {
 	routes: FakeModule['routes'] = {};
 
 	reset(): void {}
+
+	/** The item of this resource with this id in this scope (other modules look items up here). */
+	find(_scope: string, _id: string): Record<string, unknown> | undefined {
+		return undefined;
+	}
 }
