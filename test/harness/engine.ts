@@ -252,6 +252,8 @@ export interface RunOptions {
 	/** Items pinned on the first node (the Manual Trigger), as a user pins test data. */
 	pinData?: Record<string, INodeExecutionData[]>;
 	mode?: WorkflowExecuteMode;
+	/** Cancel the execution after this many ms, as the Stop button or an execution timeout does. */
+	cancelAfterMs?: number;
 }
 
 export interface RunResult {
@@ -300,16 +302,23 @@ export async function runWorkflow(
 	const workflowExecute = new WorkflowExecute(additionalData, mode);
 	let run: IRun | undefined;
 	let thrown: IRun['data']['resultData']['error'];
+	let cancelTimer: NodeJS.Timeout | undefined;
 	try {
-		run = await workflowExecute.run({
+		const running = workflowExecute.run({
 			workflow,
 			startNode,
 			pinData: options.pinData ?? workflowData.pinData,
 		});
+		// WorkflowExecute.run returns a PCancelable: cancel() aborts the execution's cancel
+		// signal (what nodes see as getExecutionCancelSignal) and the run ends as cancelled.
+		if (options.cancelAfterMs !== undefined) cancelTimer = setTimeout(() => running.cancel(), options.cancelAfterMs);
+		run = await running;
 	} catch (error) {
 		// The engine refuses some workflows before running them (e.g. a required parameter
 		// left empty), exactly as n8n does; tests see that as the run's error.
 		thrown = error as IRun['data']['resultData']['error'];
+	} finally {
+		clearTimeout(cancelTimer);
 	}
 	return {
 		run,
