@@ -153,7 +153,7 @@ describe('fake Genviral: templates and folders', () => {
 		});
 
 		test('items: file ids in file folders, slideshow ids in slideshow folders; delete cascades', async () => {
-			const files = new Map([randomUUID(), randomUUID()].map((id, i) => [id, { id, url: `https://cdn.example.org/${i}.png`, contentType: 'image/png', filename: `${i}.png`, size: 10, createdAt: '2026-01-01T00:00:00.000Z' }]));
+			const files = new Map<string, Record<string, unknown>>([randomUUID(), randomUUID()].map((id, i) => [id, { id, url: `https://cdn.example.org/${i}.png`, contentType: 'image/png', filename: `${i}.png`, size: 10, createdAt: '2026-01-01T00:00:00.000Z' }]));
 			const slideshowId = randomUUID();
 			env.fake.modules.folders.fileLookup = (_scope, id) => files.get(id);
 			env.fake.modules.folders.slideshowLookup = (_scope, id) => (id === slideshowId ? { id, title: 'S' } : undefined);
