@@ -8,8 +8,8 @@ import type { GenviralOperation } from '../node.type';
 import { folderLocator, mediaTypeName } from './descriptions';
 
 const ITEM_TYPES = {
-	file: { label: 'File IDs', holds: 'file IDs' },
-	slideshow: { label: 'Slideshow IDs', holds: 'slideshow IDs' },
+	file: { label: 'File IDs', holds: 'file IDs', folders: 'an Upload, AI Image or AI Video folder' },
+	slideshow: { label: 'Slideshow IDs', holds: 'slideshow IDs', folders: 'a Slideshow folder' },
 } as const;
 
 function itemProperties(change: 'add' | 'remove'): INodeProperties[] {
@@ -87,7 +87,7 @@ function itemsOperation(change: 'add' | 'remove'): GenviralOperation {
 					failValidation(
 						this,
 						itemIndex,
-						`Item Type is "${ITEM_TYPES[itemType].label}" but folder ${folderId} is a ${mediaTypeName(folder.media_type)} folder, which holds ${ITEM_TYPES[holds].holds}: choose ${ITEM_TYPES[holds].label} with ${ITEM_TYPES[holds].holds}, or another folder`,
+						`Item Type is "${ITEM_TYPES[itemType].label}" but folder ${folderId} has media type ${mediaTypeName(folder.media_type)} and holds ${ITEM_TYPES[holds].holds}: give ${ITEM_TYPES[holds].holds} with Item Type "${ITEM_TYPES[holds].label}", or pick ${ITEM_TYPES[itemType].folders}`,
 					);
 				}
 			}
