@@ -6,37 +6,17 @@ import { randomUUID } from 'node:crypto';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { FakeGenviral } from '../fake-genviral/server';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { callNodeMethod } from '../harness/engine';
 import { useFakeGenviral } from '../harness/fixtures';
 import { runGenviral } from '../harness/genviral';
+import { seedMedia } from './folderMedia';
 
 const FAST = { retryDelay: 5, maxRetries: 3 };
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const folder = (operation: string, fields: INodeParameters = {}): INodeParameters => ({ resource: 'folder', operation, ...fields });
 const httpCode = (error: unknown) => (error as { httpCode?: string } | undefined)?.httpCode;
 const serverError = (status: number) => ({ kind: 'error' as const, status, message: `Injected ${status}` });
-
-/** Files and slideshows the folders module finds (until the files/slideshows fakes are merged). */
-export function seedMedia(fake: FakeGenviral, { files = 0, slideshows = 0 } = {}) {
-	const fileRows = new Map(
-		Array.from({ length: files }, (_v, i) => {
-			const id = randomUUID();
-			return [id, { id, url: `https://cdn.example.org/f${i}.png`, contentType: 'image/png', filename: `f${i}.png`, size: 1000 + i, createdAt: '2026-01-01T00:00:00.000Z' }];
-		}),
-	);
-	const slideshowRows = new Map(
-		Array.from({ length: slideshows }, (_v, i) => {
-			const id = randomUUID();
-			return [id, { id, title: `Slideshow ${i}`, status: 'draft', slide_count: 3 }];
-		}),
-	);
-	const scope = fake.scopeOf(DEFAULT_TOKEN);
-	fake.modules.folders.fileLookup = (s, id) => (s === scope ? fileRows.get(id) : undefined);
-	fake.modules.folders.slideshowLookup = (s, id) => (s === scope ? slideshowRows.get(id) : undefined);
-	return { fileIds: [...fileRows.keys()], slideshowIds: [...slideshowRows.keys()] };
-}
 
 describe('Folder operations', () => {
 	const env = useFakeGenviral();
