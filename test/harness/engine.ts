@@ -338,7 +338,13 @@ export async function runWorkflow(
 export async function callNodeMethod(
 	kind: 'listSearch' | 'loadOptions',
 	method: string,
-	options: { credentials: Record<string, ICredentialDataDecryptedObject>; parameters?: INodeParameters; filter?: string },
+	options: {
+		credentials: Record<string, ICredentialDataDecryptedObject>;
+		parameters?: INodeParameters;
+		filter?: string;
+		/** A list search's token for the next page. */
+		paginationToken?: string;
+	},
 ): Promise<unknown> {
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node: INode = {
@@ -357,9 +363,11 @@ export async function callNodeMethod(
 		nodes: [node],
 		connections: {},
 	} as unknown as IWorkflowBase);
-	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(credentialsHelper, hooks, 'load-options'), 'parameters');
+	// The editor hands the node's current parameters to list searches (getCurrentNodeParameter).
+	const additionalData = { ...buildAdditionalData(credentialsHelper, hooks, 'load-options'), currentNodeParameters: options.parameters ?? {} };
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	const nodeType = nodeTypes.getByNameAndVersion(GENVIRAL_NODE_TYPE, 1);
-	const fn = (nodeType.methods?.[kind] as Record<string, (this: unknown, filter?: string) => Promise<unknown>> | undefined)?.[method];
+	const fn = (nodeType.methods?.[kind] as Record<string, (this: unknown, filter?: string, paginationToken?: string) => Promise<unknown>> | undefined)?.[method];
 	if (!fn) throw new Error(`The node has no ${kind} method ${method}`);
-	return await fn.call(context, options.filter);
+	return await fn.call(context, options.filter, options.paginationToken);
 }
