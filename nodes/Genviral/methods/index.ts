@@ -8,6 +8,7 @@ import type {
 
 import { platformOptions } from '../helpers/platforms';
 import { expectArray, expectObject, genviralApiRequest } from '../transport';
+import { studioLoadOptions } from './studio';
 
 async function fetchTargets(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const endpoint = 'GET /analytics/targets';
@@ -42,4 +43,5 @@ export const loadOptions = {
 			.map((target) => ({ name: targetLabel(target), value: String(target.id) }))
 			.sort((a, b) => a.name.localeCompare(b.name));
 	},
+	...studioLoadOptions,
 };
