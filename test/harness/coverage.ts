@@ -22,5 +22,9 @@ export const COVERED: Array<[resource: string, operation: string, parameters: IN
 	['Analytics', 'listSummaryPosts', { resource: 'analytics', operation: 'getPosts' }],
 	['Analytics', 'listWorkspaceSuggestions', { resource: 'analytics', operation: 'getWorkspaceSuggestions' }],
 	['Trends', 'getBrief', { resource: 'trend', operation: 'getBrief', keyword: 'skincare' }],
+	['Studio', 'listModels', { resource: 'studio', operation: 'getModels' }],
+	['Studio', 'generateImage', { resource: 'studio', operation: 'generateImage', model: 'google/nano-banana-2', prompt: 'A latte' }],
+	['Studio', 'generateVideo', { resource: 'studio', operation: 'generateVideo', model: 'openai/sora-2', prompt: 'A latte being poured' }],
+	['Studio', 'getVideo', { resource: 'studio', operation: 'getVideo', videoId: SOME_ID }],
 ];
 
