@@ -164,7 +164,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		field: String(values.binaryPropertyName),
 		lookUp: {
 			what: 'image',
-			how: 'Find it in Genviral (AI Studio, or File → Get Many with context ai-studio). Running the item again would generate, and pay for, a new image.',
+			how: 'Find it in Genviral (AI Studio; its files have the context ai-studio). Running the item again would generate, and pay for, a new image.',
 		},
 	});
 	return new ItemWithBinary(image, binary);
