@@ -274,6 +274,13 @@ describe('Studio → Generate Video', () => {
 		});
 	});
 
+	test('Reference Image URLs from an expression list', async () => {
+		await runGenviral(env.fake, video({ model: 'bytedance/seedance-2.0', additionalFields: { referenceImageUrls: '={{ $json.refs }}' } }), {
+			items: [{ json: { refs: ['https://e.org/1.png', 'https://e.org/2.png', 'https://e.org/1.png'] } }],
+		});
+		expect(posts()[0].body).toMatchObject({ reference_image_urls: ['https://e.org/1.png', 'https://e.org/2.png'] });
+	});
+
 	test('a prompt-only model without speech fields: no catalogue read, just the generation', async () => {
 		await runGenviral(env.fake, video());
 		expect(env.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /studio/videos/generate']);

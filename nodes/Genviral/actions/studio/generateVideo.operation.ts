@@ -190,6 +190,13 @@ const properties: INodeProperties[] = [
 
 export const description = properties;
 
+/** Everything but the URL list, which is read by its own rules (a list, or text of URLs). */
+const readByDeclaration = properties.map((property) =>
+	property.name === 'additionalFields'
+		? { ...property, options: (property.options as INodeProperties[]).filter((option) => option !== referenceImageUrlsOption) }
+		: property,
+);
+
 /** The API field of each input read from the node's parameters. */
 function inputsFrom(values: IDataObject, referenceImageUrls: string[] | undefined): IDataObject {
 	const extra = (values.additionalFields ?? {}) as IDataObject;
@@ -245,8 +252,7 @@ async function checkSpeechAgainstModel(ctx: IExecuteFunctions, model: string, in
  * waiting only re-reads the job.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
-	const values = readParameters(this, properties, itemIndex);
-	// The list field is read by its own rules (a list or text of URLs), after the collection's other fields.
+	const values = readParameters(this, readByDeclaration, itemIndex);
 	const referenceImageUrls = readUrlList(
 		this,
 		(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject).referenceImageUrls,
