@@ -37,5 +37,9 @@ export const COVERED: Array<[resource: string, operation: string, parameters: IN
 	['Folders', 'listItems', { resource: 'folder', operation: 'getItems', folderId: { __rl: true, mode: 'id', value: SOME_ID }, returnAll: true }],
 	['Folders', 'addItems', { resource: 'folder', operation: 'addItems', folderId: { __rl: true, mode: 'id', value: SOME_ID }, itemType: 'any', itemIds: SOME_ID }],
 	['Folders', 'removeItems', { resource: 'folder', operation: 'removeItems', folderId: { __rl: true, mode: 'id', value: SOME_ID }, itemType: 'any', itemIds: SOME_ID }],
+	['Studio', 'listModels', { resource: 'studio', operation: 'getModels' }],
+	['Studio', 'generateImage', { resource: 'studio', operation: 'generateImage', model: 'google/nano-banana-2', prompt: 'A latte' }],
+	['Studio', 'generateVideo', { resource: 'studio', operation: 'generateVideo', model: 'openai/sora-2', prompt: 'A latte being poured' }],
+	['Studio', 'getVideo', { resource: 'studio', operation: 'getVideo', videoId: SOME_ID }],
 ];
 

@@ -10,6 +10,7 @@ import { platformOptions } from '../helpers/platforms';
 import { expectArray, expectObject, genviralApiRequest } from '../transport';
 import { searchFolders } from './folders';
 import { searchTemplates } from './templates';
+import { studioLoadOptions } from './studio';
 
 async function fetchTargets(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const endpoint = 'GET /analytics/targets';
@@ -46,4 +47,5 @@ export const loadOptions = {
 			.map((target) => ({ name: targetLabel(target), value: String(target.id) }))
 			.sort((a, b) => a.name.localeCompare(b.name));
 	},
+	...studioLoadOptions,
 };
