@@ -8,6 +8,8 @@ import type {
 
 import { platformOptions } from '../helpers/platforms';
 import { expectArray, expectObject, genviralApiRequest } from '../transport';
+import { listSearch as packsListSearch } from './packs';
+import { listSearch as slideshowsListSearch } from './slideshows';
 
 async function fetchTargets(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const endpoint = 'GET /analytics/targets';
@@ -24,6 +26,8 @@ function targetLabel(target: IDataObject): string {
 }
 
 export const listSearch = {
+	...slideshowsListSearch,
+	...packsListSearch,
 	/** The "From List" mode of the Target locator; the filter matches name, handle or platform. */
 	async searchTargets(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const needle = (filter ?? '').trim().toLowerCase();
