@@ -329,7 +329,7 @@ export async function runWorkflow(
 export async function callNodeMethod(
 	kind: 'listSearch' | 'loadOptions',
 	method: string,
-	options: { credentials: Record<string, ICredentialDataDecryptedObject>; parameters?: INodeParameters; filter?: string },
+	options: { credentials: Record<string, ICredentialDataDecryptedObject>; parameters?: INodeParameters; filter?: string; paginationToken?: string },
 ): Promise<unknown> {
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node: INode = {
@@ -350,7 +350,7 @@ export async function callNodeMethod(
 	} as unknown as IWorkflowBase);
 	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(credentialsHelper, hooks, 'load-options'), 'parameters');
 	const nodeType = nodeTypes.getByNameAndVersion(GENVIRAL_NODE_TYPE, 1);
-	const fn = (nodeType.methods?.[kind] as Record<string, (this: unknown, filter?: string) => Promise<unknown>> | undefined)?.[method];
+	const fn = (nodeType.methods?.[kind] as Record<string, (this: unknown, filter?: string, paginationToken?: string) => Promise<unknown>> | undefined)?.[method];
 	if (!fn) throw new Error(`The node has no ${kind} method ${method}`);
-	return await fn.call(context, options.filter);
+	return await fn.call(context, options.filter, options.paginationToken);
 }
