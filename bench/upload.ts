@@ -57,7 +57,7 @@ async function makeVideo(file: string, size: number): Promise<void> {
 	const out = createWriteStream(file);
 	for (let written = 0; written < size; written += chunk.length) {
 		if (!out.write(chunk.subarray(0, Math.min(chunk.length, size - written)))) {
-			await new Promise((resolve) => out.once('drain', resolve));
+			await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 		}
 	}
 	out.end();
