@@ -56,5 +56,8 @@ export const COVERED: Array<[resource: string, operation: string, parameters: IN
 	['Analytics', 'listSummaryPosts', { resource: 'analytics', operation: 'getPosts' }],
 	['Analytics', 'listWorkspaceSuggestions', { resource: 'analytics', operation: 'getWorkspaceSuggestions' }],
 	['Trends', 'getBrief', { resource: 'trend', operation: 'getBrief', keyword: 'skincare' }],
+	['Accounts', 'list', { resource: 'account', operation: 'getMany' }],
+	['Subscription', 'get', { resource: 'subscription', operation: 'get' }],
+	['Files', 'list', { resource: 'file', operation: 'getMany', returnAll: true }],
 	...SLIDESHOWS_AND_PACKS,
 ];

@@ -8,6 +8,7 @@ import type {
 
 import { platformOptions } from '../helpers/platforms';
 import { expectArray, expectObject, genviralApiRequest } from '../transport';
+import { getAccounts } from './accounts';
 import { listSearch as packsListSearch } from './packs';
 import { listSearch as slideshowsListSearch } from './slideshows';
 
@@ -40,6 +41,7 @@ export const listSearch = {
 };
 
 export const loadOptions = {
+	getAccounts,
 	/** The Targets filter of the analytics operations. */
 	async getTargets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return (await fetchTargets(this))
