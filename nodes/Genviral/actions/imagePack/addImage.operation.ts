@@ -1,17 +1,40 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../helpers/parameters';
-import { isUuid } from '../../helpers/validation';
+import { failValidation, isUuid } from '../../helpers/validation';
 import { expectArray, expectObject, genviralApiRequest, unexpectedShape, waitForStatus } from '../../transport';
+import { uploadBinary } from '../../transport/upload';
 import { packLocator } from './common';
 
 const properties: INodeProperties[] = [
 	packLocator({ description: 'The image pack to add the image to (only your own packs take images)' }),
 	{
+		displayName: 'Image Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'URL', value: 'url', description: 'A public URL of the image' },
+			{ name: 'Binary File', value: 'binary', description: 'An image file of the input item, uploaded to Genviral first' },
+		],
+		default: 'url',
+		description: 'Where the image comes from',
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		displayOptions: { show: { source: ['binary'] } },
+		hint: 'The name of the input binary field containing the image',
+		description: 'The binary field of the input item that holds the image (JPEG, PNG, WebP, ...)',
+	},
+	{
 		displayName: 'Image URL',
 		name: 'imageUrl',
 		type: 'string',
 		required: true,
+		displayOptions: { show: { source: ['url'] } },
 		default: '',
 		typeOptions: { format: 'url', maxLength: 2048 },
 		placeholder: 'https://cdn.example.com/background.jpg',
@@ -69,6 +92,7 @@ const PENDING = ['pending', 'processing'];
 const TERMINAL = ['completed', 'failed'];
 
 /**
+ * With a binary file, first the upload (POST /files and a PUT to storage). Then
  * POST /packs/{packId}/images, then optionally GET /packs/{packId} until the image's metadata
  * is completed or failed. Adding is not repeated on a failure (a second POST would add the
  * image twice); only the pack is re-read. Metadata that failed is not an error: the image is in
@@ -77,15 +101,34 @@ const TERMINAL = ['completed', 'failed'];
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const values = readParameters(this, properties, itemIndex) as {
 		packId: string;
-		imageUrl: string;
+		source: 'url' | 'binary';
+		binaryPropertyName?: string;
+		imageUrl?: string;
 		additionalFields?: { fileName?: string };
 		waitForMetadata: boolean;
 		pollInterval?: number;
 		maxWait?: number;
 	};
 	const { packId } = values;
-	const body: IDataObject = { image_url: values.imageUrl };
-	if (values.additionalFields?.fileName !== undefined) body.file_name = values.additionalFields.fileName;
+	const fileName = values.additionalFields?.fileName;
+	let body: IDataObject;
+	if (values.source === 'binary') {
+		const field = values.binaryPropertyName ?? 'data';
+		// A pack holds images: a video or sound is refused before anything is uploaded.
+		const mimeType = this.helpers.assertBinaryData(itemIndex, field).mimeType ?? '';
+		if (/^(video|audio)\//.test(mimeType)) {
+			failValidation(this, itemIndex, `Input Binary Field "${field}" holds ${mimeType}; an image pack takes images only`);
+		}
+		// Uploaded through Genviral's file storage first: the pack keeps the file's permanent URL.
+		const uploaded = await uploadBinary(this, itemIndex, field, { fileName });
+		if (!uploaded.contentType.startsWith('image/')) {
+			failValidation(this, itemIndex, `Input Binary Field "${field}" holds ${uploaded.contentType}, not an image`);
+		}
+		body = { image_url: uploaded.url, file_name: uploaded.fileName.slice(0, 255) };
+	} else {
+		body = { image_url: values.imageUrl };
+		if (fileName !== undefined) body.file_name = fileName;
+	}
 	return await addAndWait(this, itemIndex, packId, body, values);
 }
 
