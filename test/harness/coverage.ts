@@ -9,6 +9,40 @@ const byId = (operation: string, extra: INodeParameters = {}): INodeParameters =
 	...extra,
 });
 
+const slideshowById = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'slideshow',
+	operation,
+	slideshowId: { __rl: true, mode: 'id', value: SOME_ID },
+	...extra,
+});
+const packById = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'imagePack',
+	operation,
+	packId: { __rl: true, mode: 'id', value: SOME_ID },
+	...extra,
+});
+const TIKTOK_URL = 'https://www.tiktok.com/@maker/photo/7300000000000000001';
+
+const SLIDESHOWS_AND_PACKS: Array<[resource: string, operation: string, parameters: INodeParameters]> = [
+	['Slideshows', 'generate', { resource: 'slideshow', operation: 'generate', prompt: 'three habits', packId: { __rl: true, mode: 'id', value: SOME_ID } }],
+	['Slideshows', 'list', { resource: 'slideshow', operation: 'getMany', returnAll: true }],
+	['Slideshows', 'get', slideshowById('get')],
+	['Slideshows', 'update', slideshowById('update', { updateFields: { title: 'New title' } })],
+	['Slideshows', 'delete', slideshowById('delete')],
+	['Slideshows', 'render', slideshowById('render')],
+	['Slideshows', 'duplicate', slideshowById('duplicate')],
+	['Slideshows', 'regenerateSlide', slideshowById('regenerateSlide', { slideIndex: 0 })],
+	['Slideshows', 'copyTiktokPreview', { resource: 'slideshow', operation: 'importFromTiktok', url: TIKTOK_URL, previewOnly: true }],
+	['Slideshows', 'copyTiktokImport', { resource: 'slideshow', operation: 'importFromTiktok', url: TIKTOK_URL, backgroundSource: 'images', packImages: 'https://cdn.example.org/a.jpg' }],
+	['Packs', 'list', { resource: 'imagePack', operation: 'getMany', returnAll: true }],
+	['Packs', 'get', packById('get')],
+	['Packs', 'create', { resource: 'imagePack', operation: 'create', name: 'Beach' }],
+	['Packs', 'update', packById('update', { updateFields: { name: 'Renamed' } })],
+	['Packs', 'delete', packById('delete')],
+	['Packs', 'addImage', packById('addImage', { imageUrl: 'https://cdn.example.org/a.jpg' })],
+	['Packs', 'deleteImage', packById('deleteImage', { imageId: SOME_ID })],
+];
+
 /** Reference operation → the node parameters that call it. */
 export const COVERED: Array<[resource: string, operation: string, parameters: INodeParameters]> = [
 	['Analytics', 'createTarget', { resource: 'analyticsTarget', operation: 'create', platform: 'tiktok', identifier: '@acme' }],
@@ -41,5 +75,8 @@ export const COVERED: Array<[resource: string, operation: string, parameters: IN
 	['Studio', 'generateImage', { resource: 'studio', operation: 'generateImage', model: 'google/nano-banana-2', prompt: 'A latte' }],
 	['Studio', 'generateVideo', { resource: 'studio', operation: 'generateVideo', model: 'openai/sora-2', prompt: 'A latte being poured' }],
 	['Studio', 'getVideo', { resource: 'studio', operation: 'getVideo', videoId: SOME_ID }],
+	['Accounts', 'list', { resource: 'account', operation: 'getMany' }],
+	['Subscription', 'get', { resource: 'subscription', operation: 'get' }],
+	['Files', 'list', { resource: 'file', operation: 'getMany', returnAll: true }],
+	...SLIDESHOWS_AND_PACKS,
 ];
-

@@ -11,6 +11,9 @@ import { expectArray, expectObject, genviralApiRequest } from '../transport';
 import { searchFolders } from './folders';
 import { searchTemplates } from './templates';
 import { studioLoadOptions } from './studio';
+import { getAccounts } from './accounts';
+import { listSearch as packsListSearch } from './packs';
+import { listSearch as slideshowsListSearch } from './slideshows';
 
 async function fetchTargets(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const endpoint = 'GET /analytics/targets';
@@ -29,6 +32,8 @@ function targetLabel(target: IDataObject): string {
 export const listSearch = {
 	searchFolders,
 	searchTemplates,
+	...slideshowsListSearch,
+	...packsListSearch,
 	/** The "From List" mode of the Target locator; the filter matches name, handle or platform. */
 	async searchTargets(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const needle = (filter ?? '').trim().toLowerCase();
@@ -41,6 +46,7 @@ export const listSearch = {
 };
 
 export const loadOptions = {
+	getAccounts,
 	/** The Targets filter of the analytics operations. */
 	async getTargets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return (await fetchTargets(this))

@@ -312,7 +312,7 @@ export class FoldersFake implements FakeModule {
 	}
 
 	private lookup(itemType: 'file' | 'slideshow'): ItemLookup {
-		if (itemType === 'file') return this.fileLookup ?? ((scope, id) => this.fake.modules.files.find(scope, id));
+		if (itemType === 'file') return this.fileLookup ?? ((scope, id) => this.fake.modules.files.find(scope, id) as unknown as Record<string, unknown> | undefined);
 		return this.slideshowLookup ?? ((scope, id) => this.fake.modules.slideshows.find(scope, id));
 	}
 
