@@ -230,6 +230,7 @@ export class FakeGenviral {
 		this.refreshes.clear();
 		this.credits.clear();
 		this.refreshPlan = ['processing', 'completed'];
+		this.subscriptionOverride = undefined;
 		this.postsPerRefresh = 24;
 		this.faultFor = undefined;
 		this.latencyMs = 0;
@@ -395,7 +396,12 @@ export class FakeGenviral {
 		const id = segments.find((s) => UUID_SEGMENT.test(s));
 		const endpoint = `${req.method} ${templatePath(req.path)}`;
 		switch (endpoint) {
-			case 'GET /subscription':
+			case 'GET /subscription': {
+				// Reference 4.1: the period is the current calendar month here; credits start at 100 a period.
+				const now = new Date();
+				const periodStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
+				const periodEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString();
+				const remaining = this.creditsOf(key);
 				return ok(200, 'Subscription retrieved', {
 					scope: key.scope,
 					workspace_id: key.workspaceId,
@@ -403,9 +409,17 @@ export class FakeGenviral {
 						status: 'active',
 						tier: 'medium',
 						billing_interval: 'month',
-						credits: { limit: 1000, used_this_period: 10, remaining: this.creditsOf(key), reset_at: null },
+						current_period_start: periodStart,
+						current_period_end: periodEnd,
+						renews_at: periodEnd,
+						canceled_at: null,
+						is_paused: false,
+						paused_until: null,
+						credits: { limit: 100, used_this_period: Math.max(0, 100 - remaining), remaining, reset_at: periodEnd },
+						...this.subscriptionOverride,
 					},
 				});
+			}
 			case 'POST /analytics/targets':
 				return this.createTarget(key, body);
 			case 'GET /analytics/targets':
@@ -480,6 +494,9 @@ export class FakeGenviral {
 		target.last_refreshed_at = new Date(this.anchor).toISOString();
 		return target.id;
 	}
+
+	/** Fields of `GET /subscription`'s `subscription` to answer instead (a canceled or paused plan). */
+	subscriptionOverride: Record<string, unknown> | undefined;
 
 	setCredits(token: string, credits: number): void {
 		this.credits.set(scopeKeyOf(this.keys[token]), credits);

@@ -10,6 +10,8 @@ import type { AddressInfo, Socket } from 'node:net';
 export interface StorageRequest {
 	method: string;
 	path: string;
+	/** The query string as sent (`?signature=...` on upload URLs), for tests only. */
+	search: string;
 	headers: http.IncomingHttpHeaders;
 	/** Bytes received (the body itself is kept only when `keepBodies` is on). */
 	size: number;
@@ -19,8 +21,22 @@ export interface StorageRequest {
 
 export interface StoredObject {
 	contentType: string;
+	/** The bytes (empty when `keepBodies` was off while it was uploaded). */
 	data: Buffer;
+	/** Bytes received, whether kept or not. */
+	size: number;
+	storedAt: number;
 }
+
+/** What a signed upload URL was issued for. */
+interface PendingUpload {
+	/** The Content-Type the URL was signed with: a PUT with another one fails the signature. */
+	contentType: string | undefined;
+	expiresAt: number;
+}
+
+/** How long a signed upload URL is valid (reference 5.1: expiresIn = 600 seconds). */
+export const UPLOAD_URL_TTL_MS = 600_000;
 
 /** A queued storage fault for the next PUT / GET. */
 export type StorageFault = { kind: 'status'; status: number; body?: string } | { kind: 'reset' };
@@ -35,8 +51,14 @@ export class FakeStorage {
 
 	readonly faults: { put: StorageFault[]; get: StorageFault[] } = { put: [], get: [] };
 
-	/** Upload URLs that have expired (answer 403 like a signed URL past its time). */
+	/** Upload keys that have expired (answer 403 like a signed URL past its time). */
 	readonly expired = new Set<string>();
+
+	/** Upload URLs issued by `newUpload`, by key. */
+	private readonly uploads = new Map<string, PendingUpload>();
+
+	/** How many of the next upload URLs are issued already expired (a slow client, without waiting 10 minutes). */
+	expireNextUploads = 0;
 
 	private server: http.Server | undefined;
 
@@ -70,25 +92,52 @@ export class FakeStorage {
 		this.requests.length = 0;
 		this.objects.clear();
 		this.expired.clear();
+		this.uploads.clear();
+		this.expireNextUploads = 0;
 		this.faults.put.length = 0;
 		this.faults.get.length = 0;
 		this.keepBodies = true;
 	}
 
-	/** A fresh signed upload URL; the object becomes readable at `publicUrl` once PUT. */
-	newUpload(fileName: string): { uploadUrl: string; publicUrl: string; key: string } {
-		const key = `${randomUUID()}/${encodeURIComponent(fileName)}`;
+	/**
+	 * A fresh signed upload URL; the object becomes readable at `publicUrl` once PUT. Signed like
+	 * a presigned storage URL: for one Content-Type (when given), for `UPLOAD_URL_TTL_MS`, and
+	 * refusing any other authentication (an Authorization header) next to the signature.
+	 */
+	newUpload(
+		fileName: string,
+		options: { contentType?: string; prefix?: string; ttlMs?: number } = {},
+	): { uploadUrl: string; publicUrl: string; key: string; expiresAt: number } {
+		const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
+		const key = `${prefix}${randomUUID()}/${encodeURIComponent(fileName)}`;
+		let expiresAt = Date.now() + (options.ttlMs ?? UPLOAD_URL_TTL_MS);
+		if (this.expireNextUploads > 0) {
+			this.expireNextUploads--;
+			expiresAt = Date.now() - 1;
+		}
+		this.uploads.set(key, { contentType: options.contentType, expiresAt });
 		return {
 			key,
-			uploadUrl: `${this.origin}/upload/${key}?signature=${randomUUID()}`,
+			uploadUrl: `${this.origin}/upload/${key}?X-Signature=${randomUUID().replace(/-/g, '')}&X-Expires=${Math.round((options.ttlMs ?? UPLOAD_URL_TTL_MS) / 1000)}`,
 			publicUrl: `${this.origin}/media/${key}`,
+			expiresAt,
 		};
+	}
+
+	/** Make an issued upload URL (or key) expire now. */
+	expire(uploadUrlOrKey: string): void {
+		this.expired.add(keyOf(uploadUrlOrKey, '/upload/'));
+	}
+
+	/** The object uploaded for an upload key, or behind a public URL; undefined before its PUT. */
+	object(keyOrUrl: string): StoredObject | undefined {
+		return this.objects.get(keyOf(keyOrUrl, '/media/'));
 	}
 
 	/** Serve bytes at a public media URL (rendered slides, Studio outputs). */
 	putMedia(fileName: string, contentType: string, data: Buffer): string {
 		const key = `${randomUUID()}/${encodeURIComponent(fileName)}`;
-		this.objects.set(key, { contentType, data });
+		this.objects.set(key, { contentType, data, size: data.length, storedAt: Date.now() });
 		return `${this.origin}/media/${key}`;
 	}
 
@@ -103,6 +152,7 @@ export class FakeStorage {
 		const recorded: StorageRequest = {
 			method: req.method ?? 'GET',
 			path: url.pathname,
+			search: url.search,
 			headers: req.headers,
 			size,
 			body: this.keepBodies ? Buffer.concat(chunks) : undefined,
@@ -121,16 +171,39 @@ export class FakeStorage {
 		}
 		if (req.method === 'PUT' && url.pathname.startsWith('/upload/')) {
 			const key = url.pathname.slice('/upload/'.length);
-			if (this.expired.has(key)) {
-				res.writeHead(403, { 'content-type': 'application/xml' });
-				res.end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
-				return;
+			const upload = this.uploads.get(key);
+			if (req.headers.authorization !== undefined) {
+				// As S3-style storage does: a signed URL is the only authentication it takes.
+				return xmlError(res, 400, 'InvalidArgument', 'Only one auth mechanism allowed');
+			}
+			if (!upload || !url.searchParams.has('X-Signature')) {
+				return xmlError(res, 403, 'AccessDenied', 'Access Denied');
+			}
+			if (this.expired.has(key) || Date.now() > upload.expiresAt) {
+				return xmlError(res, 403, 'AccessDenied', 'Request has expired');
+			}
+			const contentType = req.headers['content-type'];
+			if (upload.contentType !== undefined && contentType !== upload.contentType) {
+				return xmlError(
+					res,
+					403,
+					'SignatureDoesNotMatch',
+					'The request signature we calculated does not match the signature you provided',
+				);
 			}
 			this.objects.set(key, {
-				contentType: String(req.headers['content-type'] ?? 'application/octet-stream'),
+				contentType: String(contentType ?? 'application/octet-stream'),
 				data: recorded.body ?? Buffer.alloc(0),
+				size,
+				storedAt: Date.now(),
 			});
-			res.writeHead(200);
+			res.writeHead(200, { etag: `"${randomUUID().replace(/-/g, '')}"` });
+			res.end();
+			return;
+		}
+		if (req.method === 'HEAD' && url.pathname.startsWith('/media/')) {
+			const object = this.objects.get(url.pathname.slice('/media/'.length));
+			res.writeHead(object ? 200 : 404, object ? { 'content-type': object.contentType, 'content-length': object.size } : {});
 			res.end();
 			return;
 		}
@@ -148,4 +221,19 @@ export class FakeStorage {
 		res.writeHead(404, { 'content-type': 'text/plain' });
 		res.end('not found');
 	}
+}
+
+function xmlError(res: http.ServerResponse, status: number, code: string, message: string): void {
+	res.writeHead(status, { 'content-type': 'application/xml' });
+	res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+}
+
+/** The storage key of an upload URL, public URL or bare key. */
+function keyOf(value: string, marker: '/upload/' | '/media/'): string {
+	if (!/^https?:\/\//.test(value)) return value;
+	const { pathname } = new URL(value);
+	for (const prefix of [marker, '/upload/', '/media/']) {
+		if (pathname.startsWith(prefix)) return pathname.slice(prefix.length);
+	}
+	return pathname;
 }
