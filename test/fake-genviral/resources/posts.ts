@@ -10,6 +10,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FakeModule, RouteContext } from '../module';
 import { INVALID_JSON, isUuid, statusAt } from '../module';
 import type { FakeGenviral, Reply } from '../server';
+import type { FakeAccount } from './accounts';
+import { INFERRED_CAPABILITIES } from './accounts';
 import { fail, ok } from '../server';
 
 /**
@@ -60,15 +62,8 @@ const TIKTOK_VIDEO_URL = /^https:\/\/(www\.|vm\.|m\.)?tiktok\.com\/.+/;
 export type Outcome = 'posted' | 'failed' | 'partial';
 type DeliveryResult = 'posted' | 'failed';
 
-/** An account as the posts rules need it (the accounts fake's rows have these fields). */
-export interface PostingAccount {
-	id: string;
-	platform: string;
-	type: 'byo' | 'hosted' | string;
-	username?: string;
-	status: string;
-	capabilities?: { supported_content_kinds?: string[] };
-}
+/** An account as the posts rules read it (a row of the accounts fake). */
+type PostingAccount = FakeAccount;
 
 interface Delivery {
 	account_id: string;
@@ -132,15 +127,6 @@ export class PostsFake implements FakeModule {
 	/** Ids whose deletion fails inside a 200 (`errors: {id: message}`). */
 	readonly deleteFailsFor = new Set<string>();
 
-	/**
-	 * Accounts tests put in place before the accounts fake answers `find()` (checked after it).
-	 * Keyed by scope, then id.
-	 */
-	private readonly extraAccounts = new Map<string, Map<string, PostingAccount>>();
-
-	/** Known video durations by media URL (the files fake records them when an upload says so). */
-	readonly knownDurations = new Map<string, number>();
-
 	routes: FakeModule['routes'] = {
 		'POST /posts': (ctx) => this.create(ctx),
 		'GET /posts': (ctx) => this.list(ctx),
@@ -159,8 +145,6 @@ export class PostsFake implements FakeModule {
 		this.scheduledStartsAfterMs = undefined;
 		this.dropConnectionAfterStore = 0;
 		this.deleteFailsFor.clear();
-		this.extraAccounts.clear();
-		this.knownDurations.clear();
 	}
 
 	/** The post with this id in this scope, as GET /posts/{id} shows it. */
@@ -172,22 +156,6 @@ export class PostsFake implements FakeModule {
 	/** Every stored post of a scope (tests count them: "exactly one post exists"). */
 	all(scope: string): StoredPost[] {
 		return [...this.posts.values()].filter((p) => p.scope === scope);
-	}
-
-	/** Make an account usable as a post target in a scope (tests, alongside the accounts fake). */
-	seedAccount(scope: string, fields: Partial<PostingAccount> & { platform: string }): PostingAccount {
-		const account: PostingAccount = {
-			id: randomUUID(),
-			type: 'byo',
-			username: `${fields.platform}_user`,
-			status: 'active',
-			capabilities: { supported_content_kinds: ['video', 'slideshow'] },
-			...fields,
-		};
-		const accounts = this.extraAccounts.get(scope) ?? new Map<string, PostingAccount>();
-		accounts.set(account.id, account);
-		this.extraAccounts.set(scope, accounts);
-		return account;
 	}
 
 	/** Put a post straight into a scope in any state (list, update, retry and delete tests). */
@@ -305,7 +273,7 @@ export class PostsFake implements FakeModule {
 			settings: (input.settings as StoredPost['settings'] | undefined) ?? {},
 			external_id: externalId,
 			fingerprint,
-			warnings: this.warningsFor(media),
+			warnings: this.warningsFor(ctx.scope, media),
 			deliveries: [],
 		};
 		post.deliveries = this.freshDeliveries(accountIds, this.startOf(post, now));
@@ -415,7 +383,7 @@ export class PostsFake implements FakeModule {
 				post.settings[provider] = { ...post.settings[provider], ...values };
 			}
 		}
-		if ('media' in input) post.warnings = this.warningsFor(post.media);
+		if ('media' in input) post.warnings = this.warningsFor(post.scope, post.media);
 		const now = Date.now();
 		if (schedule) {
 			post.scheduled_at = schedule.value;
@@ -620,8 +588,7 @@ export class PostsFake implements FakeModule {
 	}
 
 	private lookupAccount(scope: string, id: string): PostingAccount | undefined {
-		const fromAccounts = this.fake.modules.accounts.find(scope, id) as PostingAccount | undefined;
-		return fromAccounts ?? this.extraAccounts.get(scope)?.get(id.toLowerCase());
+		return this.fake.modules.accounts.find(scope, id);
 	}
 
 	/** Rules that need the targets (400 validation_failed / invalid_music_url / media_unreachable, 422 platform objects). */
@@ -637,7 +604,7 @@ export class PostsFake implements FakeModule {
 	): Promise<Reply | undefined> {
 		const validation = (message: string) => fail(400, message, 'validation_failed');
 		if (post.media === null) {
-			const unable = accounts.filter((a) => !(a.capabilities?.supported_content_kinds ?? []).includes('text_only'));
+			const unable = accounts.filter((a) => !((a.capabilities.supported_content_kinds as string[] | undefined) ?? []).includes('text_only'));
 			if (unable.length > 0) {
 				return validation(`Text-only posts are not supported by: ${unable.map((a) => `${a.platform} ${a.id}`).join(', ')}`);
 			}
@@ -681,14 +648,15 @@ export class PostsFake implements FakeModule {
 		const parsed = new URL(url);
 		if (POSTS_INFERRED.unreachableHost.test(parsed.hostname)) return false;
 		if (parsed.origin === this.fake.storage.origin) {
-			return parsed.pathname.startsWith('/media/') && this.fake.storage.objects.has(parsed.pathname.slice('/media/'.length));
+			return parsed.pathname.startsWith('/media/') && this.fake.storage.object(url) !== undefined;
 		}
 		return true;
 	}
 
-	private warningsFor(media: Record<string, unknown> | null): StoredPost['warnings'] {
+	/** VIDEO_DURATION_MISSING unless the body or the uploaded file (POST /files with a duration) gives it. */
+	private warningsFor(scope: string, media: Record<string, unknown> | null): StoredPost['warnings'] {
 		if (media?.type !== 'video' || media.duration_sec !== undefined) return [];
-		if (this.knownDurations.has(media.url as string)) return [];
+		if (typeof this.fake.modules.files.findByUrl(scope, media.url as string)?.durationSeconds === 'number') return [];
 		return [{ field: 'media', message: 'Video duration unknown; it could not be checked against platform limits', code: 'VIDEO_DURATION_MISSING' }];
 	}
 
@@ -849,7 +817,9 @@ function captionLimit(account: PostingAccount, media: Record<string, unknown> | 
 	if (account.type === 'hosted') return HOSTED_CAPTION_LIMIT;
 	if (account.platform === 'tiktok') return media?.type === 'slideshow' ? 4_000 : 2_200;
 	if (account.platform === 'youtube') return 5_000;
-	return BYO_CAPTION_LIMITS[account.platform] ?? HOSTED_CAPTION_LIMIT;
+	// x and bluesky: the reference gives no limit; the account's own capabilities say it.
+	const own = (account.capabilities[INFERRED_CAPABILITIES.keys.caption] as { max_length?: number } | undefined)?.max_length;
+	return BYO_CAPTION_LIMITS[account.platform] ?? own ?? HOSTED_CAPTION_LIMIT;
 }
 
 /** `partial`: the first account posts and the others fail (one account alone posts). */

@@ -2,8 +2,9 @@
  * The fake's posts routes against the reference (section 7), spoken to over plain HTTP: the
  * node's tests rely on these rules, so they are checked on their own first.
  */
-import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { useFakeGenviral } from '../harness/fixtures';
+import type { DefaultAccountName } from './resources/accounts';
+import { DEFAULT_TOKEN } from './server';
 
 const env = useFakeGenviral();
 const scope = () => env.fake.scopeOf(DEFAULT_TOKEN);
@@ -19,8 +20,10 @@ async function call(method: string, path: string, body?: unknown, token = DEFAUL
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function accounts(...platforms: string[]) {
-	return platforms.map((platform) => env.fake.modules.posts.seedAccount(scope(), { platform }));
+/** The scope's default accounts (the accounts fake gives every scope one per platform). */
+function accounts(...names: DefaultAccountName[]) {
+	const defaults = env.fake.modules.accounts.defaults(scope());
+	return names.map((name) => defaults[name]);
 }
 
 const video = { type: 'video', url: 'https://cdn.example.org/clip.mp4', duration_sec: 20 };
@@ -91,19 +94,24 @@ describe('fake POST /posts', () => {
 			const reply = await call('POST', '/posts', body);
 			expect({ body, status: reply.status, code: reply.body.error_code }).toEqual({ body, status, code });
 		}
-		const paused = env.fake.modules.posts.seedAccount(scope(), { platform: 'tiktok', status: 'paused' });
+		const paused = env.fake.modules.accounts.defaults(scope()).pausedYoutube;
 		const missing = await call('POST', '/posts', { caption: 'x', accounts: [{ id: paused.id }], media: video });
 		expect(missing.body.error_code).toBe('missing_accounts');
 		expect(env.fake.modules.posts.all(scope())).toHaveLength(0);
 	});
 
 	test('text-only posts when every target supports text_only; warning without a video duration', async () => {
-		const x = env.fake.modules.posts.seedAccount(scope(), { platform: 'linkedin', capabilities: { supported_content_kinds: ['text_only'] } });
+		const x = env.fake.modules.accounts.defaults(scope()).linkedin;
 		const text = await call('POST', '/posts', { caption: 'Just words', accounts: [{ id: x.id }], media: null });
 		expect(text.status).toBe(201);
 		const [tiktok] = accounts('tiktok');
 		const noDuration = await call('POST', '/posts', { caption: 'v', accounts: [{ id: tiktok.id }], media: { type: 'video', url: 'https://cdn.example.org/v.mp4' } });
 		expect(noDuration.body.data.warnings).toEqual([expect.objectContaining({ field: 'media', code: 'VIDEO_DURATION_MISSING' })]);
+		// An upload that declared its duration (POST /files) needs no duration_sec.
+		const file = env.fake.modules.files.seedFile(scope(), { contentType: 'video/mp4', durationSeconds: 21 });
+		const known = await call('POST', '/posts', { caption: 'k', accounts: [{ id: tiktok.id }], media: { type: 'video', url: file.url } });
+		expect(known.status).toBe(201);
+		expect(known.body.data.warnings).toBeUndefined();
 	});
 
 	test('media on the storage origin must exist there', async () => {
