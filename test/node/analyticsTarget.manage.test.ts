@@ -66,7 +66,7 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 		const { error } = await runGenviral(env.fake, target('get', '={{ "acme" }}'));
 		expect(env.fake.requests).toHaveLength(0);
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('Target must be an ID like 0a0a0a0a-0000-4000-8000-00000000a001; got "acme" [item 0]');
+		expect(error?.message).toBe('Target: Not a valid target ID (a UUID); got "acme" [item 0]');
 	});
 
 	test("Get: another scope's target is a 404, like a missing one", async () => {

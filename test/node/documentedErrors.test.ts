@@ -24,7 +24,7 @@ describe('documented errors of every covered endpoint', () => {
 	const env = useFakeGenviral();
 
 	test('the reference is read and every covered endpoint documents errors', () => {
-		expect(COVERED).toHaveLength(11);
+		expect(COVERED.length).toBeGreaterThanOrEqual(11);
 		for (const [resource, operation] of COVERED) {
 			expect(documentedErrorCases(endpoint(resource, operation)).length).toBeGreaterThan(0);
 		}

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readBatching } from '../transport/options';
+import { sleepUnlessCancelled } from '../transport/sleep';
 
 import { RESOURCE_BY_VALUE } from './resources';
 
@@ -37,9 +38,9 @@ async function runItem(
 		const result = await handler.execute.call(ctx, itemIndex);
 		return {
 			ok: true,
-			items: ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), {
-				itemData: { item: itemIndex },
-			}),
+			// Always { json: row }: returnJsonArray would take a row that has a `json` key for an
+			// item of its own, losing the row's other fields and faking its pairing.
+			items: (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } })),
 		};
 	} catch (error) {
 		return { ok: false, error };
@@ -59,7 +60,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const { batchSize, batchIntervalMs } = items.length > 0 ? readBatching(this) : { batchSize: 1, batchIntervalMs: 0 };
 
 	for (let start = 0; start < items.length; start += batchSize) {
-		if (start > 0 && batchIntervalMs > 0) await sleep(batchIntervalMs);
+		if (start > 0 && batchIntervalMs > 0) await sleepUnlessCancelled(this, batchIntervalMs, 'between two batches', start);
 		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_v, k) => start + k);
 		const results = await Promise.all(indexes.map(async (itemIndex) => await runItem(this, itemIndex)));
 

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_MS } from '../transport/options';
+import { MAX_TIMER_MS } from '../transport/sleep';
+
+/** Default per-request timeout. Reads answer far sooner; renders and generations get their own. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Node-wide options that shape every request the node sends (read by the transport). */
 export const requestOptionsDescription: INodeProperties = {
@@ -36,7 +39,7 @@ export const requestOptionsDescription: INodeProperties = {
 							displayName: 'Batch Interval (Ms)',
 							name: 'batchInterval',
 							type: 'number',
-							typeOptions: { minValue: 0 },
+							typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
 							default: 1000,
 							description: 'Time to wait between two batches, in milliseconds',
 						},
@@ -57,7 +60,7 @@ export const requestOptionsDescription: INodeProperties = {
 			displayName: 'Max Retry Wait (Seconds)',
 			name: 'maxRetryWait',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 86_400 },
 			default: 60,
 			description:
 				'Longest wait before a retry. When Genviral asks for a longer wait (Retry-After), the node fails at once instead.',
@@ -66,7 +69,7 @@ export const requestOptionsDescription: INodeProperties = {
 			displayName: 'Retry Delay (Ms)',
 			name: 'retryDelay',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 600_000 },
 			default: 1000,
 			description:
 				'First wait before a retry when Genviral gives no Retry-After; it doubles with each attempt (up to 30 s), with jitter',
@@ -91,7 +94,7 @@ export const requestOptionsDescription: INodeProperties = {
 			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: MAX_TIMER_MS },
 			default: DEFAULT_TIMEOUT_MS,
 			description:
 				'Time in milliseconds to wait for Genviral to answer a request before giving up with a timeout error',

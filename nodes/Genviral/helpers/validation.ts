@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { INode, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -7,7 +7,12 @@ import { NodeOperationError } from 'n8n-workflow';
  * Every failure names the field (by its display name) and the item.
  */
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
+/** What validation needs of a context: the node, to name it in errors. */
+type NodeContext = { getNode(): INode };
+/** Readers that fetch the parameter themselves. */
+type ParameterContext = NodeContext & { getNodeParameter(name: string, itemIndex: number, fallback?: unknown): unknown };
+
+function fail(ctx: NodeContext, itemIndex: number, message: string, description?: string): never {
 	throw new NodeOperationError(ctx.getNode(), `${message} [item ${itemIndex}]`, {
 		itemIndex,
 		description,
@@ -20,7 +25,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** A required text field: a string, not blank, of sane length, without control characters. */
 export function requiredString(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	name: string,
 	displayName: string,
 	itemIndex: number,
@@ -31,36 +36,41 @@ export function requiredString(
 
 /** An optional text field: undefined when absent or blank, otherwise checked as above. */
 export function optionalString(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	displayName: string,
 	itemIndex: number,
+	limits: { maxLength?: number; multiline?: boolean } = {},
 ): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'string' && value.trim() === '') return undefined;
-	return checkString(ctx, value, displayName, itemIndex, false);
+	return checkString(ctx, value, displayName, itemIndex, false, limits);
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 function checkString(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	displayName: string,
 	itemIndex: number,
 	required: boolean,
+	{ maxLength = MAX_STRING_LENGTH, multiline = false }: { maxLength?: number; multiline?: boolean } = {},
 ): string | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
 	if (typeof value !== 'string') {
-		fail(ctx, itemIndex, `${displayName} must be text, got ${describe(value)}`);
+		fail(ctx, itemIndex, `${displayName} must be text, got ${describeValue(value)}`);
 	}
 	const trimmed = value.trim();
 	if (trimmed === '') {
 		if (required) fail(ctx, itemIndex, `${displayName} is required and cannot be empty`);
 		return undefined;
 	}
-	if (trimmed.length > MAX_STRING_LENGTH) {
-		fail(ctx, itemIndex, `${displayName} is too long (${trimmed.length} characters, at most ${MAX_STRING_LENGTH})`);
+	if (trimmed.length > maxLength) {
+		fail(ctx, itemIndex, `${displayName} is too long (${trimmed.length} characters, at most ${maxLength})`);
 	}
-	if (CONTROL_CHARACTERS.test(trimmed)) {
+	if ((multiline ? CONTROL_CHARACTERS_BUT_LINE_BREAKS : CONTROL_CHARACTERS).test(trimmed)) {
 		fail(ctx, itemIndex, `${displayName} contains control characters (such as line breaks or tabs)`);
 	}
 	return trimmed;
@@ -76,7 +86,7 @@ export function valuesOf(options: INodePropertyOptions[]): string[] {
 
 /** An options field: one of the allowed values (expressions can produce anything). */
 export function oneOf<T extends string>(
-	ctx: IExecuteFunctions,
+	ctx: ParameterContext,
 	name: string,
 	displayName: string,
 	itemIndex: number,
@@ -88,13 +98,14 @@ export function oneOf<T extends string>(
 		fail(
 			ctx,
 			itemIndex,
-			`${displayName} must be one of ${allowed.join(', ')}; got ${describe(value)}`,
+			`${displayName} must be one of ${allowed.join(', ')}; got ${describeValue(value)}`,
 		);
 	}
 	return normalized as T;
 }
 
-function describe(value: unknown): string {
+/** A value as a message may show it: short, never whole (texts can be huge). */
+export function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	if (value === null) return 'null';
 	if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
@@ -106,17 +117,17 @@ function describe(value: unknown): string {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An ID the API expects as a UUID; anything else would only come back as a 404. */
-export function requiredUuid(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+export function requiredUuid(ctx: NodeContext, value: unknown, displayName: string, itemIndex: number): string {
 	const text = checkString(ctx, value, displayName, itemIndex, true) as string;
 	if (!UUID.test(text)) {
-		fail(ctx, itemIndex, `${displayName} must be an ID like 0a0a0a0a-0000-4000-8000-00000000a001; got ${describe(text)}`);
+		fail(ctx, itemIndex, `${displayName} must be an ID like 0a0a0a0a-0000-4000-8000-00000000a001; got ${describeValue(text)}`);
 	}
 	return text.toLowerCase();
 }
 
 /** A number within a range (number fields can receive anything through expressions). */
 export function numberInRange(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	displayName: string,
 	itemIndex: number,
@@ -124,7 +135,9 @@ export function numberInRange(
 	max: number,
 	{ integer = false } = {},
 ): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	// Only plain decimals: Number() would read "0x10" as 16 and "  " as 0.
+	const number =
+		typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim()) ? Number(value) : value;
 	if (
 		typeof number !== 'number' ||
 		!Number.isFinite(number) ||
@@ -133,7 +146,7 @@ export function numberInRange(
 		number > max
 	) {
 		const kind = integer ? 'a whole number' : 'a number';
-		fail(ctx, itemIndex, `${displayName} must be ${kind} from ${min} to ${max}; got ${describe(value)}`);
+		fail(ctx, itemIndex, `${displayName} must be ${kind} from ${min} to ${max}; got ${describeValue(value)}`);
 	}
 	return number;
 }
@@ -143,19 +156,19 @@ export const integerInRange = (...args: Parameters<typeof numberInRange>): numbe
 	numberInRange(args[0], args[1], args[2], args[3], args[4], args[5], { integer: true });
 
 /** A calendar date as the analytics API takes it (YYYY-MM-DD); accepts ISO date-times too. */
-export function isoDate(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): string {
+export function isoDate(ctx: NodeContext, value: unknown, displayName: string, itemIndex: number): string {
 	const text = checkString(ctx, value, displayName, itemIndex, true) as string;
 	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
 	const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
 	if (!match || !date || date.getUTCMonth() !== Number(match[2]) - 1 || date.getUTCDate() !== Number(match[3])) {
-		fail(ctx, itemIndex, `${displayName} must be a date like 2026-01-31; got ${describe(value)}`);
+		fail(ctx, itemIndex, `${displayName} must be a date like 2026-01-31; got ${describeValue(value)}`);
 	}
 	return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
 /** A multi-options value: a list (or comma-separated text) of allowed values, deduplicated. */
 export function listOf<T extends string>(
-	ctx: IExecuteFunctions,
+	ctx: NodeContext,
 	value: unknown,
 	displayName: string,
 	itemIndex: number,
@@ -163,14 +176,14 @@ export function listOf<T extends string>(
 ): T[] {
 	const raw = typeof value === 'string' ? value.split(',') : value;
 	if (raw === undefined || raw === null) return [];
-	if (!Array.isArray(raw)) fail(ctx, itemIndex, `${displayName} must be a list; got ${describe(value)}`);
+	if (!Array.isArray(raw)) fail(ctx, itemIndex, `${displayName} must be a list; got ${describeValue(value)}`);
 	const accept = typeof allowed === 'function' ? allowed : (item: string) => (allowed as readonly string[]).includes(item);
 	const result: T[] = [];
 	for (const entry of raw) {
 		const item = typeof entry === 'string' ? entry.trim() : entry;
 		if (item === '') continue;
 		if (typeof item !== 'string' || !accept(item)) {
-			fail(ctx, itemIndex, `${displayName} contains ${describe(entry)}, which is not allowed`);
+			fail(ctx, itemIndex, `${displayName} contains ${describeValue(entry)}, which is not allowed`);
 		}
 		if (!result.includes(item as T)) result.push(item as T);
 	}
@@ -182,10 +195,10 @@ export function isUuid(value: string): boolean {
 }
 
 /** A boolean field (expressions may hand over the strings "true" / "false"). */
-export function booleanValue(ctx: IExecuteFunctions, value: unknown, displayName: string, itemIndex: number): boolean {
+export function booleanValue(ctx: NodeContext, value: unknown, displayName: string, itemIndex: number): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
-	fail(ctx, itemIndex, `${displayName} must be true or false; got ${describe(value)}`);
+	fail(ctx, itemIndex, `${displayName} must be true or false; got ${describeValue(value)}`);
 }
 
 const HANDLE = /^@?[A-Za-z0-9._-]{1,100}$/;
@@ -195,13 +208,13 @@ const HANDLE = /^@?[A-Za-z0-9._-]{1,100}$/;
  * '-', with or without a leading @. Spaces, emoji or other scripts would only come back as a
  * target that never fills with data.
  */
-export function handle(ctx: IExecuteFunctions, name: string, displayName: string, itemIndex: number): string {
+export function handle(ctx: ParameterContext, name: string, displayName: string, itemIndex: number): string {
 	const value = requiredString(ctx, name, displayName, itemIndex);
 	if (!HANDLE.test(value)) {
 		fail(
 			ctx,
 			itemIndex,
-			`${displayName} must be a handle such as @brand (letters, digits, '.', '_' or '-', at most 100); got ${describe(value)}`,
+			`${displayName} must be a handle such as @brand (letters, digits, '.', '_' or '-', at most 100); got ${describeValue(value)}`,
 		);
 	}
 	return value;

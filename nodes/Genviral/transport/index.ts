@@ -4,3 +4,5 @@ export * from './shapes';
 export * from './pagination';
 export { genviralApiError, snippetOf } from './errors';
 export * from './sleep';
+export * from './wait';
+export * from './download';

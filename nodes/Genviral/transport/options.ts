@@ -1,9 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { DEFAULT_TIMEOUT_MS, requestOptionsDescription } from '../descriptions/requestOptions';
+import { checkValue } from '../helpers/parameters';
 import type { GenviralContext } from './request';
 
-/** Default per-request timeout. The skill client allows 120 s; reads answer far sooner. */
-export const DEFAULT_TIMEOUT_MS = 60_000;
+export { DEFAULT_TIMEOUT_MS };
 
 export const REQUEST_OPTION_DEFAULTS = {
 	timeoutMs: DEFAULT_TIMEOUT_MS,
@@ -16,26 +17,30 @@ export const REQUEST_OPTION_DEFAULTS = {
 
 export type RequestOptions = typeof REQUEST_OPTION_DEFAULTS;
 
-function numberOr(value: unknown, fallback: number, min: number): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) && number >= min ? number : fallback;
+/**
+ * The node's Options collection for an item, checked by the same reader and declaration as
+ * every other parameter (so "false" is false, "0x10" is refused, and nothing exceeds what
+ * Node's timers hold). Editor look-ups and trigger polls have no items: they use the defaults.
+ */
+function readOptions(ctx: GenviralContext, itemIndex: number | undefined): IDataObject {
+	if (!('getInputData' in ctx)) return {};
+	const index = itemIndex ?? 0;
+	const raw = ctx.getNodeParameter('options', index, {}) as IDataObject;
+	return (checkValue(ctx as IExecuteFunctions, requestOptionsDescription, raw, index) ?? {}) as IDataObject;
 }
 
 export function readRequestOptions(ctx: GenviralContext, itemIndex: number | undefined): RequestOptions {
-	// Load-options calls (list searches) have no item; they use the defaults.
-	const options =
-		itemIndex === undefined || !('getInputData' in ctx)
-			? {}
-			: (ctx.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	if (itemIndex === undefined) return { ...REQUEST_OPTION_DEFAULTS };
+	const options = readOptions(ctx, itemIndex);
 	const d = REQUEST_OPTION_DEFAULTS;
+	const pick = <T>(value: unknown, fallback: T): T => (value === undefined ? fallback : (value as T));
 	return {
-		timeoutMs: numberOr(options.timeout, d.timeoutMs, 1),
-		retryOnRateLimit: options.retryOnRateLimit === undefined ? d.retryOnRateLimit : options.retryOnRateLimit !== false,
-		retryOnTransientErrors:
-			options.retryOnTransientErrors === undefined ? d.retryOnTransientErrors : options.retryOnTransientErrors !== false,
-		maxRetries: Math.min(10, Math.floor(numberOr(options.maxRetries, d.maxRetries, 0))),
-		retryDelayMs: numberOr(options.retryDelay, d.retryDelayMs, 0),
-		maxRetryWaitMs: numberOr(options.maxRetryWait, d.maxRetryWaitMs / 1000, 0) * 1000,
+		timeoutMs: pick(options.timeout, d.timeoutMs),
+		retryOnRateLimit: pick(options.retryOnRateLimit, d.retryOnRateLimit),
+		retryOnTransientErrors: pick(options.retryOnTransientErrors, d.retryOnTransientErrors),
+		maxRetries: pick(options.maxRetries, d.maxRetries),
+		retryDelayMs: pick(options.retryDelay, d.retryDelayMs),
+		maxRetryWaitMs: pick<number>(options.maxRetryWait, d.maxRetryWaitMs / 1000) * 1000,
 	};
 }
 
@@ -44,12 +49,12 @@ export function readRequestOptions(ctx: GenviralContext, itemIndex: number | und
  * run one after the other, which is what a rate-limited API wants.
  */
 export function readBatching(ctx: GenviralContext): { batchSize: number; batchIntervalMs: number } {
-	const options = 'getInputData' in ctx ? (ctx.getNodeParameter('options', 0, {}) as IDataObject) : {};
+	const options = readOptions(ctx, 0);
 	// The option is on as soon as it was added (a collection only holds what was added).
 	if (options.batching === undefined) return { batchSize: 1, batchIntervalMs: 0 };
 	const batch = ((options.batching as IDataObject).batch ?? {}) as IDataObject;
 	return {
-		batchSize: Math.min(100, Math.floor(numberOr(batch.batchSize, 10, 1))),
-		batchIntervalMs: numberOr(batch.batchInterval, 1000, 0),
+		batchSize: (batch.batchSize as number | undefined) ?? 10,
+		batchIntervalMs: (batch.batchInterval as number | undefined) ?? 1000,
 	};
 }

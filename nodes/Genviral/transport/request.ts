@@ -29,6 +29,10 @@ export interface GenviralRequest {
 	itemIndex?: number;
 	/** Defaults to `idempotent` for GET and `never` for everything else. */
 	retry?: RetryPolicy;
+	/** Epoch ms: retries never wait past it (a wait helper's Max Wait). */
+	deadline?: number;
+	/** Overrides the Timeout option for this request (long synchronous calls such as a render). */
+	timeoutMs?: number;
 }
 
 
@@ -142,7 +146,7 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 	const options = readRequestOptions(this, itemIndex);
 
 	for (let attempt = 1; ; attempt++) {
-		const result = await sendOnce(this, request, `${baseUrl}${path}`, endpoint, options.timeoutMs);
+		const result = await sendOnce(this, request, `${baseUrl}${path}`, endpoint, request.timeoutMs ?? options.timeoutMs);
 		if (result.ok) return result.data;
 
 		const rateLimited = result.status === 429;

@@ -31,7 +31,8 @@ export function expectArray(
 	throw unexpectedShape(ctx, value, endpoint, itemIndex, `"${field}" list`);
 }
 
-function unexpectedShape(
+/** An answer that is not what the reference documents, as an API error with a snippet. */
+export function unexpectedShape(
 	ctx: GenviralContext,
 	value: unknown,
 	endpoint: string,

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { analyticsFilterProperties, readAnalyticsFilters } from '../../helpers/analyticsFilters';
 import { readReturnAllOrLimit, returnAllOrLimit } from '../../helpers/pagination';
 import { booleanValue, oneOf, valuesOf } from '../../helpers/validation';
-import { expectArray, expectObject, genviralPaginate } from '../../transport';
+import { genviralPaginate } from '../../transport';
 
 /** The API's page size ceiling and its offset ceiling (reference: GET /analytics/summary/posts). */
 const PAGE_SIZE = 100;
@@ -76,6 +76,9 @@ export function simplifyPost(row: IDataObject): IDataObject {
 	};
 }
 
+/** Runs that have shown the offset-cap warning already. */
+const warnedRuns = new WeakSet<IExecuteFunctions>();
+
 /**
  * GET /analytics/summary/posts, paged with limit/offset (100 a page) while hasMore, never
  * past offset 10,000: beyond that the API cannot reach, and the node says so.
@@ -88,6 +91,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = booleanValue(this, this.getNodeParameter('simplify', itemIndex, true), 'Simplify', itemIndex);
 
 	const { rows, truncated } = await genviralPaginate.call(this, {
+		style: 'offsetHasMore',
 		path: '/analytics/summary/posts',
 		qs,
 		itemIndex,
@@ -95,16 +99,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		maxItems: returnAll ? Number.POSITIVE_INFINITY : limit,
 		pageSize: PAGE_SIZE,
 		offsetCap: OFFSET_CAP,
-		readPage: (data, endpoint) => {
-			const page = expectObject(this, data, endpoint, itemIndex);
-			return {
-				rows: expectArray(this, page.posts, endpoint, itemIndex, 'posts'),
-				hasMore: page.hasMore === true,
-				total: typeof page.totalCount === 'number' ? page.totalCount : undefined,
-			};
-		},
+		rowsKey: 'posts',
 	});
-	if (truncated) {
+	// One warning per run, however many items reached the cap.
+	if (truncated && !warnedRuns.has(this)) {
+		warnedRuns.add(this);
 		this.addExecutionHints({
 			message: `Genviral lists at most ${MAX_REACHABLE_ROWS.toLocaleString('en-US')} posts per query (offset limit ${OFFSET_CAP.toLocaleString('en-US')}); ${truncated.fetched} of ${truncated.total ?? 'more'} matching posts were returned. Narrow the date range, or filter by platform or target, to get the rest.`,
 			type: 'warning',

@@ -1,7 +1,17 @@
+import { endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as getPosts from './getPosts.operation';
 import * as getSummary from './getSummary.operation';
-import * as getWorkspaceSuggestions from './getWorkspaceSuggestions.operation';
+
+/**
+ * GET /analytics/workspace-suggestions: the user's other scopes that hold tracked targets
+ * (data is a bare array). Useful to tell that a credential holds the wrong key.
+ */
+const getWorkspaceSuggestions = endpoint({
+	method: 'GET',
+	path: '/analytics/workspace-suggestions',
+	output: { kind: 'list' },
+});
 
 export const resource = defineResource(
 	{ value: 'analytics', name: 'Analytics', description: 'KPIs and post-level metrics across tracked profiles' },

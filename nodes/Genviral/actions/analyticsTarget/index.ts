@@ -1,10 +1,38 @@
+import { targetLocator } from '../../helpers/targetLocator';
+import { endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
-import * as deleteTarget from './delete.operation';
-import * as get from './get.operation';
-import * as getMany from './getMany.operation';
 import * as refresh from './refresh.operation';
 import * as update from './update.operation';
+
+/** GET /analytics/targets/{id}: the target and its summary (inner keys undocumented: passed through). */
+const get = endpoint({
+	method: 'GET',
+	path: '/analytics/targets/{targetId}',
+	properties: [targetLocator],
+	output: { kind: 'object' },
+});
+
+/** GET /analytics/targets: the API sends every target in one answer; Limit cuts it here. */
+const getMany = endpoint({
+	method: 'GET',
+	path: '/analytics/targets',
+	output: { kind: 'list', key: 'targets', clientLimit: true },
+});
+
+/**
+ * DELETE /analytics/targets/{id}. The success payload is undocumented; the item always says
+ * what was deleted, with whatever object the API returned merged in.
+ */
+const deleteTarget = endpoint({
+	method: 'DELETE',
+	path: '/analytics/targets/{targetId}',
+	properties: [targetLocator],
+	// A second DELETE after a lost answer would report 404 for a deletion that worked.
+	retry: 'rateLimitOnly',
+	output: { kind: 'object' },
+	transform: (data, { targetId }) => ({ deleted: true, id: targetId, ...data }),
+});
 
 export const resource = defineResource(
 	{ value: 'analyticsTarget', name: 'Analytics Target', description: 'A public TikTok, Instagram or YouTube profile whose numbers Genviral tracks' },

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pollUntil } from '../../helpers/polling';
-import { readTargetId, targetLocator } from '../../helpers/targetLocator';
-import { booleanValue, integerInRange, numberInRange } from '../../helpers/validation';
-import { expectObject, genviralApiRequest } from '../../transport';
+import { readParameters } from '../../helpers/parameters';
+import { targetLocator } from '../../helpers/targetLocator';
+import { isUuid } from '../../helpers/validation';
+import { expectObject, genviralApiRequest, unexpectedShape, waitForStatus } from '../../transport';
 
 const TERMINAL = ['completed', 'failed'];
 
@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Poll Interval (Seconds)',
 		name: 'pollInterval',
 		type: 'number',
-		typeOptions: { minValue: 0.05, numberPrecision: 2 },
+		typeOptions: { minValue: 0.05, maxValue: 3600, numberPrecision: 2 },
 		default: 10,
 		displayOptions: { show: { waitForCompletion: [true] } },
 		description: 'How long to wait between two status checks',
@@ -40,51 +40,56 @@ const properties: INodeProperties[] = [
 
 export const description = properties;
 
+/** Statuses of a refresh (reference: GET /analytics/refreshes/{id}). */
+const PENDING = ['pending', 'processing'];
+
 /**
  * POST /analytics/targets/{id}/refresh, then optionally GET /analytics/refreshes/{id} until a
  * terminal status. A refresh can spend credits, so it is never re-sent: only the status is
  * re-read.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const targetId = readTargetId(this, itemIndex);
-	const wait = booleanValue(this, this.getNodeParameter('waitForCompletion', itemIndex, false), 'Wait for Completion', itemIndex);
-	let intervalMs = 0;
-	let maxWaitMs = 0;
-	if (wait) {
-		intervalMs =
-			numberInRange(this, this.getNodeParameter('pollInterval', itemIndex, 10), 'Poll Interval (Seconds)', itemIndex, 0.05, 3600) * 1000;
-		maxWaitMs = integerInRange(this, this.getNodeParameter('maxWait', itemIndex, 300), 'Max Wait (Seconds)', itemIndex, 1, 3600) * 1000;
-	}
+	const { targetId, waitForCompletion, pollInterval, maxWait } = readParameters(this, properties, itemIndex) as {
+		targetId: string;
+		waitForCompletion: boolean;
+		pollInterval?: number;
+		maxWait?: number;
+	};
 
 	const path = `/analytics/targets/${targetId}/refresh`;
-	const data = expectObject(this, await genviralApiRequest.call(this, { method: 'POST', path, itemIndex, retry: 'never' }), `POST ${path}`, itemIndex);
-	const queued = expectObject(this, data.refresh, `POST ${path}`, itemIndex, 'refresh');
+	const endpoint = `POST ${path}`;
+	const data = expectObject(this, await genviralApiRequest.call(this, { method: 'POST', path, itemIndex, retry: 'never' }), endpoint, itemIndex);
+	const queued = expectObject(this, data.refresh, endpoint, itemIndex, 'refresh');
 	const wasFree = data.wasFree;
-	if (!wait || TERMINAL.includes(String(queued.status))) {
+	if (!waitForCompletion || TERMINAL.includes(String(queued.status))) {
 		return finish(this, { ...queued, wasFree }, targetId, itemIndex);
 	}
-
-	const refreshPath = `/analytics/refreshes/${String(queued.id)}`;
-	const result = await pollUntil({
-		read: async () =>
-			expectObject(this, await genviralApiRequest.call(this, { method: 'GET', path: refreshPath, itemIndex }), `GET ${refreshPath}`, itemIndex),
-		isDone: (state) => TERMINAL.includes(String(state.status)),
-		intervalMs,
-		maxWaitMs,
-	});
-	if (!result.done) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Refresh ${String(queued.id)} of target ${targetId} did not finish within ${maxWaitMs / 1000} s (last status: ${String(result.state.status)}) [item ${itemIndex}]`,
-			{
-				itemIndex,
-				description: `The refresh goes on in Genviral. Read it later with Analytics Refresh → Get (ID ${String(queued.id)}), or raise Max Wait.`,
-			},
-		);
+	// The ID goes into a path: an answer without a proper one must not poll ".../undefined".
+	if (!isUuid(String(queued.id ?? ''))) {
+		throw unexpectedShape(this, queued, endpoint, itemIndex, 'refresh "id" (a UUID)');
 	}
-	return finish(this, { ...result.state, wasFree }, targetId, itemIndex);
+	const refreshId = String(queued.id);
+	const refreshPath = `/analytics/refreshes/${refreshId}`;
+	const state = await waitForStatus(this, {
+		itemIndex,
+		what: 'Refresh',
+		id: refreshId,
+		read: async (deadline) =>
+			expectObject(
+				this,
+				await genviralApiRequest.call(this, { method: 'GET', path: refreshPath, itemIndex, deadline }),
+				`GET ${refreshPath}`,
+				itemIndex,
+			),
+		statusOf: (refresh) => refresh.status,
+		terminal: TERMINAL,
+		pending: PENDING,
+		intervalMs: (pollInterval ?? 10) * 1000,
+		maxWaitMs: (maxWait ?? 300) * 1000,
+		lookUp: 'Analytics Refresh → Get',
+	});
+	return finish(this, { ...state, wasFree }, targetId, itemIndex);
 }
-
 /** A refresh that ended in `failed` is an error of the item; anything else is its result. */
 function finish(ctx: IExecuteFunctions, refresh: IDataObject, targetId: string, itemIndex: number): IDataObject {
 	if (refresh.status === 'failed') {

@@ -1,0 +1,308 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyMode,
+	INodePropertyOptions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { parseInstant, utcDateOf } from './dates';
+import { booleanValue, describeValue, failValidation, isUuid, numberInRange, optionalString, valuesOf } from './validation';
+
+/**
+ * One parameter reader for every operation. The checks come from the parameter's own
+ * declaration (type, options, `typeOptions` min/max/precision, `required`, the locator's modes
+ * and their regex, the display name for messages), so the editor and the run-time check cannot
+ * drift apart. Values can arrive through expressions, so the UI's constraints prove nothing:
+ * everything is checked here, before any request.
+ *
+ * A few checks n8n has no declaration for ride in `typeOptions` (an open map in n8n):
+ * - `format`: `uuid` (an ID), `url` (http/https), `json` (an object or array as JSON text),
+ *   `date` (a calendar date, sent as YYYY-MM-DD in UTC), `idList` (IDs as a list or
+ *   comma-separated text);
+ * - `maxLength`: the longest text accepted (default 500; multi-line `rows` fields 5,000);
+ * - `minItems` / `maxItems`: bounds of a list.
+ */
+
+type ReaderContext = IExecuteFunctions | IPollFunctions;
+
+export type ParameterFormat = 'uuid' | 'url' | 'json' | 'date' | 'idList';
+
+const DEFAULT_MAX_LENGTH = 500;
+const DEFAULT_MAX_LENGTH_MULTILINE = 5000;
+
+function formatOf(property: INodeProperties): ParameterFormat | undefined {
+	return property.typeOptions?.format as ParameterFormat | undefined;
+}
+
+/** The number of decimals a number field allows; none unless `numberPrecision` says so. */
+function isInteger(property: INodeProperties): boolean {
+	return !(typeof property.typeOptions?.numberPrecision === 'number' && property.typeOptions.numberPrecision > 0);
+}
+
+/** A strict decimal number: "16", "-2.5", "1e3"; not "0x10", "", " " or "Infinity". */
+function toNumber(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	const text = value.trim();
+	return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : value;
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Read one top-level parameter of the node for an item, checked against its declaration. */
+export function readParameter<T = unknown>(ctx: ReaderContext, property: INodeProperties, itemIndex: number): T {
+	const raw =
+		property.type === 'resourceLocator'
+			? ctx.getNodeParameter(property.name, itemIndex, undefined, { extractValue: true })
+			: ctx.getNodeParameter(property.name, itemIndex, property.default);
+	return checkValue(ctx, property, raw, itemIndex, property.displayName) as T;
+}
+
+/**
+ * Whether a parameter is shown, by its own `displayOptions.show` against the values of the
+ * parameters read before it (an operation's parameters come after the ones they depend on).
+ * `resource` and `operation` are left to n8n.
+ */
+export function isShown(property: INodeProperties, values: IDataObject): boolean {
+	const show = property.displayOptions?.show ?? {};
+	for (const [name, allowed] of Object.entries(show)) {
+		if (name === 'resource' || name === 'operation' || name.startsWith('@') || name.startsWith('/')) continue;
+		if (!(allowed ?? []).some((value) => value === values[name])) return false;
+	}
+	const hide = property.displayOptions?.hide ?? {};
+	for (const [name, hidden] of Object.entries(hide)) {
+		if (name === 'resource' || name === 'operation' || name.startsWith('@') || name.startsWith('/')) continue;
+		if ((hidden ?? []).some((value) => value === values[name])) return false;
+	}
+	return true;
+}
+
+/**
+ * Read an operation's parameters at once, keyed by name: hidden ones are skipped, absent
+ * optional ones left out.
+ */
+export function readParameters(ctx: ReaderContext, properties: INodeProperties[], itemIndex: number): IDataObject {
+	const values: IDataObject = {};
+	for (const property of properties) {
+		if (property.type === 'notice' || !isShown(property, values)) continue;
+		const value = readParameter(ctx, property, itemIndex);
+		if (value !== undefined) values[property.name] = value as IDataObject[string];
+	}
+	return values;
+}
+
+/**
+ * Check a value against a declaration. `label` names the field in messages ("Filters → Type"
+ * for an option inside a collection). Returns undefined for an optional field left empty.
+ */
+export function checkValue(
+	ctx: ReaderContext,
+	property: INodeProperties,
+	value: unknown,
+	itemIndex: number,
+	label = property.displayName,
+): unknown {
+	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const required = property.required === true;
+	const typeOptions = property.typeOptions ?? {};
+	const format = formatOf(property);
+
+	switch (property.type) {
+		case 'boolean':
+			if (isBlank(value)) return required ? fail(`${label} is required`) : (property.default as boolean | undefined);
+			return booleanValue(ctx as IExecuteFunctions, value, label, itemIndex);
+
+		case 'number': {
+			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
+			const min = typeof typeOptions.minValue === 'number' ? typeOptions.minValue : Number.NEGATIVE_INFINITY;
+			const max = typeof typeOptions.maxValue === 'number' ? typeOptions.maxValue : Number.POSITIVE_INFINITY;
+			return numberInRange(ctx as IExecuteFunctions, toNumber(value), label, itemIndex, min, max, {
+				integer: isInteger(property),
+			});
+		}
+
+		case 'options': {
+			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
+			if (typeOptions.loadOptionsMethod !== undefined) return checkText(ctx, property, value, itemIndex, label);
+			const allowed = valuesOf((property.options ?? []) as INodePropertyOptions[]);
+			const text = typeof value === 'string' ? value.trim() : value;
+			const found = allowed.find((v) => v === text) ?? allowed.find((v) => typeof text === 'string' && v.toLowerCase() === text.toLowerCase());
+			if (found === undefined) return fail(`${label} must be one of ${allowed.join(', ')}; got ${describeValue(value)}`);
+			return found;
+		}
+
+		case 'multiOptions': {
+			const list = toList(value);
+			if (list === undefined) return fail(`${label} must be a list; got ${describeValue(value)}`);
+			const allowed =
+				typeOptions.loadOptionsMethod !== undefined
+					? undefined
+					: valuesOf((property.options ?? []) as INodePropertyOptions[]);
+			const result: string[] = [];
+			for (const entry of list) {
+				const item = typeof entry === 'number' ? String(entry) : entry;
+				if (typeof item !== 'string' || (allowed !== undefined && !allowed.includes(item))) {
+					fail(`${label} contains ${describeValue(entry)}, which is not allowed${allowed ? ` (allowed: ${allowed.join(', ')})` : ''}`);
+				}
+				if (!result.includes(item as string)) result.push(item as string);
+			}
+			return checkCount(ctx, property, result, itemIndex, label);
+		}
+
+		case 'dateTime': {
+			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
+			const timeZone = ctx.getTimezone();
+			if (format === 'date') {
+				const date = utcDateOf(value, timeZone);
+				return date ?? fail(`${label} must be a date like 2026-01-31 (or a date-time); got ${describeValue(value)}`);
+			}
+			const instant = parseInstant(value, timeZone);
+			return (
+				instant?.iso ??
+				fail(`${label} must be a date-time like 2026-01-31T09:00:00 (read in ${timeZone} without an offset); got ${describeValue(value)}`)
+			);
+		}
+
+		case 'resourceLocator':
+			return checkLocator(ctx, property, value, itemIndex, label);
+
+		case 'json': {
+			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
+			return parseJson(ctx, value, itemIndex, label);
+		}
+
+		case 'collection': {
+			if (isBlank(value)) return undefined;
+			if (typeof value !== 'object' || Array.isArray(value)) return fail(`${label} must be an object; got ${describeValue(value)}`);
+			const result: IDataObject = {};
+			for (const option of (property.options ?? []) as INodeProperties[]) {
+				if (!(option.name in (value as IDataObject))) continue;
+				const checked = checkValue(ctx, option, (value as IDataObject)[option.name], itemIndex, `${label} → ${option.displayName}`);
+				if (checked !== undefined) result[option.name] = checked as IDataObject[string];
+			}
+			return result;
+		}
+
+		case 'fixedCollection': {
+			if (isBlank(value)) return undefined;
+			if (typeof value !== 'object' || Array.isArray(value)) return fail(`${label} must be an object; got ${describeValue(value)}`);
+			const result: IDataObject = {};
+			for (const group of (property.options ?? []) as INodePropertyCollection[]) {
+				const groupValue = (value as IDataObject)[group.name];
+				if (groupValue === undefined) continue;
+				const entries = Array.isArray(groupValue) ? groupValue : [groupValue];
+				const checked = entries.map((entry) =>
+					checkValue(
+						ctx,
+						{ displayName: `${label} → ${group.displayName}`, name: group.name, type: 'collection', default: {}, options: group.values },
+						entry,
+						itemIndex,
+					),
+				);
+				result[group.name] = (Array.isArray(groupValue) ? checked : checked[0]) as IDataObject[string];
+			}
+			return result;
+		}
+
+		default:
+			return checkText(ctx, property, value, itemIndex, label);
+	}
+}
+
+function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown, itemIndex: number, label: string): unknown {
+	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const format = formatOf(property);
+	if (format === 'json') {
+		if (isBlank(value)) return property.required ? fail(`${label} is required`) : undefined;
+		return parseJson(ctx, value, itemIndex, label);
+	}
+	if (format === 'idList') {
+		const list = toList(value);
+		if (list === undefined) return fail(`${label} must be a list of IDs (or IDs separated by commas); got ${describeValue(value)}`);
+		const ids: string[] = [];
+		for (const entry of list) {
+			if (!isUuid(String(entry))) fail(`${label} contains ${describeValue(entry)}, which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001`);
+			const id = String(entry).toLowerCase();
+			if (!ids.includes(id)) ids.push(id);
+		}
+		if (property.required && ids.length === 0) fail(`${label} is required and cannot be empty`);
+		return checkCount(ctx, property, ids, itemIndex, label);
+	}
+	const multiline = typeof property.typeOptions?.rows === 'number' && property.typeOptions.rows > 1;
+	const maxLength =
+		typeof property.typeOptions?.maxLength === 'number'
+			? property.typeOptions.maxLength
+			: multiline
+				? DEFAULT_MAX_LENGTH_MULTILINE
+				: DEFAULT_MAX_LENGTH;
+	if (isBlank(value)) return property.required ? fail(`${label} is required and cannot be empty`) : undefined;
+	const text = optionalString(ctx as IExecuteFunctions, value, label, itemIndex, { maxLength, multiline });
+	if (text === undefined) return undefined;
+	if (format === 'uuid') {
+		if (!isUuid(text)) fail(`${label} must be an ID like 0a0a0a0a-0000-4000-8000-00000000a001; got ${describeValue(text)}`);
+		return text.toLowerCase();
+	}
+	if (format === 'url') {
+		let url: URL | undefined;
+		try {
+			url = new URL(text);
+		} catch {
+			url = undefined;
+		}
+		if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+			fail(`${label} must be an http(s) URL; got ${describeValue(text)}`);
+		}
+	}
+	return text;
+}
+
+/** The locator's value (n8n extracted it), checked by the regex of the mode it came from. */
+function checkLocator(ctx: ReaderContext, property: INodeProperties, value: unknown, itemIndex: number, label: string): unknown {
+	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const extracted = typeof value === 'object' && value !== null && '__rl' in value ? (value as IDataObject).value : value;
+	if (isBlank(extracted)) return property.required ? fail(`${label} is required: pick one from the list or give its ID`) : undefined;
+	const text = typeof extracted === 'number' ? String(extracted) : extracted;
+	if (typeof text !== 'string') return fail(`${label} must be an ID; got ${describeValue(extracted)}`);
+	const idMode = (property.modes ?? []).find((mode: INodePropertyMode) => mode.name === 'id');
+	for (const rule of idMode?.validation ?? []) {
+		if (typeof rule !== 'object' || rule.type !== 'regex') continue;
+		const { regex, errorMessage } = rule.properties as { regex: string; errorMessage: string };
+		if (!new RegExp(regex).test(text.trim())) fail(`${label}: ${errorMessage}; got ${describeValue(text)}`);
+	}
+	// IDs are UUIDs almost everywhere; compare them in one case. Other IDs are kept as typed.
+	return isUuid(text.trim()) ? text.trim().toLowerCase() : text.trim();
+}
+
+function parseJson(ctx: ReaderContext, value: unknown, itemIndex: number, label: string): unknown {
+	if (typeof value === 'object' && value !== null) return value;
+	if (typeof value !== 'string') return failValidation(ctx as IExecuteFunctions, itemIndex, `${label} must be JSON; got ${describeValue(value)}`);
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		return failValidation(ctx as IExecuteFunctions, itemIndex, `${label} is not valid JSON (${(error as Error).message.slice(0, 120)})`);
+	}
+}
+
+/** A list from a list, a single value, or comma-separated text; blanks dropped. */
+function toList(value: unknown): unknown[] | undefined {
+	if (value === undefined || value === null || value === '') return [];
+	const raw = typeof value === 'string' ? value.split(',') : typeof value === 'number' ? [value] : value;
+	if (!Array.isArray(raw)) return undefined;
+	return raw.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => entry !== '' && entry !== null && entry !== undefined);
+}
+
+function checkCount<T>(ctx: ReaderContext, property: INodeProperties, list: T[], itemIndex: number, label: string): T[] {
+	const min = property.typeOptions?.minItems as number | undefined;
+	const max = property.typeOptions?.maxItems as number | undefined;
+	if (min !== undefined && list.length < min) {
+		failValidation(ctx as IExecuteFunctions, itemIndex, `${label} needs at least ${min} (got ${list.length})`);
+	}
+	if (max !== undefined && list.length > max) {
+		failValidation(ctx as IExecuteFunctions, itemIndex, `${label} takes at most ${max} (got ${list.length})`);
+	}
+	return list;
+}
