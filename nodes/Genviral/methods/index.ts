@@ -8,6 +8,7 @@ import type {
 
 import { platformOptions } from '../helpers/platforms';
 import { expectArray, expectObject, genviralApiRequest } from '../transport';
+import { getAccounts } from './accounts';
 
 async function fetchTargets(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const endpoint = 'GET /analytics/targets';
@@ -36,6 +37,7 @@ export const listSearch = {
 };
 
 export const loadOptions = {
+	getAccounts,
 	/** The Targets filter of the analytics operations. */
 	async getTargets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return (await fetchTargets(this))
