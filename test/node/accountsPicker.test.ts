@@ -62,7 +62,7 @@ describe('accounts picker', () => {
 			default: [],
 			typeOptions: { loadOptionsMethod: 'getAccounts', minItems: 1, maxItems: 5 },
 		});
-		expect(property.description).toContain('1 to 5');
+		expect(property.hint).toContain('Pick 1 to 5 accounts');
 		expect(property.description).toContain('Choose from the list, or specify IDs using an');
 		expect(accountsProperty({ required: false, name: 'retryAccounts' })).toMatchObject({ required: false, typeOptions: { minItems: 0 } });
 	});

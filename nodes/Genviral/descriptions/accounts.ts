@@ -65,8 +65,12 @@ export function accountsProperty(options: AccountsPropertyOptions = {}): INodePr
 		typeOptions: { loadOptionsMethod: 'getAccounts', minItems: min, maxItems: max },
 		required,
 		default: [],
-		description: `${options.description ?? `The social accounts to use (${bounds}), from Account → Get Many.`} ${EXPRESSION_HINT}`,
+		description:
+			'The social accounts to use, from Account → Get Many. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: `Pick ${bounds} account${max === 1 ? '' : 's'}. An expression may give one ID, a list, or IDs separated by commas.`,
 	};
+	// A caller's own text keeps the sentence n8n shows for lists loaded from the API.
+	if (options.description) property.description = `${options.description} ${EXPRESSION_HINT}`;
 	if (options.displayOptions) property.displayOptions = options.displayOptions;
 	return property;
 }
