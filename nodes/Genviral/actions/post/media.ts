@@ -6,12 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { failValidation } from '../../helpers/validation';
-import { NodeOperationError } from 'n8n-workflow';
-
-// TEMPORARY until transport/upload.ts lands on publish-files (merged before the final commit).
-async function uploadBinary(ctx: IExecuteFunctions, itemIndex: number, _field: string, _options: IDataObject): Promise<{ url: string }> {
-	throw new NodeOperationError(ctx.getNode(), 'Binary media is not wired yet', { itemIndex });
-}
+import { uploadBinary } from '../../transport/upload';
 import { readBinaryFieldNames, readImageUrls } from './fields';
 
 /** A text-only post needs a caption (reference 7: caption-only posts). */
@@ -49,7 +44,8 @@ export async function buildMedia(
 			return media;
 		}
 		const field = String(required('binaryPropertyName', 'Input Binary Field')).trim();
-		const uploaded = await uploadBinary(ctx, itemIndex, field, { durationSeconds: videoDuration, expect: 'video' });
+		checkKind(ctx, itemIndex, field, 'video', `${prefix}Input Binary Field`);
+		const uploaded = await uploadBinary(ctx, itemIndex, field, { durationSeconds: videoDuration });
 		const media: IDataObject = { type: 'video', url: uploaded.url };
 		if (videoDuration !== undefined) media.duration_sec = videoDuration;
 		return media;
@@ -60,8 +56,23 @@ export async function buildMedia(
 	}
 	const fields = readBinaryFieldNames(ctx, required('binaryPropertyNames', 'Input Binary Fields'), `${prefix}Input Binary Fields`, itemIndex);
 	// Check every field exists before the first upload, so a typo in the last one uploads nothing.
-	for (const field of fields) ctx.helpers.assertBinaryData(itemIndex, field);
+	for (const field of fields) checkKind(ctx, itemIndex, field, 'image', `${prefix}Input Binary Fields`);
 	const urls: string[] = [];
-	for (const field of fields) urls.push((await uploadBinary(ctx, itemIndex, field, { expect: 'image' })).url);
+	for (const field of fields) urls.push((await uploadBinary(ctx, itemIndex, field)).url);
 	return { type: 'slideshow', urls };
+}
+
+/** A video post takes a video file and a slideshow images: refuse the wrong kind before uploading it. */
+function checkKind(ctx: IExecuteFunctions, itemIndex: number, field: string, kind: 'video' | 'image', label: string): void {
+	const binary = ctx.helpers.assertBinaryData(itemIndex, field);
+	const mimeType = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
+	const other = kind === 'video' ? 'image/' : 'video/';
+	// A generic type (application/octet-stream) is resolved from the file name by the upload.
+	if (mimeType.startsWith(other) || (!mimeType.startsWith(`${kind}/`) && /^(text|audio|application\/(pdf|json|zip))/.test(mimeType))) {
+		failValidation(
+			ctx,
+			itemIndex,
+			`${label}: the file in "${field}" is ${mimeType} (${binary.fileName ?? 'no file name'}), not ${kind === 'video' ? 'a video' : 'an image'}`,
+		);
+	}
 }
