@@ -255,7 +255,11 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 export function updateFieldOptions(accountsOption: INodeProperties): INodeProperties[] {
 	const [media, source, videoUrl, imageUrls, binaryField, binaryFields, schedule, scheduledAt] = mediaAndScheduleProperties();
 	const plain = (property: INodeProperties, description?: string): INodeProperties => {
-		const { displayOptions: _displayOptions, required: _required, hint: _hint, ...rest } = property;
+		// In a collection each option is added on purpose: no display conditions, nothing required.
+		const rest: INodeProperties = { ...property };
+		delete rest.displayOptions;
+		delete rest.required;
+		delete rest.hint;
 		return description === undefined ? rest : { ...rest, description };
 	};
 	return [
