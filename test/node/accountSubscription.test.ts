@@ -2,6 +2,8 @@
  * Account → Get Many and Subscription → Get in the engine, against the fake API. Their
  * documented errors run in documentedErrors.test.ts (they are in harness/coverage.ts).
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { DEFAULT_ACCOUNTS, accountId } from '../fake-genviral/resources/accounts';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { useFakeGenviral } from '../harness/fixtures';
@@ -12,7 +14,7 @@ const ACTIVE_DEFAULTS = Object.values(DEFAULT_ACCOUNTS).filter((a) => !('status'
 
 describe('Account → Get Many, in the engine', () => {
 	const env = useFakeGenviral();
-	const getMany = (filters: Record<string, unknown> = {}) => ({ resource: 'account', operation: 'getMany', filters });
+	const getMany = (filters: INodeParameters = {}): INodeParameters => ({ resource: 'account', operation: 'getMany', filters });
 
 	test('sends exactly GET /accounts and outputs one item per active account, capabilities included, paired', async () => {
 		const { items, error } = await runGenviral(env.fake, getMany());
