@@ -43,4 +43,36 @@ describe('examples/', () => {
 			expect.stringMatching(/^@acme\.official \(instagram\): \d+ posts/),
 		]);
 	});
+
+	test('publish-video.json: download a video, upload it, schedule it on two accounts, wait until posted', async () => {
+		const workflow = load('publish-video.json');
+		const trigger = workflow.pinData!['Manual Trigger'][0].json;
+		// The example downloads from a CDN; here the fake storage serves the video.
+		trigger.video_url = env.fake.storage.putMedia('spring-launch.mp4', 'video/mp4', Buffer.alloc(64 * 1024, 1));
+		// Same workflow, polling faster than the example's 30 s; the fake starts a scheduled post soon.
+		for (const node of workflow.nodes) if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.1;
+		env.fake.modules.posts.stepMs = 200;
+		env.fake.modules.posts.scheduledStartsAfterMs = 300;
+		const scope = env.fake.scopeOf(DEFAULT_TOKEN);
+		const { tiktok, instagram } = env.fake.modules.accounts.defaults(scope);
+		expect(trigger.account_ids).toEqual([tiktok.id, instagram.id]);
+
+		const run = await runWorkflow(workflow, { credentials: credentials() });
+
+		expect(run.error).toBeUndefined();
+		expect(env.fake.requestsTo('POST /files')).toHaveLength(1);
+		const body = env.fake.requestsTo('POST /posts')[0].body as { media: { url: string; duration_sec: number }; scheduled_at: string; accounts: unknown[] };
+		expect(body.accounts).toEqual([{ id: tiktok.id }, { id: instagram.id }]);
+		expect(body.media).toEqual({ type: 'video', url: expect.stringContaining(env.fake.storage.origin), duration_sec: 24 });
+		expect(body.scheduled_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000\+0[12]:00$/);
+		expect(Date.parse(body.scheduled_at) - Date.now()).toBeGreaterThan(8 * 60_000);
+		expect(env.fake.storage.object(body.media.url)?.size).toBe(64 * 1024);
+		expect(env.fake.modules.posts.all(scope)).toHaveLength(1);
+		const [links] = run.output('Published Links');
+		expect(links.json).toEqual({
+			post_id: env.fake.modules.posts.all(scope)[0].id,
+			status: 'posted',
+			links: expect.stringMatching(/^https:\/\/www\.tiktok\.com\/@acme\/video\/\d+ https:\/\/www\.instagram\.com\/p\/.+$/),
+		});
+	});
 });

@@ -79,4 +79,10 @@ export const COVERED: Array<[resource: string, operation: string, parameters: IN
 	['Subscription', 'get', { resource: 'subscription', operation: 'get' }],
 	['Files', 'list', { resource: 'file', operation: 'getMany', returnAll: true }],
 	...SLIDESHOWS_AND_PACKS,
+	['Posts', 'create', { resource: 'post', operation: 'create', accountIds: [SOME_ID], caption: 'Hi', mediaType: 'video', videoUrl: 'https://cdn.example.org/v.mp4' }],
+	['Posts', 'list', { resource: 'post', operation: 'getMany', returnAll: true }],
+	['Posts', 'get', { resource: 'post', operation: 'get', postId: SOME_ID }],
+	['Posts', 'update', { resource: 'post', operation: 'update', postId: SOME_ID, updateFields: { caption: 'New' } }],
+	['Posts', 'retry', { resource: 'post', operation: 'retry', postIds: SOME_ID }],
+	['Posts', 'bulkDelete', { resource: 'post', operation: 'delete', postIds: SOME_ID }],
 ];
