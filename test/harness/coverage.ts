@@ -79,7 +79,7 @@ export const COVERED: Array<[resource: string, operation: string, parameters: IN
 	['Subscription', 'get', { resource: 'subscription', operation: 'get' }],
 	['Files', 'list', { resource: 'file', operation: 'getMany', returnAll: true }],
 	...SLIDESHOWS_AND_PACKS,
-	['Posts', 'create', { resource: 'post', operation: 'create', accountIds: [SOME_ID], caption: 'Hi', mediaType: 'video', videoUrl: 'https://cdn.example.org/v.mp4' }],
+	['Posts', 'create', { resource: 'post', operation: 'create', accountIds: [SOME_ID], caption: 'Hi', postMedia: 'video', videoUrl: 'https://cdn.example.org/v.mp4' }],
 	['Posts', 'list', { resource: 'post', operation: 'getMany', returnAll: true }],
 	['Posts', 'get', { resource: 'post', operation: 'get', postId: SOME_ID }],
 	['Posts', 'update', { resource: 'post', operation: 'update', postId: SOME_ID, updateFields: { caption: 'New' } }],

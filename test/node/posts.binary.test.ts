@@ -23,7 +23,7 @@ const create = (fields: INodeParameters = {}): INodeParameters => ({
 	operation: 'create',
 	accountIds: [accounts().tiktok.id],
 	caption: 'From a file',
-	mediaType: 'video',
+	postMedia: 'video',
 	mediaSource: 'binary',
 	binaryPropertyName: 'data',
 	...fields,
@@ -57,7 +57,7 @@ describe('Post → Create from binary fields', () => {
 
 	test('a slideshow from several binary fields: uploaded and posted in the order given', async () => {
 		const input = await item({ first: image(1), second: image(2), third: image(3) });
-		const { error } = await runGenviral(env.fake, create({ mediaType: 'slideshow', binaryPropertyNames: 'third, first, second' }), { items: [input] });
+		const { error } = await runGenviral(env.fake, create({ postMedia: 'slideshow', binaryPropertyNames: 'third, first, second' }), { items: [input] });
 		expect(error).toBeUndefined();
 		expect(sentTo('POST /files').map((r) => (r.body as { filename: string }).filename)).toEqual(['slide-3.png', 'slide-1.png', 'slide-2.png']);
 		const urls = (sentTo('POST /posts')[0].body as { media: { urls: string[] } }).media.urls;
@@ -66,9 +66,9 @@ describe('Post → Create from binary fields', () => {
 
 	test('a missing field, or a file of the wrong kind, is refused before any upload', async () => {
 		const input = await item({ first: image(1), clip: video(1024) });
-		const missing = await runGenviral(env.fake, create({ mediaType: 'slideshow', binaryPropertyNames: 'first, nope' }), { items: [input] });
+		const missing = await runGenviral(env.fake, create({ postMedia: 'slideshow', binaryPropertyNames: 'first, nope' }), { items: [input] });
 		expect(missing.error?.message).toMatch(/nope/);
-		const wrongKind = await runGenviral(env.fake, create({ mediaType: 'slideshow', binaryPropertyNames: 'first, clip' }), { items: [input] });
+		const wrongKind = await runGenviral(env.fake, create({ postMedia: 'slideshow', binaryPropertyNames: 'first, clip' }), { items: [input] });
 		expect(wrongKind.error?.message).toBe('Input Binary Fields: the file in "clip" is video/mp4 (clip.mp4), not an image [item 0]');
 		const imageAsVideo = await runGenviral(env.fake, create({ binaryPropertyName: 'first' }), { items: [input] });
 		expect(imageAsVideo.error?.message).toMatch(/not a video \[item 0\]$/);

@@ -18,7 +18,7 @@ const create = (fields: INodeParameters = {}): INodeParameters => ({
 	operation: 'create',
 	accountIds: [accounts().tiktok.id, accounts().instagram.id],
 	caption: 'Launch day',
-	mediaType: 'video',
+	postMedia: 'video',
 	mediaSource: 'url',
 	videoUrl: VIDEO_URL,
 	...fields,
@@ -57,7 +57,7 @@ describe('Post → Create: the request', () => {
 			env.fake,
 			create({
 				accountIds: accounts().tiktok.id,
-				mediaType: 'slideshow',
+				postMedia: 'slideshow',
 				imageUrls: `${urls[0]}\n${urls[1]}, ${urls[2]}`,
 				additionalFields: {
 					externalId: 'campaign-42',
@@ -96,7 +96,7 @@ describe('Post → Create: the request', () => {
 	});
 
 	test('text only: no media key', async () => {
-		const { items, error } = await runGenviral(env.fake, create({ accountIds: [accounts().linkedin.id], mediaType: 'none', caption: 'Hiring!' }));
+		const { items, error } = await runGenviral(env.fake, create({ accountIds: [accounts().linkedin.id], postMedia: 'none', caption: 'Hiring!' }));
 		expect(error).toBeUndefined();
 		const body = sentTo('POST /posts')[0].body as Record<string, unknown>;
 		expect(body).not.toHaveProperty('media');
@@ -157,14 +157,14 @@ describe('Post → Create: bad input is refused before any request', () => {
 		['no account', { accountIds: '={{ [] }}' }, /^Account Names or IDs is required/],
 		['11 accounts', { accountIds: Array.from({ length: 11 }, (_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`) }, /takes at most 10 accounts \(got 11\)/],
 		['an account that is not an ID', { accountIds: ['@acme'] }, /Account Names or IDs contains "@acme"/],
-		['36 images', { mediaType: 'slideshow', imageUrls: Array.from({ length: 36 }, (_v, i) => `https://cdn.example.org/${i}.png`).join(',') }, /^Image URLs takes at most 35 images \(got 36\)/],
-		['no image', { mediaType: 'slideshow', imageUrls: ' , ' }, /Image URLs/],
-		['an image URL that is not a URL', { mediaType: 'slideshow', imageUrls: 'https://a.org/1.png, ftp://a.org/2.png' }, /Image URLs must be http\(s\) URLs; got "ftp:\/\/a\.org\/2\.png"/],
+		['36 images', { postMedia: 'slideshow', imageUrls: Array.from({ length: 36 }, (_v, i) => `https://cdn.example.org/${i}.png`).join(',') }, /^Image URLs takes at most 35 images \(got 36\)/],
+		['no image', { postMedia: 'slideshow', imageUrls: ' , ' }, /Image URLs/],
+		['an image URL that is not a URL', { postMedia: 'slideshow', imageUrls: 'https://a.org/1.png, ftp://a.org/2.png' }, /Image URLs must be http\(s\) URLs; got "ftp:\/\/a\.org\/2\.png"/],
 		['a video URL that is not a URL', { videoUrl: 'not a url' }, /^Video URL must be an http\(s\) URL/],
 		['TikTok and Pinterest together', { tiktokSettings: { title: 'a' }, pinterestSettings: { title: 'b' } }, /^TikTok Settings and Pinterest Settings cannot be used together/],
 		['an unknown provider', { additionalFields: { providerSettings: '{"tiktok": {}}' } }, /unknown provider "tiktok".*use TikTok Settings instead/],
 		['provider settings that are not JSON', { additionalFields: { providerSettings: '{youtube' } }, /Provider Settings \(JSON\) is not valid JSON/],
-		['text only without caption', { mediaType: 'none', caption: '  ' }, /^Caption is required for a text-only post/],
+		['text only without caption', { postMedia: 'none', caption: '  ' }, /^Caption is required for a text-only post/],
 		['no scheduled time', { schedule: 'at', scheduledAt: '={{ "" }}' }, /^Scheduled At is required/],
 		['a scheduled time that is not a date', { schedule: 'at', scheduledAt: 'tomorrow' }, /^Scheduled At must be a date-time/],
 		['an external ID over 128 characters', { additionalFields: { externalId: 'x'.repeat(129) } }, /External ID/],

@@ -125,7 +125,7 @@ describe('Post → Update', () => {
 		const workflow = genviralWorkflow(
 			op('update', {
 				postId: post.id,
-				updateFields: { mediaType: 'slideshow', imageUrls: 'https://cdn.example.org/a.png,https://cdn.example.org/b.png', schedule: 'at', scheduledAt: `${year}-03-01T09:00:00` },
+				updateFields: { postMedia: 'slideshow', imageUrls: 'https://cdn.example.org/a.png,https://cdn.example.org/b.png', schedule: 'at', scheduledAt: `${year}-03-01T09:00:00` },
 			}),
 		);
 		const run = await runWorkflow(
@@ -144,7 +144,7 @@ describe('Post → Update', () => {
 		['no field', {}, /^Update Fields: add at least one field to change/],
 		['music and remove music', { musicUrl: 'https://www.tiktok.com/@a/video/1', removeMusic: true }, /cannot be used together/],
 		['media fields without Media', { videoUrl: 'https://cdn.example.org/v.mp4' }, /^Update Fields → Media is required to change the media/],
-		['video without URL', { mediaType: 'video' }, /^Update Fields → Video URL is required with Media: Video/],
+		['video without URL', { postMedia: 'video' }, /^Update Fields → Video URL is required with Media: Video/],
 		['schedule at without time', { schedule: 'at' }, /^Update Fields → Scheduled At is required/],
 		['11 accounts', { accountIds: Array.from({ length: 11 }, (_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`) }, /takes at most 10 accounts/],
 		['TikTok and Pinterest', { tiktokSettings: { title: 'a' }, pinterestSettings: { title: 'b' } }, /cannot be used together/],
@@ -179,7 +179,7 @@ describe('Post → Retry', () => {
 		const posted = seed({ status: 'posted' });
 		const { items, error } = await runGenviral(
 			env.fake,
-			op('retry', { postIds: `${failed.id}, ${posted.id}, ${MISSING}`, accountIds: accounts().tiktok.id }),
+			op('retry', { postIds: `${failed.id}, ${posted.id}, ${MISSING}`, retryAccountIds: accounts().tiktok.id }),
 		);
 		expect(error).toBeUndefined();
 		expect(sentTo('POST /posts/retry').map((r) => r.body)).toEqual([{ post_ids: [failed.id, posted.id, MISSING], account_ids: [accounts().tiktok.id] }]);
@@ -204,7 +204,7 @@ describe('Post → Retry', () => {
 		const ids = (n: number) => Array.from({ length: n }, (_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`);
 		const tooMany = await runGenviral(env.fake, op('retry', { postIds: ids(21).join(',') }));
 		expect(tooMany.error?.message).toMatch(/^Post IDs takes at most 20 \(got 21\)/);
-		const tooManyAccounts = await runGenviral(env.fake, op('retry', { postIds: MISSING, accountIds: ids(11) }));
+		const tooManyAccounts = await runGenviral(env.fake, op('retry', { postIds: MISSING, retryAccountIds: ids(11) }));
 		expect(tooManyAccounts.error?.message).toMatch(/^Account IDs takes at most 10 \(got 11\)/);
 		expect(env.fake.requests).toHaveLength(0);
 	});

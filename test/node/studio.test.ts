@@ -163,7 +163,7 @@ describe('Studio → Generate Image', () => {
 		expect(httpCode(error)).toBe('403');
 		expect(error?.context.errorCode).toBe('insufficient_credits');
 		expect(error?.description).toContain('HTTP 403 from POST /studio/images/generate, error_code: insufficient_credits.');
-		expect(error?.description).toContain('Credits left: 3 of 1000 this period.');
+		expect(error?.description).toContain('Credits left: 3 of 100 this period');
 		expect(error?.description).toContain('Nothing was generated and no credits were spent.');
 	});
 
@@ -400,7 +400,7 @@ describe('Studio → Generate Video', () => {
 		expect(env.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /studio/models', 'POST /studio/videos/generate', 'GET /subscription']);
 		expect(error?.message).toBe('Insufficient credits');
 		expect(httpCode(error)).toBe('403');
-		expect(error?.description).toContain('veed/fabric-1.0 costs 25 credits (Per 10 seconds of speech.). Credits left: 12 of 1000 this period.');
+		expect(error?.description).toContain('veed/fabric-1.0 costs 25 credits (Per 10 seconds of speech.). Credits left: 12 of 100 this period');
 	});
 
 	test.each([
@@ -410,7 +410,7 @@ describe('Studio → Generate Video', () => {
 		['a reference image that is not a URL', { additionalFields: { referenceImageUrls: 'https://e.org/1.png, two' } }, 'Additional Fields → Reference Image URLs must be an http(s) URL; got "two" [item 0]'],
 		['an Audio URL that is not a URL', { speech: { audioUrl: 'voice.mp3' } }, 'Speech → Audio URL must be an http(s) URL; got "voice.mp3" [item 0]'],
 		['a duration that is not whole', { modelParameters: { durationSeconds: 2.5 } }, /^Model Parameters → Duration \(Seconds\) must be a whole number/],
-		['an empty model', { model: '={{ "" }}' }, 'Model Name or ID is required [item 0]'],
+		['an empty model', { model: '={{ "" }}' }, 'Model Name or ID is required and cannot be empty [item 0]'],
 	])('%s is refused before anything is sent', async (_name, fields, message) => {
 		const { error } = await runGenviral(env.fake, video(fields));
 		expect(env.fake.requests).toHaveLength(0);

@@ -160,7 +160,7 @@ describe('Template operations', () => {
 		test('a Slideshow ID that is not a UUID is refused before sending', async () => {
 			const { error } = await runGenviral(env.fake, template('createFromSlideshow', { slideshowId: 'my-slideshow' }));
 			expect(env.fake.requests).toHaveLength(0);
-			expect(error?.message).toBe('Slideshow ID must be an ID like 0a0a0a0a-0000-4000-8000-00000000a001; got "my-slideshow" [item 0]');
+			expect(error?.message).toBe('Slideshow: Not a valid slideshow ID (a UUID); got "my-slideshow" [item 0]');
 		});
 
 		test('a slideshow of another scope: 404 slideshow_not_found', async () => {

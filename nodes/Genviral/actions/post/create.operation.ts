@@ -85,7 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	checkPlatformObjects(this, tiktok, pinterest, itemIndex);
 	const settings = providerSettingsObject(this, additional.providerSettings, 'Additional Fields → Provider Settings (JSON)', itemIndex);
 	const caption = (values.caption as string | undefined) ?? '';
-	checkTextOnly(this, values.mediaType as string, caption, itemIndex);
+	checkTextOnly(this, values.postMedia as string, caption, itemIndex);
 
 	// Media last: binary media is uploaded, and nothing should be uploaded for a post that fails a check above.
 	const media = await buildMedia(this, values, additional.videoDuration as number | undefined, itemIndex, '');

@@ -173,7 +173,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Media',
-			name: 'mediaType',
+			name: 'postMedia',
 			type: 'options',
 			default: 'video',
 			options: mediaTypeOptions,
@@ -185,7 +185,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'options',
 			default: 'url',
 			options: mediaSourceOptions,
-			displayOptions: { show: { mediaType: ['video', 'slideshow'] } },
+			displayOptions: { show: { postMedia: ['video', 'slideshow'] } },
 			description: 'Where the media comes from',
 		},
 		{
@@ -196,7 +196,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			default: '',
 			placeholder: 'https://cdn.example.com/clip.mp4',
 			typeOptions: { format: 'url', maxLength: 2048 },
-			displayOptions: { show: { mediaType: ['video'], mediaSource: ['url'] } },
+			displayOptions: { show: { postMedia: ['video'], mediaSource: ['url'] } },
 			description: 'A public URL of the video (MP4, MOV, M4V or AVI)',
 		},
 		{
@@ -206,7 +206,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			required: true,
 			default: '',
 			typeOptions: { rows: 3, maxLength: 100_000 },
-			displayOptions: { show: { mediaType: ['slideshow'], mediaSource: ['url'] } },
+			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['url'] } },
 			description: 'Public URLs of 1-35 images (JPG or PNG), one per line or separated by commas, or a list from an expression; posted in this order',
 		},
 		{
@@ -215,7 +215,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: 'data',
-			displayOptions: { show: { mediaType: ['video'], mediaSource: ['binary'] } },
+			displayOptions: { show: { postMedia: ['video'], mediaSource: ['binary'] } },
 			hint: 'The name of the input binary field containing the video',
 			description: 'The binary field of the input item that holds the video',
 		},
@@ -226,7 +226,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			required: true,
 			default: 'data',
 			placeholder: 'image1, image2, image3',
-			displayOptions: { show: { mediaType: ['slideshow'], mediaSource: ['binary'] } },
+			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['binary'] } },
 			hint: 'Names of the input binary fields, separated by commas, in slide order',
 			description: 'The binary fields of the input item that hold the images (1-35), in slide order',
 		},

@@ -28,7 +28,7 @@ export async function buildMedia(
 	itemIndex: number,
 	prefix: string,
 ): Promise<IDataObject | null> {
-	const mediaType = values.mediaType as string;
+	const mediaType = values.postMedia as string;
 	if (mediaType === 'none') return null;
 	const source = (values.mediaSource as string | undefined) ?? 'url';
 	const required = (name: string, label: string): unknown => {

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Account IDs',
-		name: 'accountIds',
+		name: 'retryAccountIds',
 		type: 'string',
 		default: '',
 		typeOptions: { format: 'idList', maxItems: MAX_ACCOUNT_IDS, maxLength: 100_000 },
@@ -37,7 +37,7 @@ export const description = properties;
  * anything happens).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const { postIds, accountIds } = readParameters(this, properties, itemIndex) as { postIds: string[]; accountIds?: string[] };
+	const { postIds, retryAccountIds: accountIds } = readParameters(this, properties, itemIndex) as { postIds: string[]; retryAccountIds?: string[] };
 	const body: IDataObject = { post_ids: postIds };
 	if (accountIds !== undefined && accountIds.length > 0) body.account_ids = accountIds;
 	const data = expectObject(

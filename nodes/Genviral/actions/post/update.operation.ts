@@ -93,16 +93,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const mediaFields = ['mediaSource', 'videoUrl', 'imageUrls', 'binaryPropertyName', 'binaryPropertyNames', 'videoDuration'];
-	if (fields.mediaType === undefined && mediaFields.some((name) => fields[name] !== undefined)) {
+	if (fields.postMedia === undefined && mediaFields.some((name) => fields[name] !== undefined)) {
 		failValidation(this, itemIndex, `${LABEL}Media is required to change the media (choose None, Video or Slideshow)`);
 	}
 	// Without a new caption the stored one stays (Genviral refuses a text-only post without one).
-	if ('caption' in body) checkTextOnly(this, fields.mediaType as string | undefined, body.caption as string, itemIndex, `${LABEL}Caption`);
-	if (Object.keys(body).length === 0 && fields.mediaType === undefined) {
+	if ('caption' in body) checkTextOnly(this, fields.postMedia as string | undefined, body.caption as string, itemIndex, `${LABEL}Caption`);
+	if (Object.keys(body).length === 0 && fields.postMedia === undefined) {
 		failValidation(this, itemIndex, 'Update Fields: add at least one field to change');
 	}
 	// Media last: binary media is uploaded, and nothing should be uploaded for a request that fails a check above.
-	if (fields.mediaType !== undefined) {
+	if (fields.postMedia !== undefined) {
 		body.media = await buildMedia(this, fields, fields.videoDuration as number | undefined, itemIndex, LABEL);
 	}
 

@@ -1,3 +1,4 @@
+import { slideshowLocator } from '../slideshow/common';
 import { endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
@@ -54,16 +55,7 @@ const createFromSlideshow = endpoint({
 	method: 'POST',
 	path: '/templates/from-slideshow/{slideshowId}',
 	properties: [
-		{
-			displayName: 'Slideshow ID',
-			name: 'slideshowId',
-			type: 'string',
-			typeOptions: { format: 'uuid' },
-			required: true,
-			default: '',
-			placeholder: '05050505-0000-4000-8000-00000000d001',
-			description: 'ID of the slideshow to turn into a template (one of yours, e.g. from Slideshow → Get Many)',
-		},
+		{ ...slideshowLocator, description: 'The slideshow to turn into a template (one of yours)' },
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
