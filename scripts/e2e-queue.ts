@@ -262,14 +262,14 @@ interface N8nProcess {
 	baseUrl: string;
 }
 
-async function startMain(env: NodeJS.ProcessEnv, logName: string): Promise<N8nProcess> {
+async function startMain(env: NodeJS.ProcessEnv, logName: string, label: string): Promise<N8nProcess> {
 	const started = procs.start('n8n main', process.execPath, [N8N_BIN, 'start'], { env, logFile: path.join(RESULTS, logName) });
 	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
-	await timed(`start ${logName}`, async () => await waitFor(`${baseUrl}/healthz/readiness`, 180_000, started.alive));
+	await timed(label, async () => await waitFor(`${baseUrl}/healthz/readiness`, 180_000, started.alive));
 	return { started, baseUrl };
 }
 
-async function startWorker(infra: Infra, userFolder: string, logName: string): Promise<N8nProcess & { hostId: string }> {
+async function startWorker(infra: Infra, userFolder: string, logName: string, label: string): Promise<N8nProcess & { hostId: string }> {
 	const healthPort = await freePort();
 	const env = await queueEnv(infra, userFolder, await freePort(), {
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
@@ -278,7 +278,7 @@ async function startWorker(infra: Infra, userFolder: string, logName: string): P
 	});
 	const started = procs.start('n8n worker', process.execPath, [N8N_BIN, 'worker', '--concurrency=5'], { env, logFile: path.join(RESULTS, logName) });
 	const baseUrl = `http://127.0.0.1:${healthPort}`;
-	await timed(`start ${logName}`, async () => await waitFor(`${baseUrl}/healthz/readiness`, 180_000, started.alive));
+	await timed(label, async () => await waitFor(`${baseUrl}/healthz/readiness`, 180_000, started.alive));
 	const hostId = /Host ID: (worker-[\w-]+)/.exec(started.log())?.[1] ?? '';
 	return { started, baseUrl, hostId };
 }
@@ -393,12 +393,13 @@ function checkRanOnWorker(label: string, executionId: string, main: Started, wor
 	const workerLines = logLines(worker.started.log());
 	const enqueued = mainLines.some((l) => l.message.startsWith(`Enqueued execution ${executionId} `));
 	const startedOnWorker = workerLines.some((l) => l.message.startsWith(`Worker started execution ${executionId} `));
-	const finished = mainLines.find((l) => l.message.startsWith(`Execution ${executionId} (job `) && l.message.endsWith(' finished'));
+	// "Execution 7 (job 7) finished", or "... failed" when the worker could not run it at all.
+	const finished = mainLines.find((l) => l.message.startsWith(`Execution ${executionId} (job `) && / (finished|failed)/.test(l.message));
 	const workerId = finished?.metadata?.workerId;
 	report.check(
 		`${label}: enqueued by the main, run on the worker (execution ${executionId})`,
 		enqueued && startedOnWorker && workerId === worker.hostId && worker.hostId !== '',
-		`enqueued ${enqueued}, worker log ${startedOnWorker}, finished by ${String(workerId)}, worker is ${worker.hostId}`,
+		`enqueued ${enqueued}, worker log ${startedOnWorker}, the main's record names ${String(workerId)}, the worker is ${worker.hostId}`,
 	);
 }
 
@@ -462,8 +463,8 @@ async function main(): Promise<void> {
 
 		// ---- phase 1: a worker whose user folder has no package
 		report.step('phase 1: main (package installed) + worker WITHOUT the package');
-		let mainProc = await startMain(mainEnv, 'main-1.log');
-		let worker = await startWorker(infra, workerFolder, 'worker-1-without-package.log');
+		let mainProc = await startMain(mainEnv, 'main-1.log', 'start main (until ready)');
+		let worker = await startWorker(infra, workerFolder, 'worker-1-without-package.log', 'start worker without the package');
 		report.check('main and worker are up in queue mode', worker.hostId !== '', `worker ${worker.hostId}`);
 		let session = await signIn(mainProc.baseUrl);
 		report.check('signed in to the main', session.cookie !== '', `owner setup HTTP ${session.status}`);
@@ -503,13 +504,24 @@ async function main(): Promise<void> {
 		report.check('no request reached the Genviral API from that run', fake.requests.length === requestsBefore, `${fake.requests.length - requestsBefore} requests`);
 		if (failed) checkRanOnWorker('the failed run', failed.id, mainProc.started, worker);
 
-		// ---- phase 2: the same worker, restarted after installing the package into its folder
-		report.step('phase 2: install the package into the worker\'s user folder and restart the worker');
+		// Packages load when a process starts: installing into a running worker's folder changes nothing.
+		report.step("installing the package into the running worker's user folder");
+		await timed('npm pack + installs into user folders', () => installPackage(workerFolder, tarball));
+		const stillFailing = await postWebhook(mainProc.baseUrl, webhook);
+		const failedAgain = await api.nextFinished(webhookWorkflow.id, seen, 60_000);
+		if (failedAgain) seen.add(failedAgain.id);
+		report.check(
+			'installed while the worker runs: still "Unrecognized node type" (packages load at start-up)',
+			failedAgain?.status === 'error' && /Unrecognized node type/i.test(failedAgain.error ?? ''),
+			`${failedAgain?.status}: ${failedAgain?.error}; webhook HTTP ${stillFailing.status}`,
+		);
+
+		// ---- phase 2: the same worker, restarted with the package in its folder
+		report.step('phase 2: restart the worker (same user folder, now with the package)');
 		timings['stop worker (phase 1)'] = await procs.stop(worker.started);
 		report.check('the worker stopped on SIGTERM', !worker.started.alive(), `${timings['stop worker (phase 1)']} ms`);
-		await timed('npm pack + installs into user folders', () => installPackage(workerFolder, tarball));
-		worker = await startWorker(infra, workerFolder, 'worker-2-with-package.log');
-		report.check('the worker is back, with the package loaded from its own user folder', worker.hostId !== '', `worker ${worker.hostId}`);
+		worker = await startWorker(infra, workerFolder, 'worker-2-with-package.log', 'start worker with the package');
+		report.check('the worker is back up', worker.hostId !== '', `worker ${worker.hostId}`);
 
 		for (const scenario of SCENARIOS) scenario.prepare?.(ctx);
 		const responses = new Map<string, { status: number; body: unknown }>();
@@ -566,7 +578,7 @@ async function main(): Promise<void> {
 		report.step('phase 3: restart the main with OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true');
 		timings['stop main (phase 2)'] = await procs.stop(mainProc.started);
 		report.check('the main stopped on SIGTERM', !mainProc.started.alive(), `${timings['stop main (phase 2)']} ms`);
-		mainProc = await startMain({ ...mainEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' }, 'main-2-offload.log');
+		mainProc = await startMain({ ...mainEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' }, 'main-2-offload.log', 'restart main with offloading');
 		session = await signIn(mainProc.baseUrl);
 		api = new N8nApi(mainProc.baseUrl, session.cookie);
 		const manual2 = await runManually(api, seen);
