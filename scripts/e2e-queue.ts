@@ -635,25 +635,42 @@ async function postWebhook(baseUrl: string, scenario: Scenario): Promise<{ statu
 	if (scenario.start.kind !== 'webhook') throw new Error(`${scenario.key} is not started by a webhook`);
 	const begin = Date.now();
 	for (;;) {
-		const response = await fetch(`${baseUrl}/webhook/${scenario.start.path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(scenario.start.body),
-			signal: AbortSignal.timeout(120_000),
-		});
-		const text = await response.text();
-		if (response.status === 404 && text.includes('not registered') && Date.now() - begin < 30_000) {
+		const response = await post(`${baseUrl}/webhook/${scenario.start.path}`, JSON.stringify(scenario.start.body), 120_000);
+		// Mid-registration the main may also say "not registered for POST requests".
+		if (response.status === 404 && response.text.includes('not registered') && Date.now() - begin < 30_000) {
 			await sleep(250);
 			continue;
 		}
-		let body: unknown = text;
+		let body: unknown = response.text;
 		try {
-			body = JSON.parse(text);
+			body = JSON.parse(response.text);
 		} catch {
 			// not JSON
 		}
 		return { status: response.status, body, notRegisteredFor: Date.now() - begin };
 	}
+}
+
+/**
+ * A JSON POST on a connection of its own: a webhook call must never go out on a kept-alive
+ * socket the server is closing (fetch does not resend a POST, and must not: it starts a run).
+ */
+async function post(url: string, body: string, timeoutMs: number): Promise<{ status: number; text: string }> {
+	return await new Promise((resolve, reject) => {
+		const request = http.request(
+			url,
+			{ method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: timeoutMs },
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+				response.on('error', reject);
+			},
+		);
+		request.on('timeout', () => request.destroy(new Error(`no answer from ${url} within ${timeoutMs / 1000} s`)));
+		request.on('error', reject);
+		request.end(body);
+	});
 }
 
 async function runManually(api: N8nApi, seen: Set<string>): Promise<RunView | undefined> {
@@ -680,7 +697,8 @@ process.on('exit', () => procs.killAllNow());
 
 main()
 	.catch((error: unknown) => {
-		report.check('the run completed', false, (error as Error).stack ?? String(error));
+		const cause = (error as Error).cause;
+		report.check('the run completed', false, `${(error as Error).stack ?? String(error)}${cause ? `\ncause: ${String((cause as Error).stack ?? cause)}` : ''}`);
 	})
 	.finally(() => {
 		clearTimeout(deadline);
