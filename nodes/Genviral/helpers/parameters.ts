@@ -117,7 +117,8 @@ export function checkValue(
 			return booleanValue(ctx as IExecuteFunctions, value, label, itemIndex);
 
 		case 'number': {
-			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
+			// Absent is absent; a blank text (an expression that gave "") is a wrong number.
+			if (value === undefined || value === null) return required ? fail(`${label} is required`) : undefined;
 			const min = typeof typeOptions.minValue === 'number' ? typeOptions.minValue : Number.NEGATIVE_INFINITY;
 			const max = typeof typeOptions.maxValue === 'number' ? typeOptions.maxValue : Number.POSITIVE_INFINITY;
 			return numberInRange(ctx as IExecuteFunctions, toNumber(value), label, itemIndex, min, max, {
