@@ -186,7 +186,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			default: 'url',
 			options: mediaSourceOptions,
 			displayOptions: { show: { postMedia: ['video', 'slideshow'] } },
-			description: 'Where the media comes from',
+			description: 'URLs: public links Genviral fetches. Binary Fields: files of the input item, uploaded to Genviral first.',
 		},
 		{
 			displayName: 'Video URL',
@@ -229,7 +229,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			placeholder: 'image1, image2, image3',
 			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['binary'] } },
 			hint: 'Names of the input binary fields, separated by commas, in slide order',
-			description: 'The binary fields of the input item that hold the images (1-35), in slide order',
+			description: 'The binary fields of the input item that hold the images (1-35), in slide order: names separated by commas, or a list from an expression',
 		},
 		{
 			displayName: 'Schedule',
@@ -237,7 +237,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'options',
 			default: 'now',
 			options: scheduleOptions,
-			description: 'When to publish',
+			description: 'Now publishes as soon as possible; At a Date and Time publishes at Scheduled At (at least 2 minutes ahead)',
 		},
 		{
 			displayName: 'Scheduled At',
