@@ -9,7 +9,7 @@ export const targetLocator: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The tracked profile (analytics target)',
+	description: 'The tracked profile (analytics target): pick it from the list, or give its ID (a UUID from Analytics Target → Create or Get Many)',
 	modes: [
 		{
 			displayName: 'From List',

@@ -18,7 +18,7 @@ export function folderLocator({
 	name = 'folderId',
 	displayName = 'Folder',
 	required = true,
-	description = 'The folder to act on',
+	description = 'The folder: pick it from the list, or give its ID (a UUID from Folder → Create or Get Many)',
 }: { name?: string; displayName?: string; required?: boolean; description?: string } = {}): INodeProperties {
 	return {
 		displayName,

@@ -12,7 +12,7 @@ export const slideshowLocator: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The slideshow to work on',
+	description: 'The slideshow: pick it from the list, or give its ID (a UUID from Slideshow → Generate, Get Many or Duplicate)',
 	modes: [
 		{
 			displayName: 'From List',

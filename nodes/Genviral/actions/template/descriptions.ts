@@ -10,7 +10,7 @@ export const templateLocator: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The template to act on',
+	description: 'The template: pick it from the list, or give its ID (a UUID from Template → Create or Get Many)',
 	modes: [
 		{
 			displayName: 'From List',
