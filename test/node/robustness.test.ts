@@ -171,7 +171,7 @@ describe('timers cannot overflow (11)', () => {
 
 describe('dates from expressions (14)', () => {
 	const env = useFakeGenviral();
-	const custom = (startDate: unknown, endDate: unknown) => ({
+	const custom = (startDate: string, endDate: string) => ({
 		resource: 'analytics',
 		operation: 'getSummary',
 		dateRange: 'custom',
