@@ -1,5 +1,6 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -106,15 +107,17 @@ export class GenviralApi implements ICredentialType {
 		},
 	];
 
-	// n8n applies this header to every request made with httpRequestWithAuthentication.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiToken}}',
-			},
-		},
-	};
+	// n8n applies this header to every request made with httpRequestWithAuthentication. A
+	// function rather than a generic `={{ }}` template: n8n would evaluate an expression (and
+	// build its whole expression context) for every request, the largest per-item cost the
+	// node had over a bare request (see bench/RESULTS.md).
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const token = typeof credentials.apiToken === 'string' ? credentials.apiToken.trim() : '';
+		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` } };
+	}
 
 	// GET /subscription is cheap and read-only; it is answered with the plan gate's errors,
 	// which are exactly what a bad or under-privileged key runs into.

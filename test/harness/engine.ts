@@ -142,7 +142,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const requestOptions = incoming as IHttpRequestOptions;
 		const { authenticate } = this.type(typeName);
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (typeof authenticate === 'function') {
+			const authenticated = await authenticate(credentials, requestOptions);
+			this.authenticated.push(authenticated);
+			return authenticated;
+		}
 		if (authenticate?.type === 'generic') {
 			if (!workflow || !node) throw new Error('generic authenticate needs the workflow and node');
 			const resolve = (value: string): string => {
