@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { expectArray, expectObject, genviralApiRequest } from '../../Genviral/transport';
 import type { PostsCursor } from '../cursor';
+import { postStatusOptions } from '../description';
 import { MAX_REMEMBERED } from '../cursor';
 import type { PollRun, TriggerEventHandler } from './types';
 import { instantOf } from './types';
@@ -86,6 +87,12 @@ function matchesAccounts(row: IDataObject, accounts: string[]): boolean {
 	const wanted = accounts.map((a) => a.toLowerCase());
 	const states = ((row.accounts as IDataObject | undefined)?.states ?? []) as IDataObject[];
 	return Array.isArray(states) && states.some((s) => typeof s.account_id === 'string' && wanted.includes(s.account_id.toLowerCase()));
+}
+
+/** "Posted, Failed or Partial". */
+function statusNames(statuses: string[]): string {
+	const names = statuses.map((s) => postStatusOptions.find((o) => o.value === s)?.name ?? s);
+	return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
 }
 
 const newestFirst = (a: [string, string, number], b: [string, string, number]) =>
@@ -176,7 +183,7 @@ export const postStatusChanged: TriggerEventHandler = {
 	},
 
 	nothingYet: (settings) => ({
-		message: `No post with status ${settings.statuses.join(', ')} found (with the current filters)`,
+		message: `No post with status ${statusNames(settings.statuses)} found (with the current filters)`,
 		description: 'Publish a post (Genviral node: Post → Create), wait for it to finish, then fetch again.',
 	}),
 };
