@@ -97,8 +97,12 @@ function oldestFirst<T>(a: FeedRow<T>, b: FeedRow<T>): number {
  * tell whether anything changed beyond the first page.
  */
 export interface PostsCursor {
-	/** [id, status, created_at epoch ms], newest first, at most MAX_REMEMBERED. */
-	posts: Array<[string, string, number]>;
+	/**
+	 * [id, status, created_at epoch ms, last attempt], newest first, at most MAX_REMEMBERED.
+	 * The last attempt (newest `last_attempted_at` of its deliveries) tells a new failure after a
+	 * retry from the old one, though the status reads "failed" both times.
+	 */
+	posts: Array<[string, string, number, string | null]>;
 	/** The scope's counters at the last poll: total and by status. */
 	counts: Record<string, number>;
 	/** Polls since the whole window was last read (a safety net for changes that cancel out). */

@@ -187,7 +187,10 @@ export class PollHarness {
 		};
 		const runPoll = async <T>(poll: () => Promise<T>): Promise<T> => {
 			const running = poll();
-			this.currentPoll = running.catch(() => undefined);
+			this.currentPoll = running.then(
+				() => false,
+				() => true,
+			);
 			return await running;
 		};
 		return new PollContext(workflow, node, additionalData, mode, activation, emit, emitError, async () => {}, runPoll);
@@ -215,11 +218,13 @@ export class PollHarness {
 
 	/**
 	 * Activate the workflow as n8n does: the activation poll runs at once (its error, e.g. a bad
-	 * key, fails the activation), then the trigger waits for its cron schedule.
+	 * key, fails the activation; what it emits is executed), then the trigger waits for its cron
+	 * schedule. Returns what the activation poll emitted.
 	 */
-	async activate(): Promise<void> {
+	async activate(): Promise<IDataObject[]> {
 		Container.get(InstanceSettings).markAsLeader();
 		if (!this.workflow) await this.buildWorkflow(undefined);
+		this.executions = [];
 		await this.triggers.addAllTriggers(
 			this.workflowId,
 			this.workflow,
@@ -232,7 +237,11 @@ export class PollHarness {
 			this.pollFunctions,
 		);
 		this.active = true;
+		// n8n saves the static data once the workflow is active.
 		this.saveStaticData();
+		const executions = await Promise.all(this.executions);
+		this.history.push(...executions);
+		return executions.flatMap((e) => e.items.map((i) => i.json));
 	}
 
 	/** The cron job n8n registered for the trigger (its Poll Times). */
@@ -255,9 +264,9 @@ export class PollHarness {
 		// The executor enters the poll's staging scope after a few awaits.
 		for (let i = 0; i < 100 && this.currentPoll === undefined; i++) await new Promise((resolve) => setImmediate(resolve));
 		if (this.currentPoll === undefined) throw new Error('the cron job did not start a poll');
-		await this.currentPoll;
+		const failed = await this.currentPoll;
 		// An error leaves the staging scope before the executor reports it.
-		for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+		for (let i = 0; i < 100 && failed && this.errors.length === 0; i++) await new Promise((resolve) => setImmediate(resolve));
 		const executions = await Promise.all(this.executions);
 		this.history.push(...executions);
 		const execution = executions[0];
@@ -275,11 +284,17 @@ export class PollHarness {
 		this.active = false;
 	}
 
-	/** n8n restarts: the workflow is rebuilt from what was saved (static data as JSON) and re-activated. */
-	async restart(): Promise<void> {
-		await this.deactivate();
+	/**
+	 * n8n restarts: the workflow is rebuilt from what was saved (static data as JSON) and
+	 * re-activated, whose activation poll runs with that cursor. `crash`: n8n stopped without
+	 * deactivating, so what changed in memory since the last save (the last emit) is lost.
+	 * Returns what the activation poll emitted.
+	 */
+	async restart({ crash = false }: { crash?: boolean } = {}): Promise<IDataObject[]> {
+		if (crash) await this.triggers.remove(this.workflowId);
+		else await this.deactivate();
 		await this.buildWorkflow(JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject);
-		await this.activate();
+		return await this.activate();
 	}
 
 	/** The user edits the trigger's parameters (the workflow is re-activated with them, static data kept). */

@@ -5,6 +5,7 @@
 import { accountId } from '../fake-genviral/resources/accounts';
 import type { StoredPost } from '../fake-genviral/resources/posts';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
+import { FULL_READ_EVERY } from '../../nodes/GenviralTrigger/events/postStatusChanged';
 import { useFakeGenviral } from '../harness/fixtures';
 import { deactivateAll, fetchTestEvent, PollHarness, triggerWorkflow } from '../harness/poll';
 
@@ -101,6 +102,26 @@ describe('Genviral Trigger: Post Status Changed', () => {
 		expect(sent).toHaveLength(3);
 		expect(sent[1].query.until).toBe(posts[150].created_at);
 		expect(sent[2].query.until).toBe(posts[51].created_at);
+	});
+
+	test('a new failure after a retry is reported again (a newer attempt), on the first page at once, further back within the full-read period', async () => {
+		const old = seed('failed');
+		const others = Array.from({ length: 120 }, () => seed('posted'));
+		const recent = seed('failed');
+		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'postStatusChanged' }));
+		await trigger.activate();
+		const reattempt = (post: StoredPost) => {
+			// Retried and failed again between two polls: same status, newer last_attempted_at.
+			post.deliveries.forEach((d) => (d.startsAt = Date.now() - 5000));
+		};
+		reattempt(recent);
+		reattempt(old);
+		expect((await trigger.poll()).items.map((i) => [i.id, i.previous_status])).toEqual([[recent.id, 'failed']]);
+		// `old` is beyond the first page and the counters did not move: a full read finds it.
+		const found: string[] = [];
+		for (let i = 0; i < FULL_READ_EVERY && found.length === 0; i++) found.push(...(await trigger.poll()).items.map((item) => String(item.id)));
+		expect(found).toEqual([old.id]);
+		expect(others).toHaveLength(120);
 	});
 
 	test('the Accounts filter reports only posts sent to one of the chosen accounts', async () => {

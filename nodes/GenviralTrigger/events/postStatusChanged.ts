@@ -16,12 +16,28 @@ const PAGE_SIZE = 100;
  * changed beyond the first page: two changes that cancel out in the counters (one post leaving
  * Failed for Retry while another enters Failed) would otherwise go unseen until the next change.
  */
-export const FULL_READ_EVERY = 60;
+export const FULL_READ_EVERY = 15;
+
+/** Statuses that end an attempt: the same status after a newer attempt is a new event. */
+const ATTEMPT_OUTCOMES = ['failed', 'partial'];
 
 interface ReadPost {
 	row: IDataObject;
 	status: string;
 	at: number;
+	/** The newest `last_attempted_at` of its deliveries. */
+	attempt: string | null;
+}
+
+function lastAttemptOf(row: IDataObject): string | null {
+	const states = (row.accounts as IDataObject | undefined)?.states;
+	let newest: { text: string; at: number } | null = null;
+	if (!Array.isArray(states)) return null;
+	for (const state of states as IDataObject[]) {
+		const at = instantOf(state?.last_attempted_at);
+		if (at !== undefined && (newest === null || at > newest.at)) newest = { text: state.last_attempted_at as string, at };
+	}
+	return newest?.text ?? null;
 }
 
 interface Page {
@@ -41,7 +57,7 @@ async function readPage(run: PollRun, qs: IDataObject): Promise<Page> {
 	for (const row of rows) {
 		const at = instantOf(row.created_at);
 		if (typeof row.id !== 'string' || typeof row.status !== 'string' || at === undefined) continue;
-		posts.push({ row, status: row.status, at });
+		posts.push({ row, status: row.status, at, attempt: lastAttemptOf(row) });
 		if (oldest === undefined || at < oldest.at) oldest = { text: row.created_at as string, at };
 	}
 	return { posts, counts: countsOf(data.summary), full: rows.length >= PAGE_SIZE, oldest: oldest?.text };
@@ -95,7 +111,15 @@ function statusNames(statuses: string[]): string {
 	return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
 }
 
-const newestFirst = (a: [string, string, number], b: [string, string, number]) =>
+type Remembered = [string, string, number, string | null];
+
+/** Whether a post read now is an event against what was remembered of it. */
+function hasChanged(was: Remembered | undefined, post: ReadPost): boolean {
+	if (was === undefined || was[1] !== post.status) return true;
+	return ATTEMPT_OUTCOMES.includes(post.status) && was[3] !== post.attempt;
+}
+
+const newestFirst = (a: Remembered, b: Remembered) =>
 	b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /**
@@ -107,6 +131,7 @@ const newestFirst = (a: [string, string, number], b: [string, string, number]) =
 export const postStatusChanged: TriggerEventHandler = {
 	async poll(run, previousCursor) {
 		const previous = previousCursor?.kind === 'posts' ? previousCursor.posts : undefined;
+		const remembered = new Map((previous?.posts ?? []).map((entry) => [entry[0], entry]));
 		const known = new Map((previous?.posts ?? []).map(([id, status]) => [id, status]));
 		const readAll = previous === undefined || previous.pollsSinceFullRead + 1 >= FULL_READ_EVERY;
 
@@ -142,7 +167,7 @@ export const postStatusChanged: TriggerEventHandler = {
 			const changed = [...read.values()]
 				.filter((post) => {
 					const was = known.get(post.row.id as string);
-					if (was === post.status) return false;
+					if (!hasChanged(remembered.get(post.row.id as string), post)) return false;
 					// Unknown and older than a full window: a post beyond memory, read now; not new.
 					if (was === undefined && windowWasFull && post.at < oldestKnown) return false;
 					return run.settings.statuses.includes(post.status) && matchesAccounts(post.row, run.settings.accounts);
@@ -153,12 +178,12 @@ export const postStatusChanged: TriggerEventHandler = {
 
 		// Remember what was read; keep remembered posts older than the read (not re-read this
 		// time); forget remembered posts inside the read range that are gone (deleted).
-		const remembered = new Map<string, [string, string, number]>();
+		const kept = new Map<string, Remembered>();
 		for (const entry of previous?.posts ?? []) {
-			if (!reachedEnd && entry[2] <= oldestRead) remembered.set(entry[0], entry);
+			if (!reachedEnd && entry[2] <= oldestRead) kept.set(entry[0], entry);
 		}
-		for (const [id, post] of read) remembered.set(id, [id, post.status, post.at]);
-		const posts = [...remembered.values()].sort(newestFirst).slice(0, MAX_REMEMBERED);
+		for (const [id, post] of read) kept.set(id, [id, post.status, post.at, post.attempt]);
+		const posts = [...kept.values()].sort(newestFirst).slice(0, MAX_REMEMBERED);
 		const cursor: PostsCursor = {
 			posts,
 			counts,
