@@ -8,6 +8,14 @@
 /** IDs (and posts, targets) remembered at most; older ones are forgotten first. */
 export const MAX_REMEMBERED = 1000;
 
+/**
+ * Every this many polls the whole window is read even when the API's counters say nothing
+ * changed beyond the first page: changes that cancel out in a counter (a file deleted while
+ * another arrives late; a post leaving Failed for Retry while another enters Failed; a new
+ * failure after a retry) would otherwise go unseen until the next change.
+ */
+export const FULL_READ_EVERY = 15;
+
 /** Bumped when the stored shape changes: an unknown version starts afresh (silently). */
 export const CURSOR_VERSION = 1;
 
@@ -22,6 +30,10 @@ export interface FeedCursor {
 	seen: Array<[string, number]>;
 	/** Rows at or before this instant were forgotten to keep memory bounded: never emitted. */
 	forgottenUpTo: number | null;
+	/** The API's row count at the last poll: unchanged, and nothing new on the first page, means nothing new. */
+	total: number | null;
+	/** Polls since the whole window was last read. */
+	pollsSinceFullRead: number;
 }
 
 export interface FeedRow<T> {
@@ -79,12 +91,12 @@ export function advanceFeed<T>(
 		seen = seen.filter(([, at]) => at > cut);
 		forgottenUpTo = Math.max(forgottenUpTo ?? cut, cut);
 	}
-	return { watermark, seen, forgottenUpTo };
+	return { watermark, seen, forgottenUpTo, total: cursor.total, pollsSinceFullRead: cursor.pollsSinceFullRead };
 }
 
 /** The first cursor of a feed: what the first poll found, nothing emitted. */
 export function startFeed<T>(walked: Array<FeedRow<T>>, now: number, lookbackMs: number): FeedCursor {
-	return advanceFeed({ watermark: now, seen: [], forgottenUpTo: null }, walked, lookbackMs);
+	return advanceFeed({ watermark: now, seen: [], forgottenUpTo: null, total: null, pollsSinceFullRead: 0 }, walked, lookbackMs);
 }
 
 function oldestFirst<T>(a: FeedRow<T>, b: FeedRow<T>): number {

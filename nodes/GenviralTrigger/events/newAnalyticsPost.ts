@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { expectArray, expectObject, genviralApiRequest } from '../../Genviral/transport';
 import type { FeedRow } from '../cursor';
+import type { FeedPage } from './feedWalk';
 import { feedOutcome, pollFeed } from './feedWalk';
 import type { PollRun, TriggerEventHandler } from './types';
 import { instantOf } from './types';
@@ -12,9 +13,6 @@ const ENDPOINT = `GET ${PATH}`;
 const PAGE_SIZE = 100;
 const OFFSET_CAP = 10_000;
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-
-const utcDate = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
 
 function filterQuery(run: PollRun): IDataObject {
 	const qs: IDataObject = { sortBy: 'published_at', sortOrder: 'desc' };
@@ -23,7 +21,7 @@ function filterQuery(run: PollRun): IDataObject {
 	return qs;
 }
 
-async function readRows(run: PollRun, qs: IDataObject): Promise<{ rows: Array<FeedRow<IDataObject>>; more: boolean }> {
+async function readRows(run: PollRun, qs: IDataObject): Promise<FeedPage> {
 	const data = expectObject(run.ctx, await genviralApiRequest.call(run.ctx, { method: 'GET', path: PATH, qs }), ENDPOINT, undefined);
 	const rows = expectArray(run.ctx, data.posts, ENDPOINT, undefined, 'posts');
 	const feedRows: Array<FeedRow<IDataObject>> = [];
@@ -33,7 +31,7 @@ async function readRows(run: PollRun, qs: IDataObject): Promise<{ rows: Array<Fe
 		if (typeof row.id !== 'string' || at === undefined) continue;
 		feedRows.push({ id: row.id, at, row });
 	}
-	return { rows: feedRows, more: data.hasMore === true };
+	return { rows: feedRows, more: data.hasMore === true, total: typeof data.totalCount === 'number' ? data.totalCount : undefined };
 }
 
 /**
@@ -46,15 +44,13 @@ export const newAnalyticsPost: TriggerEventHandler = {
 	async poll(run, previous) {
 		const lookbackMs = run.settings.lookbackHours * HOUR_MS;
 		const feed = previous?.kind === 'feed' ? previous.feed : undefined;
-		const floor = feed ? feed.watermark - lookbackMs : run.now - lookbackMs;
-		// start/end are UTC calendar dates (both or neither): from the window's first day to a
-		// day past today, so no time zone cuts off a row published "tomorrow" in UTC.
-		const window = { start: utcDate(floor), end: utcDate(Math.max(run.now, feed?.watermark ?? 0) + DAY_MS) };
+		// The same query every poll (all time, newest first), so its totalCount tells whether
+		// rows were added since the last poll.
 		const result = await pollFeed(
 			feed,
 			run.now,
 			lookbackMs,
-			async (offset) => await readRows(run, { ...filterQuery(run), ...window, limit: PAGE_SIZE, offset }),
+			async (offset) => await readRows(run, { ...filterQuery(run), range: 'all', limit: PAGE_SIZE, offset }),
 			OFFSET_CAP,
 		);
 		return feedOutcome(result);

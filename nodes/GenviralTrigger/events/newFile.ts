@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { expectArray, expectObject, genviralApiRequest } from '../../Genviral/transport';
 import type { FeedRow } from '../cursor';
+import type { FeedPage } from './feedWalk';
 import { feedOutcome, pollFeed } from './feedWalk';
 import type { PollRun, TriggerEventHandler } from './types';
 import { instantOf } from './types';
@@ -31,7 +32,7 @@ function filterQuery(run: PollRun): IDataObject {
 	return qs;
 }
 
-async function readRows(run: PollRun, qs: IDataObject): Promise<{ rows: Array<FeedRow<IDataObject>>; more: boolean }> {
+async function readRows(run: PollRun, qs: IDataObject): Promise<FeedPage> {
 	const data = expectObject(run.ctx, await genviralApiRequest.call(run.ctx, { method: 'GET', path: PATH, qs }), ENDPOINT, undefined);
 	const files = expectArray(run.ctx, data.files, ENDPOINT, undefined, 'files');
 	const rows: Array<FeedRow<IDataObject>> = [];
@@ -42,7 +43,7 @@ async function readRows(run: PollRun, qs: IDataObject): Promise<{ rows: Array<Fe
 	}
 	const offset = typeof data.offset === 'number' ? data.offset : Number(qs.offset ?? 0);
 	const more = typeof data.total === 'number' ? offset + files.length < data.total : files.length === qs.limit;
-	return { rows, more };
+	return { rows, more, total: typeof data.total === 'number' ? data.total : undefined };
 }
 
 /** New File: files not seen before, from GET /files (newest first). */

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { expectArray, expectObject, genviralApiRequest } from '../../Genviral/transport';
 import type { PostsCursor } from '../cursor';
 import { postStatusOptions } from '../description';
-import { MAX_REMEMBERED } from '../cursor';
+import { FULL_READ_EVERY, MAX_REMEMBERED } from '../cursor';
 import type { PollRun, TriggerEventHandler } from './types';
 import { instantOf } from './types';
 
@@ -11,12 +11,7 @@ const PATH = '/posts';
 const ENDPOINT = `GET ${PATH}`;
 /** Reference 7.2: limit 1-100 (clamped), newest first, older pages by lowering `until`. */
 const PAGE_SIZE = 100;
-/**
- * Every this many polls the whole window is read even when the scope's counters say nothing
- * changed beyond the first page: two changes that cancel out in the counters (one post leaving
- * Failed for Retry while another enters Failed) would otherwise go unseen until the next change.
- */
-export const FULL_READ_EVERY = 15;
+export { FULL_READ_EVERY };
 
 /** Statuses that end an attempt: the same status after a newer attempt is a new event. */
 const ATTEMPT_OUTCOMES = ['failed', 'partial'];
