@@ -178,10 +178,11 @@ async function main(): Promise<void> {
 		...rows,
 		'',
 		'Reading the table:',
-		'- **Post Status Changed**: one request per poll while the scope\'s status counters are explained by the newest 100 posts; every 15th poll reads the whole window of 1,000 posts (10 requests) to catch changes the counters cannot show (a new failure after a retry, or two changes that cancel out). That is the `max` and the mean above 1.',
-		'- **New Post on a Tracked Profile**: every poll re-reads the Late Posts Window (rows published up to N hours before the newest seen), 100 rows a request. With 1,000 rows inside the 48-hour window that is 10 requests a poll; with the window at 0 it is one. The window is what catches posts that reach analytics late (a profile refreshed hours after it posted), so its size is a choice between cost and late posts; see the README.',
-		'- **Analytics Target Refreshed**: one request per poll (the target list is not paginated).',
-		'- **New File**: one request per poll while the files of the last 15 minutes fit on one page (the upload window: a file is listed when its bytes arrive, with the time its upload was signed).',
+		"- A poll with nothing new sends **one request** for every event (the median): the first page carries the API's counters (posts: `summary.total` and `by_status`; analytics rows: `totalCount`; files: `total`; targets: the whole unpaginated list). Further pages are read only while the counters show a change the pages read so far do not explain.",
+		'- Every 15th poll reads the whole window anyway (up to 10 requests with 1,000 remembered IDs): changes that cancel out in a counter (a new failure after a retry; a file deleted while another arrives late) are caught there. That is the `max` and why the mean is above 1.',
+		'- The state is plain JSON in the workflow\'s static data: at most 1,000 IDs (posts also keep status, creation time and last attempt), 50-95 KiB at the cap.',
+		'- New Post on a Tracked Profile with the Late Posts Window at 0 h remembers only the rows on the newest instant (nothing older can be reported then), so its state stays tiny.',
+		'- The activation poll reads the whole window once (10-11 requests with 1,000 IDs) and emits nothing.',
 		'',
 	].join('\n');
 	writeFileSync(path.join(REPO_ROOT, 'bench', 'RESULTS-trigger.md'), text);
