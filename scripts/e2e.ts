@@ -13,6 +13,7 @@ import path from 'node:path';
 import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
 import { REPO_ROOT } from '../test/harness/engine';
 import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
+import { checkTriggerInNodePanel, checkTriggerRuns, prepareTriggerWorkflow } from './e2e-trigger';
 
 /** n8n 2.41.3 does not install here (one of its dependency versions is missing from the registry). */
 const N8N_VERSION = process.env.GENVIRAL_E2E_N8N_VERSION ?? '2.41.1';
@@ -199,6 +200,10 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		const page = await context.newPage();
 		const shot = async (file: string) => await page.screenshot({ path: path.join(RESULTS, file) });
 
+		await checkTriggerInNodePanel({ page, baseUrl, results: RESULTS, check }).catch((error: Error) =>
+			check('the node panel lists the Genviral Trigger', false, error.message),
+		);
+
 		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'networkidle', timeout: 60_000 });
 		await shot('01-editor.png');
 
@@ -343,6 +348,16 @@ async function main(): Promise<void> {
 			check(`examples/${example} imports into n8n`, result.status === 0, result.status === 0 ? '' : result.output.slice(-500));
 		}
 
+		step('importing and publishing a workflow with the Genviral Trigger (examples/notify-on-publish.json)');
+		const triggerSetup = await prepareTriggerWorkflow({
+			repoRoot: REPO_ROOT,
+			userFolder,
+			credentialId: GOOD_CREDENTIAL_ID,
+			cli: async (args) => await n8nCli(env, args),
+			check,
+			fake,
+		});
+
 		step('running the workflows with `n8n execute`');
 		// `n8n execute` prints the run through its logger, at level info.
 		const execEnv = { ...env, N8N_LOG_LEVEL: 'info' };
@@ -417,6 +432,14 @@ async function main(): Promise<void> {
 			Array.isArray(types) && types.some((t) => t.name === 'n8n-nodes-genviral.genviral'),
 			Array.isArray(types) ? `${types.length} node types` : 'no list',
 		);
+		check(
+			'n8n serves the Genviral Trigger node type (a polling trigger)',
+			Array.isArray(types) && types.some((t) => t.name === 'n8n-nodes-genviral.genviralTrigger' && (t as { polling?: boolean }).polling === true),
+		);
+		if (cookie) {
+			step('the Genviral Trigger polls on its own (Every Minute): waiting for its execution, at most 150 s');
+			await checkTriggerRuns({ baseUrl, cookie, fake, postIds: triggerSetup.postIds, check, results: RESULTS });
+		}
 		if (cookie) await ui(baseUrl, cookie, fake);
 		writeFileSync(path.join(RESULTS, 'n8n-server.log'), serverLog.join(''));
 	} finally {
