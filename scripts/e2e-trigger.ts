@@ -141,5 +141,10 @@ export async function checkTriggerInNodePanel(options: {
 	await shot('t2-genviral-triggers.png');
 	const opened = await page.locator('body').innerText();
 	writeFileSync(path.join(options.results, 'trigger-panel-genviral.txt'), opened);
-	check('Genviral has triggers: no "No Genviral Triggers available"', !/No Genviral Triggers available/i.test(opened) && /Post Status Changed|Genviral Trigger/.test(opened));
+	const triggers = /Triggers \((\d+)\)/.exec(opened)?.[1];
+	check(
+		'Genviral has triggers: its four events, no "No Genviral Triggers available"',
+		!/No Genviral Triggers available/i.test(opened) && triggers === '4' && /On post status changed/i.test(opened) && /On new file/i.test(opened),
+		`Triggers (${triggers ?? 'none'})`,
+	);
 }

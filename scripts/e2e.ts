@@ -248,6 +248,12 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		await page.waitForTimeout(1000);
 		await shot('04-node-actions.png');
 		const action = page.getByText('Create an analytics target').first();
+		// With the Genviral Trigger in the package, the first-step panel lists Genviral's triggers
+		// first and its actions under a collapsed "Actions (n)" header.
+		if (!(await action.isVisible().catch(() => false))) {
+			await page.getByText(/^Actions \(\d+\)$/).first().click().catch(() => undefined);
+			await page.waitForTimeout(500);
+		}
 		check('its actions are listed', await action.isVisible().catch(() => false));
 		await action.click();
 		await page.waitForTimeout(1500);
