@@ -16,6 +16,7 @@ import {
 	ActiveWorkflowTriggers,
 	ExecutionLifecycleHooks,
 	InstanceSettings,
+	LoadOptionsContext,
 	PollContext,
 	ScheduledTaskManager,
 	WorkflowExecute,
@@ -324,4 +325,18 @@ export async function fetchTestEvent(fake: FakeGenviral, parameters: IDataObject
 export async function deactivateAll(): Promise<void> {
 	const triggers = Container.get(ActiveWorkflowTriggers);
 	for (const id of triggers.allActiveWorkflows()) await triggers.remove(id);
+}
+
+/** One of the trigger's load-options methods, called as the editor does (LoadOptionsContext). */
+export async function loadTriggerOptions(fake: FakeGenviral, method: string, parameters: IDataObject = {}): Promise<unknown> {
+	const { nodeTypes, credentialTypes } = await loadTypes();
+	const node = triggerNode(parameters);
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } });
+	const hooks = new ExecutionLifecycleHooks('internal', 'load-options', { id: 'load-options', nodes: [node], connections: {} } as unknown as IWorkflowBase);
+	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(credentialsHelper, hooks, 'load-options'), 'parameters');
+	const nodeType = nodeTypes.getByNameAndVersion(GENVIRAL_TRIGGER_TYPE, 1);
+	const fn = (nodeType.methods?.loadOptions as Record<string, (this: unknown) => Promise<unknown>> | undefined)?.[method];
+	if (!fn) throw new Error(`The trigger has no loadOptions method ${method}`);
+	return await fn.call(context);
 }
