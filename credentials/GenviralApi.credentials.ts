@@ -8,6 +8,69 @@ import type {
 
 export const GENVIRAL_DEFAULT_BASE_URL = 'https://www.genviral.io/api/partner/v1';
 
+/*
+ * The Base URL rule. The node (transport/request.ts) and the credential's Test (an n8n
+ * expression, the only thing a declarative test request can run) both apply exactly these
+ * patterns, in this order, to the trimmed value (empty means the default):
+ * the token rides in a header of every request, so the URL must say plainly where it goes.
+ */
+const LOOPBACK_HOST = String.raw`(localhost|127(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}|\[::1\])`;
+const HOST = String.raw`([a-z0-9_-]+(\.[a-z0-9_-]+)*\.?|\[::1\])`;
+const PORT = String.raw`(:(6553[0-5]|655[0-2]\d|65[0-4]\d\d|6[0-4]\d\d\d|[1-5]\d\d\d\d|\d{1,4}))?`;
+const PATH = String.raw`(\/[^?#\s\\]*)?`;
+
+/** Refusals, checked first to last; the first that matches is the one reported. */
+export const BASE_URL_REFUSALS: ReadonlyArray<{ pattern: RegExp; problem: string; testHost: string }> = [
+	{
+		// "user:password@host" would make the HTTP client send Basic auth instead of the token,
+		// and "trusted@evil" hides where the request really goes.
+		pattern: /^[^/?#]*\/\/[^/?#]*@/,
+		problem: 'must not contain a user name or password (user:password@)',
+		testHost: 'base-url-must-not-contain-user-or-password.invalid',
+	},
+	{
+		pattern: /\?/,
+		problem: 'must not contain a query (?...): every request appends its own path to the Base URL',
+		testHost: 'base-url-must-not-contain-a-query.invalid',
+	},
+	{
+		pattern: /#/,
+		problem: 'must not contain a fragment (#...): every request appends its own path to the Base URL',
+		testHost: 'base-url-must-not-contain-a-fragment.invalid',
+	},
+	{
+		pattern: new RegExp(String.raw`^http:\/\/(?!${LOOPBACK_HOST}${PORT}(\/|$))`, 'i'),
+		problem:
+			'must use https://. Plain http:// is accepted only to this machine (localhost, 127.x.x.x, [::1]), so the token never crosses a network in clear',
+		testHost: 'base-url-must-use-https.invalid',
+	},
+	{
+		pattern: new RegExp(String.raw`^(?!(https:\/\/${HOST}|http:\/\/${LOOPBACK_HOST})${PORT}${PATH}$)`, 'i'),
+		problem: `is not a valid URL: it must look like ${GENVIRAL_DEFAULT_BASE_URL}`,
+		testHost: 'base-url-is-not-a-valid-url.invalid',
+	},
+];
+
+/** Apply the rule: the Base URL to use (trimmed, without trailing slashes), or what is wrong with it. */
+export function checkBaseUrl(value: unknown): { baseUrl: string } | { problem: string } {
+	const url = (typeof value === 'string' ? value : '').trim() || GENVIRAL_DEFAULT_BASE_URL;
+	const refusal = BASE_URL_REFUSALS.find(({ pattern }) => pattern.test(url));
+	if (refusal) return { problem: refusal.problem };
+	return { baseUrl: url.replace(/\/+$/, '') };
+}
+
+/**
+ * The same rule as an n8n expression for the credential Test: a refused Base URL is swapped
+ * for a host that never resolves (.invalid) and whose name says what is wrong, before n8n
+ * attaches the token.
+ */
+function baseUrlTestExpression(): string {
+	const branches = BASE_URL_REFUSALS.map(
+		({ pattern, testHost }) => `/${pattern.source}/${pattern.flags}.test(u) ? "https://${testHost}" : `,
+	).join('');
+	return `={{ ((u) => ${branches}u)(String($credentials.baseUrl || "").trim() || "${GENVIRAL_DEFAULT_BASE_URL}") }}`;
+}
+
 export class GenviralApi implements ICredentialType {
 	name = 'genviralApi';
 
@@ -39,7 +102,7 @@ export class GenviralApi implements ICredentialType {
 			required: true,
 			default: GENVIRAL_DEFAULT_BASE_URL,
 			description:
-				'Change only to go through a proxy or a test server. Plain http:// is accepted for localhost only, so the token never travels in clear.',
+				'Change only to go through a proxy or a test server. Must be https:// (plain http:// only to this machine: localhost, 127.x.x.x), without user:password@, query (?) or fragment (#).',
 		},
 	];
 
@@ -57,12 +120,13 @@ export class GenviralApi implements ICredentialType {
 	// which are exactly what a bad or under-privileged key runs into.
 	test: ICredentialTestRequest = {
 		request: {
-			// As in the node's transport, the token only travels over HTTPS, or plain HTTP to this
-			// machine; any other Base URL is swapped for a host that never resolves (.invalid).
-			baseURL:
-				'={{ /^(https:\\/\\/|http:\\/\\/(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\])([:\\/]|$))/i.test($credentials.baseUrl) ? $credentials.baseUrl : "https://base-url-must-use-https.invalid" }}',
+			// The node's Base URL rule (checkBaseUrl above), as an expression.
+			baseURL: baseUrlTestExpression(),
 			url: '/subscription',
 			method: 'GET',
+			// Genviral never redirects; a redirect (a broken proxy, or worse) must not carry the
+			// token anywhere. It fails the Test with the rule below instead.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{
@@ -89,6 +153,13 @@ export class GenviralApi implements ICredentialType {
 						'The key is valid but its plan tier may not use the Partner API (tier_not_allowed), or it lacks access to this workspace.',
 				},
 			},
+			...[301, 302, 303, 307, 308].map((status) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: status,
+					message: `The Base URL answered with a redirect (HTTP ${status}). Genviral does not redirect, so the token was not sent on: check the Base URL (a proxy in between may be misconfigured).`,
+				},
+			})),
 		],
 	};
 }

@@ -16,6 +16,7 @@ import { REPO_ROOT, runWorkflow } from '../test/harness/engine';
 
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'create-analytics-targets.json');
 const WEEKLY_KPIS = path.join(REPO_ROOT, 'examples', 'weekly-kpis.json');
+const PUBLISH_VIDEO = path.join(REPO_ROOT, 'examples', 'publish-video.json');
 
 /** The example polls every 15 s, as suits the real API; the fake finishes at once. */
 function withFastPolling(workflow: IWorkflowBase): IWorkflowBase {
@@ -63,7 +64,19 @@ async function main(): Promise<void> {
 			kpis.output('KPI Line').map((i) => i.json.text),
 		);
 
-		const failed = first.error ?? second.error ?? kpis.error;
+		// The example downloads its video from a CDN and polls every 30 s: here the fake's storage
+		// serves the video and the fake starts the scheduled post within a second.
+		const publish = JSON.parse(readFileSync(PUBLISH_VIDEO, 'utf8')) as IWorkflowBase;
+		publish.pinData!['Manual Trigger'][0].json.video_url = fake.storage.putMedia('spring-launch.mp4', 'video/mp4', Buffer.alloc(64 * 1024, 1));
+		for (const node of publish.nodes) if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.2;
+		fake.modules.posts.scheduledStartsAfterMs = 500;
+		const published = await runWorkflow(publish, { credentials });
+		show(
+			`Run 5: ${path.basename(PUBLISH_VIDEO)}: download, upload, schedule on two accounts, wait until posted`,
+			published.output('Published Links').map((i) => i.json),
+		);
+
+		const failed = first.error ?? second.error ?? kpis.error ?? published.error;
 		if (failed) throw new Error(`demo run failed: ${failed.message}`);
 	} finally {
 		await fake.stop();

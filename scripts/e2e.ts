@@ -4,125 +4,33 @@
  * headless Chromium, against the fake Genviral API. Not part of `npm test` (it installs a
  * 2.9 GB n8n into a cache folder the first time). Bounded in time; kills only what it started.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
-import { REPO_ROOT } from '../test/harness/engine';
 import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
+import { N8N_BIN, REPO_ROOT, Report, ensureN8n, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
 import { checkTriggerInNodePanel, checkTriggerRuns, prepareTriggerWorkflow } from './e2e-trigger';
 
-/** n8n 2.41.3 does not install here (one of its dependency versions is missing from the registry). */
-const N8N_VERSION = process.env.GENVIRAL_E2E_N8N_VERSION ?? '2.41.1';
-const CACHE = process.env.GENVIRAL_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-genviral-e2e');
-const N8N_DIR = path.join(CACHE, `n8n-${N8N_VERSION}`);
-const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const RESULTS = path.join(REPO_ROOT, 'e2e-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DEADLINE_MS = Number(process.env.GENVIRAL_E2E_TIMEOUT_MS ?? 20 * 60_000);
-const OWNER = { email: 'e2e@example.org', firstName: 'E2E', lastName: 'Runner', password: 'E2e-password-1234' };
 
 const started: ChildProcess[] = [];
 let cliRuns = 0;
-const checks: Array<{ name: string; ok: boolean; detail: string }> = [];
-
-function step(message: string): void {
-	process.stdout.write(`\n[e2e] ${message}\n`);
-}
-
-function check(name: string, ok: boolean, detail = ''): void {
-	checks.push({ name, ok, detail });
-	process.stdout.write(`[e2e] ${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}\n`);
-}
-
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
-	return execFileSync(command, args, {
-		cwd: options.cwd,
-		env: options.env ?? process.env,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'pipe'],
-		maxBuffer: 64 * 1024 * 1024,
-	});
-}
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
-
-/** n8n 2.41 from the npm registry into the cache, once; its sqlite3 module built for this Node. */
-function ensureN8n(): void {
-	if (!existsSync(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'))) {
-		step(`installing n8n@${N8N_VERSION} into ${N8N_DIR} (first run only, a few minutes)`);
-		mkdirSync(N8N_DIR, { recursive: true });
-		writeFileSync(path.join(N8N_DIR, 'package.json'), JSON.stringify({ name: 'n8n-e2e-cache', private: true }));
-		run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: N8N_DIR });
-	}
-	const sqlite = path.join(N8N_DIR, 'node_modules', 'sqlite3');
-	if (!existsSync(path.join(sqlite, 'build', 'Release', 'node_sqlite3.node'))) {
-		step('building sqlite3 for this Node (node-gyp, about a minute)');
-		const gyp = path.join(N8N_DIR, 'node_modules', '.bin', 'node-gyp');
-		const nodedir = process.env.npm_config_nodedir;
-		run(gyp, ['rebuild', '--release', '-j', String(os.cpus().length), ...(nodedir ? [`--nodedir=${nodedir}`] : [])], { cwd: sqlite });
-	}
-}
+const report = new Report('e2e');
+const step = (message: string): void => report.step(message);
+const check = (name: string, ok: boolean, detail = ''): void => {
+	report.check(name, ok, detail);
+};
 
 function ensureChromium(): void {
 	if (existsSync(CHROMIUM)) return;
 	step("installing Debian's chromium (apt-get)");
 	run('apt-get', ['update']);
 	run('apt-get', ['install', '-y', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-}
-
-/** `npm pack`, then install the tarball as n8n's community-package installer does. */
-function installPackage(userFolder: string): string {
-	step('packing this package and installing the tarball into the n8n user folder');
-	const packDir = mkdtempSync(path.join(os.tmpdir(), 'genviral-pack-'));
-	run('npm', ['pack', '--pack-destination', packDir, '--ignore-scripts'], { cwd: REPO_ROOT });
-	const tarball = path.join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')) ?? '');
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-	run(
-		'npm',
-		['install', tarball, '--omit=peer', '--omit=dev', '--ignore-scripts', '--install-strategy=shallow', '--no-audit', '--no-fund', '--package-lock=false'],
-		{ cwd: nodesDir },
-	);
-	return tarball;
-}
-
-function n8nEnv(userFolder: string, port: number): NodeJS.ProcessEnv {
-	return {
-		...process.env,
-		N8N_USER_FOLDER: userFolder,
-		N8N_PORT: String(port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PROTOCOL: 'http',
-		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
-		N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key-0123456789',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
-		EXTERNAL_FRONTEND_HOOKS_URLS: '',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		DB_SQLITE_POOL_SIZE: '2',
-		NODE_OPTIONS: '--max-old-space-size=4096',
-	};
 }
 
 /**
@@ -162,20 +70,6 @@ function genviralOutput(output: string): Array<Record<string, unknown>> {
 	} catch {
 		return [];
 	}
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
-		try {
-			const response = await fetch(url);
-			if (response.ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
 }
 
 async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<void> {
@@ -314,7 +208,7 @@ async function main(): Promise<void> {
 	rmSync(RESULTS, { recursive: true, force: true });
 	mkdirSync(RESULTS, { recursive: true });
 
-	ensureN8n();
+	await ensureN8n(step, { sqlite: true });
 	ensureChromium();
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-genviral-e2e-'));
 	const fake = await new FakeGenviral().start();
@@ -324,10 +218,13 @@ async function main(): Promise<void> {
 			: undefined;
 	process.env.GENVIRAL_E2E_FAKE_URL = fake.baseUrl;
 	const port = await freePort();
-	const env = n8nEnv(userFolder, port);
+	const env = n8nEnv(userFolder, port, await freePort());
 	let server: ChildProcess | undefined;
 	try {
-		installPackage(userFolder);
+		step('packing this package and installing the tarball into the n8n user folder');
+		const tarball = packPackage();
+		installPackage(userFolder, tarball);
+		rmSync(path.dirname(tarball), { recursive: true, force: true });
 		step(`fake Genviral API at ${fake.baseUrl}; n8n user folder ${userFolder}`);
 
 		step('importing the credentials and workflows with the n8n CLI');
@@ -415,21 +312,8 @@ async function main(): Promise<void> {
 		}
 
 		step('setting up the owner account and opening the editor in headless Chromium');
-		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		let cookie = setup.headers.get('set-cookie') ?? '';
-		if (!setup.ok || !cookie) {
-			const login = await fetch(`${baseUrl}/rest/login`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-			});
-			cookie = login.headers.get('set-cookie') ?? '';
-		}
-		check('signed in to the editor', cookie !== '', `owner setup HTTP ${setup.status}`);
+		const { cookie, status: setupStatus } = await signIn(baseUrl);
+		check('signed in to the editor', cookie !== '', `owner setup HTTP ${setupStatus}`);
 		const types = (await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } })
 			.then(async (r) => (await r.json()) as unknown)
 			.catch(() => [])) as Array<{ name?: string }>;
@@ -455,11 +339,9 @@ async function main(): Promise<void> {
 		if (process.env.GENVIRAL_E2E_KEEP !== '1') rmSync(userFolder, { recursive: true, force: true });
 	}
 
-	const failed = checks.filter((c) => !c.ok);
-	writeFileSync(path.join(RESULTS, 'checks.json'), JSON.stringify(checks, null, 2));
-	process.stdout.write(`\ne2e: ${checks.length - failed.length} passed, ${failed.length} failed\n`);
+	const passed = report.finish(RESULTS);
 	process.stdout.write(`screenshots and logs in ${RESULTS}\n`);
-	if (failed.length > 0) process.exitCode = 1;
+	if (!passed) process.exitCode = 1;
 }
 
 /** Kill only the processes this script started (n8n and its children, by process group). */

@@ -45,13 +45,17 @@ describe('the Genviral API credential', () => {
 describe('the credential Test never sends the token over plain HTTP to another machine', () => {
 	const env = useFakeGenviral();
 
-	test.each(['http://genviral.example.org/api/partner/v1', 'http://127.0.0.1.example.org/v1', 'ftp://127.0.0.1/v1'])(
+	test.each([
+		['http://genviral.example.org/api/partner/v1', 'https://base-url-must-use-https.invalid'],
+		['http://127.0.0.1.example.org/v1', 'https://base-url-must-use-https.invalid'],
+		['ftp://127.0.0.1/v1', 'https://base-url-is-not-a-valid-url.invalid'],
+	])(
 		'%s is swapped for an unresolvable placeholder before the token is attached',
-		async (baseUrl) => {
+		async (baseUrl, placeholder) => {
 			const sent: Array<{ baseURL?: string }> = [];
 			const result = await testCredential('genviralApi', { apiToken: DEFAULT_TOKEN, baseUrl }, sent as never);
 			expect(result.status).toBe('Error');
-			expect(sent.map((r) => r.baseURL)).toEqual(['https://base-url-must-use-https.invalid']);
+			expect(sent.map((r) => r.baseURL)).toEqual([placeholder]);
 			expect(env.fake.requests).toHaveLength(0);
 		},
 	);

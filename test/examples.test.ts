@@ -50,15 +50,15 @@ describe('examples/', () => {
 	test('notify-on-publish.json: a message per post that was published or failed, with its URLs or errors', async () => {
 		const scope = env.fake.scopeOf(DEFAULT_TOKEN);
 		const [tiktok, instagram] = [accountId(scope, 'tiktok'), accountId(scope, 'instagram')];
-		const seed = (caption: string) =>
+		const seed = (caption: string, minutesAgo: number) =>
 			env.fake.modules.posts.seedPost(scope, {
 				status: 'pending',
 				caption,
 				// Created a while ago: its delivery attempts are over (last_attempted_at no longer moves).
-				created_at: new Date(Date.now() - 60_000).toISOString(),
+				created_at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
 				accounts: [{ id: tiktok, status: 'pending' }, { id: instagram, status: 'pending' }] });
-		const launch = seed('Launch day');
-		const teaser = seed('Teaser');
+		const launch = seed('Launch day', 2);
+		const teaser = seed('Teaser', 1);
 		const workflow = new PollHarness(env.fake, load('notify-on-publish.json'));
 		try {
 			await workflow.activate();
@@ -81,5 +81,37 @@ describe('examples/', () => {
 		} finally {
 			await deactivateAll();
 		}
+	});
+
+	test('publish-video.json: download a video, upload it, schedule it on two accounts, wait until posted', async () => {
+		const workflow = load('publish-video.json');
+		const trigger = workflow.pinData!['Manual Trigger'][0].json;
+		// The example downloads from a CDN; here the fake storage serves the video.
+		trigger.video_url = env.fake.storage.putMedia('spring-launch.mp4', 'video/mp4', Buffer.alloc(64 * 1024, 1));
+		// Same workflow, polling faster than the example's 30 s; the fake starts a scheduled post soon.
+		for (const node of workflow.nodes) if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.1;
+		env.fake.modules.posts.stepMs = 200;
+		env.fake.modules.posts.scheduledStartsAfterMs = 300;
+		const scope = env.fake.scopeOf(DEFAULT_TOKEN);
+		const { tiktok, instagram } = env.fake.modules.accounts.defaults(scope);
+		expect(trigger.account_ids).toEqual([tiktok.id, instagram.id]);
+
+		const run = await runWorkflow(workflow, { credentials: credentials() });
+
+		expect(run.error).toBeUndefined();
+		expect(env.fake.requestsTo('POST /files')).toHaveLength(1);
+		const body = env.fake.requestsTo('POST /posts')[0].body as { media: { url: string; duration_sec: number }; scheduled_at: string; accounts: unknown[] };
+		expect(body.accounts).toEqual([{ id: tiktok.id }, { id: instagram.id }]);
+		expect(body.media).toEqual({ type: 'video', url: expect.stringContaining(env.fake.storage.origin), duration_sec: 24 });
+		expect(body.scheduled_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000\+0[12]:00$/);
+		expect(Date.parse(body.scheduled_at) - Date.now()).toBeGreaterThan(8 * 60_000);
+		expect(env.fake.storage.object(body.media.url)?.size).toBe(64 * 1024);
+		expect(env.fake.modules.posts.all(scope)).toHaveLength(1);
+		const [links] = run.output('Published Links');
+		expect(links.json).toEqual({
+			post_id: env.fake.modules.posts.all(scope)[0].id,
+			status: 'posted',
+			links: expect.stringMatching(/^https:\/\/www\.tiktok\.com\/@acme\/video\/\d+ https:\/\/www\.instagram\.com\/p\/.+$/),
+		});
 	});
 });

@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 import type { FakeModule, RouteContext } from './module';
-import { compileRoute } from './module';
+import { compileRoute, statusAt } from './module';
 import { createModules } from './resources';
 import { FakeStorage } from './storage';
 
@@ -118,8 +118,10 @@ interface Refresh {
 	completed_at: string | null;
 	error: string | null;
 	scopeKey: string;
-	/** The statuses the next status reads will show, in order. */
+	/** The statuses it moves through after `pending`, one per step of `stepMs`. */
 	plan: Refresh['status'][];
+	queuedAt: number;
+	stepMs: number;
 }
 
 export interface Reply {
@@ -232,6 +234,7 @@ export class FakeGenviral {
 		this.refreshes.clear();
 		this.credits.clear();
 		this.refreshPlan = ['processing', 'completed'];
+		this.refreshStepMs = 40;
 		this.subscriptionOverride = undefined;
 		this.postsPerRefresh = 24;
 		this.faultFor = undefined;
@@ -476,8 +479,14 @@ export class FakeGenviral {
 		{ workspaceId: null, workspaceName: 'Personal', totalItems: 1, isPersonal: false },
 	];
 
-	/** The statuses new refreshes go through on successive status reads. */
+	/**
+	 * The statuses a new refresh goes through after it is queued (as `pending`), one every
+	 * `refreshStepMs`: progress follows the clock, not the number of status reads, so a client
+	 * that polls faster than its interval learns nothing sooner (and tests can see its cadence).
+	 */
 	refreshPlan: Refresh['status'][] = ['processing', 'completed'];
+
+	refreshStepMs = 40;
 
 	/** How many posts a target holds after its first completed refresh. */
 	postsPerRefresh = 24;
@@ -667,6 +676,8 @@ export class FakeGenviral {
 			error: null,
 			scopeKey: scopeKeyOf(key),
 			plan: [...this.refreshPlan],
+			queuedAt: Date.now(),
+			stepMs: this.refreshStepMs,
 		};
 		this.refreshes.set(refresh.id, refresh);
 		return ok(200, 'Analytics refresh queued', { refresh: publicRefresh(refresh), wasFree: free });
@@ -676,7 +687,8 @@ export class FakeGenviral {
 		if (id === undefined) return fail(400, 'Refresh id is required', 'missing_refresh_id');
 		const refresh = this.refreshes.get(id.toLowerCase());
 		if (!refresh || refresh.scopeKey !== scopeKeyOf(key)) return fail(404, 'Refresh not found', 'refresh_not_found');
-		const next = refresh.plan.shift();
+		const reached = statusAt(['pending', ...refresh.plan] as Refresh['status'][], refresh.queuedAt, refresh.stepMs);
+		const next = reached !== refresh.status && refresh.status !== 'completed' && refresh.status !== 'failed' ? reached : undefined;
 		if (next !== undefined) {
 			refresh.status = next;
 			if (next === 'completed' || next === 'failed') {

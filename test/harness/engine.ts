@@ -252,6 +252,8 @@ export interface RunOptions {
 	/** Items pinned on the first node (the Manual Trigger), as a user pins test data. */
 	pinData?: Record<string, INodeExecutionData[]>;
 	mode?: WorkflowExecuteMode;
+	/** Cancel the execution after this many ms, as the Stop button or an execution timeout does. */
+	cancelAfterMs?: number;
 }
 
 export interface RunResult {
@@ -300,16 +302,23 @@ export async function runWorkflow(
 	const workflowExecute = new WorkflowExecute(additionalData, mode);
 	let run: IRun | undefined;
 	let thrown: IRun['data']['resultData']['error'];
+	let cancelTimer: NodeJS.Timeout | undefined;
 	try {
-		run = await workflowExecute.run({
+		const running = workflowExecute.run({
 			workflow,
 			startNode,
 			pinData: options.pinData ?? workflowData.pinData,
 		});
+		// WorkflowExecute.run returns a PCancelable: cancel() aborts the execution's cancel
+		// signal (what nodes see as getExecutionCancelSignal) and the run ends as cancelled.
+		if (options.cancelAfterMs !== undefined) cancelTimer = setTimeout(() => running.cancel(), options.cancelAfterMs);
+		run = await running;
 	} catch (error) {
 		// The engine refuses some workflows before running them (e.g. a required parameter
 		// left empty), exactly as n8n does; tests see that as the run's error.
 		thrown = error as IRun['data']['resultData']['error'];
+	} finally {
+		clearTimeout(cancelTimer);
 	}
 	return {
 		run,
@@ -329,7 +338,13 @@ export async function runWorkflow(
 export async function callNodeMethod(
 	kind: 'listSearch' | 'loadOptions',
 	method: string,
-	options: { credentials: Record<string, ICredentialDataDecryptedObject>; parameters?: INodeParameters; filter?: string },
+	options: {
+		credentials: Record<string, ICredentialDataDecryptedObject>;
+		parameters?: INodeParameters;
+		filter?: string;
+		/** A list search's token for the next page. */
+		paginationToken?: string;
+	},
 ): Promise<unknown> {
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node: INode = {
@@ -348,9 +363,11 @@ export async function callNodeMethod(
 		nodes: [node],
 		connections: {},
 	} as unknown as IWorkflowBase);
-	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(credentialsHelper, hooks, 'load-options'), 'parameters');
+	// The editor hands the node's current parameters to list searches (getCurrentNodeParameter).
+	const additionalData = { ...buildAdditionalData(credentialsHelper, hooks, 'load-options'), currentNodeParameters: options.parameters ?? {} };
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	const nodeType = nodeTypes.getByNameAndVersion(GENVIRAL_NODE_TYPE, 1);
-	const fn = (nodeType.methods?.[kind] as Record<string, (this: unknown, filter?: string) => Promise<unknown>> | undefined)?.[method];
+	const fn = (nodeType.methods?.[kind] as Record<string, (this: unknown, filter?: string, paginationToken?: string) => Promise<unknown>> | undefined)?.[method];
 	if (!fn) throw new Error(`The node has no ${kind} method ${method}`);
-	return await fn.call(context, options.filter);
+	return await fn.call(context, options.filter, options.paginationToken);
 }

@@ -1,5 +1,5 @@
 /** Shortcuts for the common case: Manual Trigger (with pinned items) → Genviral. */
-import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INode, INodeExecutionData, INodeParameters, IRun } from 'n8n-workflow';
 
 import type { FakeGenviral } from '../fake-genviral/server';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
@@ -17,6 +17,8 @@ export interface GenviralRunOptions {
 	continueOnFail?: boolean;
 	/** "On Error: Continue (using error output)": failed items go to a second output. */
 	errorOutput?: boolean;
+	/** Cancel the execution after this many ms (Stop button / execution timeout). */
+	cancelAfterMs?: number;
 }
 
 export function genviralWorkflow(
@@ -54,6 +56,8 @@ export interface GenviralRun extends RunResult {
 	items: INodeExecutionData[];
 	/** The second output (with "using error output"). */
 	errorItems: INodeExecutionData[];
+	/** The error the Genviral node itself ended with (a cancelled run reports its own error at run level). */
+	nodeError: IRun['data']['resultData']['error'];
 }
 
 export async function runGenviral(
@@ -67,7 +71,13 @@ export async function runGenviral(
 			genviralApi: { apiToken: options.token ?? DEFAULT_TOKEN, baseUrl: options.baseUrl ?? fake.baseUrl },
 		},
 		pinData: { 'Manual Trigger': options.items ?? [{ json: {} }] },
+		cancelAfterMs: options.cancelAfterMs,
 	});
 	const taskData = result.run?.data.resultData.runData[GENVIRAL_NODE_NAME]?.[0];
-	return { ...result, items: result.output(GENVIRAL_NODE_NAME), errorItems: taskData?.data?.main?.[1] ?? [] };
+	return {
+		...result,
+		items: result.output(GENVIRAL_NODE_NAME),
+		errorItems: taskData?.data?.main?.[1] ?? [],
+		nodeError: taskData?.error,
+	};
 }

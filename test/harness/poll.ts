@@ -267,7 +267,8 @@ export class PollHarness {
 		if (this.currentPoll === undefined) throw new Error('the cron job did not start a poll');
 		const failed = await this.currentPoll;
 		// An error leaves the staging scope before the executor reports it.
-		for (let i = 0; i < 100 && failed && this.errors.length === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+		const reportedBy = Date.now() + 5000;
+		while (failed && this.errors.length === 0 && Date.now() < reportedBy) await new Promise((resolve) => setTimeout(resolve, 5));
 		const executions = await Promise.all(this.executions);
 		this.history.push(...executions);
 		const execution = executions[0];

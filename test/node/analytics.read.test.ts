@@ -46,7 +46,7 @@ describe('Analytics → Get Summary', () => {
 
 	test.each([
 		['start after end', { startDate: '2026-05-01', endDate: '2026-04-01' }, /Start Date \(2026-05-01\) must not be after End Date \(2026-04-01\)/],
-		['malformed start', { startDate: '2026-13-45', endDate: '2026-04-01' }, /Start Date must be a date like 2026-01-31; got "2026-13-45"/],
+		['malformed start', { startDate: '2026-13-45', endDate: '2026-04-01' }, /Start Date must be a date like 2026-01-31 \(or a date-time\); got "2026-13-45"/],
 		['missing end (from an expression)', { startDate: '2026-01-01', endDate: '={{ "" }}' }, /End Date is required/],
 	])('custom range: %s is refused before sending', async (_name, dates, message) => {
 		const { error } = await runGenviral(env.fake, summary({ dateRange: 'custom', ...dates }));
@@ -56,8 +56,8 @@ describe('Analytics → Get Summary', () => {
 
 	test.each([
 		['a platform outside the list', { filters: { platforms: '={{ ["tiktok", "facebook"] }}' } }, /Platforms contains "facebook", which is not allowed/],
-		['a target that is not an ID', { filters: { targets: '={{ ["@acme"] }}' } }, /Target Names or IDs contains "@acme", which is not allowed/],
-		['an unknown date range', { dateRange: '={{ "7d" }}' }, /Date Range must be one of all, 14d, 30d, 90d, 1y or custom; got "7d"/],
+		['a target that is not an ID', { filters: { targets: '={{ ["@acme"] }}' } }, /Target Names or IDs contains "@acme", which is not an ID/],
+		['an unknown date range', { dateRange: '={{ "7d" }}' }, /Date Range must be one of all, custom, 14d, 30d, 90d, 1y; got "7d"/],
 	])('%s is refused before sending', async (_name, fields, message) => {
 		const { error } = await runGenviral(env.fake, summary(fields));
 		expect(env.fake.requests).toHaveLength(0);

@@ -40,6 +40,7 @@ describe('Genviral Trigger: New File', () => {
 
 		const upload = await signUpload('cover.png');
 		await putBytes(upload.uploadUrl);
+		await new Promise((resolve) => setTimeout(resolve, 5)); // a later instant: the order below is by time
 		const video = files().seedFile(scope(), { contentType: 'video/mp4', filename: 'clip.mp4', durationSeconds: 12 });
 		before = listRequests().length;
 		const poll = await trigger.poll();

@@ -42,6 +42,8 @@ export interface EndpointDeclaration {
 	properties?: INodeProperties[];
 	query?: FieldSource[];
 	body?: FieldSource[];
+	/** Values sent whatever the parameters say. */
+	fixed?: { query?: IDataObject; body?: IDataObject };
 	/** How collection spreads name API fields (most of the API is snake_case). */
 	fieldCase?: 'snake' | 'asIs';
 	/** Defaults to `idempotent` for GET and `never` otherwise (see RetryPolicy). */
@@ -79,6 +81,10 @@ export function collectFields(
 	return fields;
 }
 
+function withFixed(fields: IDataObject | undefined, fixed: IDataObject | undefined): IDataObject | undefined {
+	return fixed === undefined ? fields : { ...fixed, ...fields };
+}
+
 /** `/packs/{packId}` with the checked parameter values, each segment encoded. */
 export function fillPath(ctx: IExecuteFunctions, path: string, values: IDataObject, itemIndex: number): string {
 	return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
@@ -110,8 +116,8 @@ export function endpoint(declaration: EndpointDeclaration): GenviralOperation {
 			const values = readParameters(this, properties, itemIndex);
 			const filledPath = fillPath(this, path, values, itemIndex);
 			const endpointName = `${method} ${path}`;
-			const qs = collectFields(declaration.query, values, declaration.fieldCase);
-			const body = collectFields(declaration.body, values, declaration.fieldCase);
+			const qs = withFixed(collectFields(declaration.query, values, declaration.fieldCase), declaration.fixed?.query);
+			const body = withFixed(collectFields(declaration.body, values, declaration.fieldCase), declaration.fixed?.body);
 			const transform = (value: IDataObject) => (declaration.transform ? declaration.transform(value, values) : value);
 
 			if (paged) {

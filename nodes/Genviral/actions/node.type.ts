@@ -1,12 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+
+/** An output item that carries files (downloads) next to its JSON; plain objects carry none. */
+export class ItemWithBinary {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
 
 /** One operation of one resource: its parameters and the code that reads them. */
 export interface GenviralOperation {
 	/** Its parameters; `defineResource` shows them for this resource and operation only. */
 	description: INodeProperties[];
 	/** Runs for one input item; returns the object(s) that become output items. */
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[] | ItemWithBinary>;
 }
 
 export type GenviralResourceOperations = Record<string, GenviralOperation>;

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readBatching } from '../transport/options';
 import { sleepUnlessCancelled } from '../transport/sleep';
 
+import { ItemWithBinary } from './node.type';
 import { RESOURCE_BY_VALUE } from './resources';
 
 /** What a failed item carries with "On Error: Continue": enough to branch on and to report. */
@@ -40,7 +41,11 @@ async function runItem(
 			ok: true,
 			// Always { json: row }: returnJsonArray would take a row that has a `json` key for an
 			// item of its own, losing the row's other fields and faking its pairing.
-			items: (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } })),
+			items: (Array.isArray(result) ? result : [result]).map((json) =>
+				json instanceof ItemWithBinary
+					? { json: json.json, binary: json.binary, pairedItem: { item: itemIndex } }
+					: { json, pairedItem: { item: itemIndex } },
+			),
 		};
 	} catch (error) {
 		return { ok: false, error };

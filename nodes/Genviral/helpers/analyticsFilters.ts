@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { ANALYTICS_PLATFORMS, platformOptions } from './platforms';
-import { failValidation, isUuid, isoDate, listOf, valuesOf } from './validation';
+import { readParameters } from './parameters';
+import { platformOptions } from './platforms';
+import { failValidation } from './validation';
 
 /**
  * The filters both summary endpoints share (GET /analytics/summary and
@@ -17,8 +18,6 @@ const dateRangeOptions: INodePropertyOptions[] = [
 	{ name: 'Last Year', value: '1y' },
 ];
 
-/** The presets the API takes as `range`; Custom sends start and end instead. */
-const DATE_RANGES = valuesOf(dateRangeOptions).filter((value) => value !== 'custom');
 
 export const analyticsFilterProperties: INodeProperties[] = [
 	{
@@ -33,17 +32,20 @@ export const analyticsFilterProperties: INodeProperties[] = [
 		displayName: 'Start Date',
 		name: 'startDate',
 		type: 'dateTime',
+		typeOptions: { format: 'date' },
 		default: '',
 		displayOptions: { show: { dateRange: ['custom'] } },
-		description: 'First day of the period (inclusive, UTC)',
+		description:
+			'First day of the period (inclusive, a UTC date). A date-time, from an expression such as {{ $now.minus({ days: 7 }) }}, is converted to its UTC date.',
 	},
 	{
 		displayName: 'End Date',
 		name: 'endDate',
 		type: 'dateTime',
+		typeOptions: { format: 'date' },
 		default: '',
 		displayOptions: { show: { dateRange: ['custom'] } },
-		description: 'Last day of the period (inclusive, UTC)',
+		description: 'Last day of the period (inclusive, a UTC date). A date-time is converted to its UTC date.',
 	},
 	{
 		displayName: 'Filters',
@@ -64,7 +66,7 @@ export const analyticsFilterProperties: INodeProperties[] = [
 				displayName: 'Target Names or IDs',
 				name: 'targets',
 				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTargets' },
+				typeOptions: { loadOptionsMethod: 'getTargets', format: 'idList' },
 				default: [],
 				description:
 					'Only these tracked profiles. Empty means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -75,35 +77,22 @@ export const analyticsFilterProperties: INodeProperties[] = [
 
 /** Reads and checks the filters; returns the query string both endpoints take. */
 export function readAnalyticsFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const values = readParameters(ctx, analyticsFilterProperties, itemIndex);
 	const qs: IDataObject = {};
-	const range = ctx.getNodeParameter('dateRange', itemIndex, '30d') as unknown;
-	if (range === 'custom') {
-		const start = isoDate(ctx, ctx.getNodeParameter('startDate', itemIndex, ''), 'Start Date', itemIndex);
-		const end = isoDate(ctx, ctx.getNodeParameter('endDate', itemIndex, ''), 'End Date', itemIndex);
+	if (values.dateRange === 'custom') {
+		const { startDate: start, endDate: end } = values as { startDate?: string; endDate?: string };
+		if (start === undefined) failValidation(ctx, itemIndex, 'Start Date is required with a Custom date range');
+		if (end === undefined) failValidation(ctx, itemIndex, 'End Date is required with a Custom date range');
 		if (start > end) {
 			failValidation(ctx, itemIndex, `Start Date (${start}) must not be after End Date (${end})`);
 		}
 		qs.start = start;
 		qs.end = end;
-	} else if (typeof range === 'string' && DATE_RANGES.includes(range)) {
-		qs.range = range;
 	} else {
-		failValidation(
-			ctx,
-			itemIndex,
-			`Date Range must be one of ${DATE_RANGES.join(', ')} or custom; got ${JSON.stringify(range)}`,
-		);
+		qs.range = values.dateRange;
 	}
-
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const rawPlatforms = Array.isArray(filters.platforms)
-		? filters.platforms.map((p) => (typeof p === 'string' ? p.toLowerCase() : p))
-		: typeof filters.platforms === 'string'
-			? filters.platforms.toLowerCase()
-			: filters.platforms;
-	const platforms = listOf(ctx, rawPlatforms, 'Platforms', itemIndex, ANALYTICS_PLATFORMS);
-	if (platforms.length > 0) qs.platforms = platforms.join(',');
-	const targets = listOf(ctx, filters.targets, 'Target Names or IDs', itemIndex, isUuid);
-	if (targets.length > 0) qs.accounts = targets.map((t) => t.toLowerCase()).join(',');
+	const filters = (values.filters ?? {}) as { platforms?: string[]; targets?: string[] };
+	if (filters.platforms?.length) qs.platforms = filters.platforms.join(',');
+	if (filters.targets?.length) qs.accounts = filters.targets.join(',');
 	return qs;
 }

@@ -1,6 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { booleanValue, integerInRange } from './validation';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** The usual n8n pair: Return All, or a Limit shown when it is off. */
 export function returnAllOrLimit({ maxLimit }: { maxLimit?: number } = {}): INodeProperties[] {
@@ -22,15 +20,4 @@ export function returnAllOrLimit({ maxLimit }: { maxLimit?: number } = {}): INod
 			description: 'Max number of results to return',
 		},
 	];
-}
-
-export function readReturnAllOrLimit(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	maxLimit = Number.MAX_SAFE_INTEGER,
-): { returnAll: boolean; limit: number } {
-	const returnAll = booleanValue(ctx, ctx.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex);
-	if (returnAll) return { returnAll, limit: maxLimit };
-	const limit = integerInRange(ctx, ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex, 1, maxLimit);
-	return { returnAll, limit };
 }

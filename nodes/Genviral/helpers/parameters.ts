@@ -117,7 +117,8 @@ export function checkValue(
 			return booleanValue(ctx as IExecuteFunctions, value, label, itemIndex);
 
 		case 'number': {
-			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
+			// Absent is absent; a blank text (an expression that gave "") is a wrong number.
+			if (value === undefined || value === null) return required ? fail(`${label} is required`) : undefined;
 			const min = typeof typeOptions.minValue === 'number' ? typeOptions.minValue : Number.NEGATIVE_INFINITY;
 			const max = typeof typeOptions.maxValue === 'number' ? typeOptions.maxValue : Number.POSITIVE_INFINITY;
 			return numberInRange(ctx as IExecuteFunctions, toNumber(value), label, itemIndex, min, max, {
@@ -126,9 +127,9 @@ export function checkValue(
 		}
 
 		case 'options': {
-			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
 			if (typeOptions.loadOptionsMethod !== undefined) return checkText(ctx, property, value, itemIndex, label);
 			const allowed = valuesOf((property.options ?? []) as INodePropertyOptions[]);
+			if (isBlank(value) && !required) return undefined;
 			const text = typeof value === 'string' ? value.trim() : value;
 			const found = allowed.find((v) => v === text) ?? allowed.find((v) => typeof text === 'string' && v.toLowerCase() === text.toLowerCase());
 			if (found === undefined) return fail(`${label} must be one of ${allowed.join(', ')}; got ${describeValue(value)}`);
@@ -144,7 +145,11 @@ export function checkValue(
 					: valuesOf((property.options ?? []) as INodePropertyOptions[]);
 			const result: string[] = [];
 			for (const entry of list) {
-				const item = typeof entry === 'number' ? String(entry) : entry;
+				let item = typeof entry === 'number' ? String(entry) : entry;
+				if (format === 'idList') {
+					if (!isUuid(String(item))) fail(`${label} contains ${describeValue(entry)}, which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001`);
+					item = String(item).toLowerCase();
+				}
 				if (typeof item !== 'string' || (allowed !== undefined && !allowed.includes(item))) {
 					fail(`${label} contains ${describeValue(entry)}, which is not allowed${allowed ? ` (allowed: ${allowed.join(', ')})` : ''}`);
 				}

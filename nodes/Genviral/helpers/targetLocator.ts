@@ -1,6 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { requiredUuid } from './validation';
+import type { INodeProperties } from 'n8n-workflow';
 
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
@@ -35,9 +33,3 @@ export const targetLocator: INodeProperties = {
 		},
 	],
 };
-
-/** The target ID of the locator, checked to be a UUID (expressions bypass the UI check). */
-export function readTargetId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const value = ctx.getNodeParameter('targetId', itemIndex, '', { extractValue: true }) as unknown;
-	return requiredUuid(ctx, value, 'Target', itemIndex);
-}

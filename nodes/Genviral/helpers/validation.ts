@@ -9,8 +9,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /** What validation needs of a context: the node, to name it in errors. */
 type NodeContext = { getNode(): INode };
-/** Readers that fetch the parameter themselves. */
-type ParameterContext = NodeContext & { getNodeParameter(name: string, itemIndex: number, fallback?: unknown): unknown };
 
 function fail(ctx: NodeContext, itemIndex: number, message: string, description?: string): never {
 	throw new NodeOperationError(ctx.getNode(), `${message} [item ${itemIndex}]`, {
@@ -22,17 +20,6 @@ function fail(ctx: NodeContext, itemIndex: number, message: string, description?
 const MAX_STRING_LENGTH = 500;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
-/** A required text field: a string, not blank, of sane length, without control characters. */
-export function requiredString(
-	ctx: ParameterContext,
-	name: string,
-	displayName: string,
-	itemIndex: number,
-): string {
-	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	return checkString(ctx, value, displayName, itemIndex, true) as string;
-}
 
 /** An optional text field: undefined when absent or blank, otherwise checked as above. */
 export function optionalString(
@@ -84,26 +71,6 @@ export function valuesOf(options: INodePropertyOptions[]): string[] {
 	return options.map((option) => String(option.value));
 }
 
-/** An options field: one of the allowed values (expressions can produce anything). */
-export function oneOf<T extends string>(
-	ctx: ParameterContext,
-	name: string,
-	displayName: string,
-	itemIndex: number,
-	allowed: readonly T[],
-): T {
-	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const normalized = typeof value === 'string' ? value.trim().toLowerCase() : value;
-	if (typeof normalized !== 'string' || !(allowed as readonly string[]).includes(normalized)) {
-		fail(
-			ctx,
-			itemIndex,
-			`${displayName} must be one of ${allowed.join(', ')}; got ${describeValue(value)}`,
-		);
-	}
-	return normalized as T;
-}
-
 /** A value as a message may show it: short, never whole (texts can be huge). */
 export function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
@@ -112,17 +79,6 @@ export function describeValue(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
 	return `${typeof value} ${String(value)}`;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An ID the API expects as a UUID; anything else would only come back as a 404. */
-export function requiredUuid(ctx: NodeContext, value: unknown, displayName: string, itemIndex: number): string {
-	const text = checkString(ctx, value, displayName, itemIndex, true) as string;
-	if (!UUID.test(text)) {
-		fail(ctx, itemIndex, `${displayName} must be an ID like 0a0a0a0a-0000-4000-8000-00000000a001; got ${describeValue(text)}`);
-	}
-	return text.toLowerCase();
 }
 
 /** A number within a range (number fields can receive anything through expressions). */
@@ -151,44 +107,8 @@ export function numberInRange(
 	return number;
 }
 
-/** A whole number within a range. */
-export const integerInRange = (...args: Parameters<typeof numberInRange>): number =>
-	numberInRange(args[0], args[1], args[2], args[3], args[4], args[5], { integer: true });
 
-/** A calendar date as the analytics API takes it (YYYY-MM-DD); accepts ISO date-times too. */
-export function isoDate(ctx: NodeContext, value: unknown, displayName: string, itemIndex: number): string {
-	const text = checkString(ctx, value, displayName, itemIndex, true) as string;
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-	const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-	if (!match || !date || date.getUTCMonth() !== Number(match[2]) - 1 || date.getUTCDate() !== Number(match[3])) {
-		fail(ctx, itemIndex, `${displayName} must be a date like 2026-01-31; got ${describeValue(value)}`);
-	}
-	return `${match[1]}-${match[2]}-${match[3]}`;
-}
-
-/** A multi-options value: a list (or comma-separated text) of allowed values, deduplicated. */
-export function listOf<T extends string>(
-	ctx: NodeContext,
-	value: unknown,
-	displayName: string,
-	itemIndex: number,
-	allowed: readonly T[] | ((item: string) => boolean),
-): T[] {
-	const raw = typeof value === 'string' ? value.split(',') : value;
-	if (raw === undefined || raw === null) return [];
-	if (!Array.isArray(raw)) fail(ctx, itemIndex, `${displayName} must be a list; got ${describeValue(value)}`);
-	const accept = typeof allowed === 'function' ? allowed : (item: string) => (allowed as readonly string[]).includes(item);
-	const result: T[] = [];
-	for (const entry of raw) {
-		const item = typeof entry === 'string' ? entry.trim() : entry;
-		if (item === '') continue;
-		if (typeof item !== 'string' || !accept(item)) {
-			fail(ctx, itemIndex, `${displayName} contains ${describeValue(entry)}, which is not allowed`);
-		}
-		if (!result.includes(item as T)) result.push(item as T);
-	}
-	return result;
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
 	return UUID.test(value);
@@ -202,19 +122,21 @@ export function booleanValue(ctx: NodeContext, value: unknown, displayName: stri
 }
 
 const HANDLE = /^@?[A-Za-z0-9._-]{1,100}$/;
+/** YouTube handles may be written in any script (letters and digits of any language, '.', '_', '-', '·'). */
+const YOUTUBE_HANDLE = /^@?[\p{L}\p{M}\p{N}._\u00b7-]{1,100}$/u;
 
 /**
- * A social handle as TikTok, Instagram and YouTube allow them: letters, digits, '.', '_' and
- * '-', with or without a leading @. Spaces, emoji or other scripts would only come back as a
- * target that never fills with data.
+ * A social handle as the platform allows it: letters, digits, '.', '_' and '-', with or
+ * without a leading @ (YouTube: letters of any script too). Spaces or emoji would only come
+ * back as a target that never fills with data.
  */
-export function handle(ctx: ParameterContext, name: string, displayName: string, itemIndex: number): string {
-	const value = requiredString(ctx, name, displayName, itemIndex);
-	if (!HANDLE.test(value)) {
+export function checkHandle(ctx: NodeContext, value: string, platform: string, displayName: string, itemIndex: number): string {
+	const youtube = platform === 'youtube';
+	if (!(youtube ? YOUTUBE_HANDLE : HANDLE).test(value)) {
 		fail(
 			ctx,
 			itemIndex,
-			`${displayName} must be a handle such as @brand (letters, digits, '.', '_' or '-', at most 100); got ${describeValue(value)}`,
+			`${displayName} must be a handle such as @brand (letters${youtube ? ' of any script' : ''}, digits, '.', '_' or '-', at most 100); got ${describeValue(value)}`,
 		);
 	}
 	return value;

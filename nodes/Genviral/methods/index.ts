@@ -8,6 +8,12 @@ import type {
 
 import { platformOptions } from '../helpers/platforms';
 import { expectArray, expectObject, genviralApiRequest } from '../transport';
+import { searchFolders } from './folders';
+import { searchTemplates } from './templates';
+import { studioLoadOptions } from './studio';
+import { getAccounts } from './accounts';
+import { listSearch as packsListSearch } from './packs';
+import { listSearch as slideshowsListSearch } from './slideshows';
 
 async function fetchTargets(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const endpoint = 'GET /analytics/targets';
@@ -24,6 +30,10 @@ function targetLabel(target: IDataObject): string {
 }
 
 export const listSearch = {
+	searchFolders,
+	searchTemplates,
+	...slideshowsListSearch,
+	...packsListSearch,
 	/** The "From List" mode of the Target locator; the filter matches name, handle or platform. */
 	async searchTargets(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const needle = (filter ?? '').trim().toLowerCase();
@@ -36,10 +46,12 @@ export const listSearch = {
 };
 
 export const loadOptions = {
+	getAccounts,
 	/** The Targets filter of the analytics operations. */
 	async getTargets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return (await fetchTargets(this))
 			.map((target) => ({ name: targetLabel(target), value: String(target.id) }))
 			.sort((a, b) => a.name.localeCompare(b.name));
 	},
+	...studioLoadOptions,
 };

@@ -7,12 +7,23 @@ import type {
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { GENVIRAL_DEFAULT_BASE_URL } from '../../../credentials/GenviralApi.credentials';
+import { checkBaseUrl } from '../../../credentials/GenviralApi.credentials';
 import { readRequestOptions } from './options';
 import type { GenviralEnvelope } from './errors';
-import { genviralApiError, genviralNetworkError, snippetOf } from './errors';
+import {
+	ANSWER_CUT_OFF,
+	genviralApiError,
+	genviralNetworkError,
+	genviralRedirectError,
+	genviralTimeoutError,
+	redact,
+	redactDeep,
+	secretsOf,
+	snippetOf,
+} from './errors';
+import { MAX_TIMER_MS, cancelSignalOf, sleepUnlessCancelled } from './sleep';
 
 export const CREDENTIAL_TYPE = 'genviralApi';
 
@@ -29,59 +40,51 @@ export interface GenviralRequest {
 	itemIndex?: number;
 	/** Defaults to `idempotent` for GET and `never` for everything else. */
 	retry?: RetryPolicy;
-	/** Epoch ms: retries never wait past it (a wait helper's Max Wait). */
+	/**
+	 * Epoch ms after which no retry wait may end (a poll's Max Wait): a Retry-After or backoff
+	 * that would end later is not waited, the request fails at once and says so.
+	 */
 	deadline?: number;
 	/** Overrides the Timeout option for this request (long synchronous calls such as a render). */
 	timeoutMs?: number;
 }
 
-
-function isLoopbackHost(hostname: string): boolean {
-	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+/** What the transport needs from the credential, read once per node run. */
+interface Connection {
+	baseUrl: string;
+	origin: string;
+	/** The token and its secret part, removed from every text that came from the network. */
+	secrets: string[];
 }
+
+const connectionByRun = new WeakMap<GenviralContext, Connection>();
 
 /**
- * The base URL from the credential, checked: the token rides in a header, so plain HTTP is
- * only accepted to this machine (local proxies and test servers).
+ * The credential's Base URL (checked by the one rule in the credential file, which its Test
+ * applies too) and the token's secrets. Read once per node run: every item uses the node's
+ * one credential. Only a good value is kept: a bad Base URL fails every item with that
+ * item's own index.
  */
-async function resolveBaseUrl(ctx: GenviralContext, itemIndex: number | undefined): Promise<string> {
-	// Read once per node run: every item uses the node's one credential, and n8n's
-	// request helper reads (and applies) it on its own for each request anyway.
-	// Only a good value is kept: a bad Base URL fails every item with that item's own index.
-	const cached = baseUrlByRun.get(ctx);
+async function resolveConnection(ctx: GenviralContext, itemIndex: number | undefined): Promise<Connection> {
+	const cached = connectionByRun.get(ctx);
 	if (cached !== undefined) return cached;
-	const baseUrl = await readBaseUrl(ctx, itemIndex);
-	baseUrlByRun.set(ctx, baseUrl);
-	return baseUrl;
-}
-
-const baseUrlByRun = new WeakMap<GenviralContext, string>();
-
-async function readBaseUrl(ctx: GenviralContext, itemIndex: number | undefined): Promise<string> {
-	const credentials = await ctx.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE, itemIndex);
-	const raw = (credentials.baseUrl ?? '').trim() || GENVIRAL_DEFAULT_BASE_URL;
-	let parsed: URL;
-	try {
-		parsed = new URL(raw);
-	} catch {
-		throw new NodeOperationError(ctx.getNode(), `The Base URL "${raw}" in the Genviral API credential is not a valid URL`, {
+	const credentials = await ctx.getCredentials<{ baseUrl?: string; apiToken?: string }>(CREDENTIAL_TYPE, itemIndex);
+	const checked = checkBaseUrl(credentials.baseUrl);
+	if ('problem' in checked) {
+		// The message never quotes the URL: it may hold a password or a key in its query.
+		throw new NodeOperationError(ctx.getNode(), `The Base URL in the Genviral API credential ${checked.problem}`, {
 			itemIndex,
-			description: `Use ${GENVIRAL_DEFAULT_BASE_URL} unless you go through a proxy.`,
+			description:
+				'Open the Genviral API credential and correct the Base URL. Leave it at https://www.genviral.io/api/partner/v1 unless you go through a proxy.',
 		});
 	}
-	if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The Base URL in the Genviral API credential must use https:// (got ${parsed.protocol}//${parsed.host})`,
-			{
-				itemIndex,
-				description:
-					'The API token is sent with every request, so it may only travel over HTTPS. Plain http:// is accepted for localhost only.',
-			},
-		);
-	}
-	return raw.replace(/\/+$/, '');
+	const connection: Connection = {
+		baseUrl: checked.baseUrl,
+		origin: new URL(checked.baseUrl).origin,
+		secrets: secretsOf(credentials.apiToken),
+	};
+	connectionByRun.set(ctx, connection);
+	return connection;
 }
 
 function parseRetryAfter(headers: IDataObject | undefined): number | undefined {
@@ -97,17 +100,21 @@ function isEnvelope(value: unknown): value is GenviralEnvelope {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as IDataObject).ok === 'boolean';
 }
 
-/** Turn whatever the HTTP client handed back into an envelope, or say what it was. */
-function readBody(body: unknown): { envelope?: GenviralEnvelope; snippet?: string } {
+/**
+ * Turn whatever the HTTP client handed back into an envelope, or say what it was. Every
+ * text in it has the token's secrets removed before anything else sees it.
+ */
+function readBody(body: unknown, secrets: readonly string[]): { envelope?: GenviralEnvelope; snippet?: string } {
 	let value = body;
 	if (Buffer.isBuffer(value)) value = value.toString('utf8');
 	if (typeof value === 'string') {
 		try {
 			value = JSON.parse(value);
 		} catch {
-			return { snippet: snippetOf(value as string) };
+			return { snippet: snippetOf(redact(value as string, secrets)) };
 		}
 	}
+	value = redactDeep(value, secrets);
 	if (isEnvelope(value)) return { envelope: value };
 	return { snippet: snippetOf(JSON.stringify(value) ?? String(value)) };
 }
@@ -123,14 +130,34 @@ export type RetryPolicy = 'idempotent' | 'rateLimitOnly' | 'never';
 
 /** Statuses that say "try again later" rather than "this request is wrong". */
 const TRANSIENT_STATUSES = [500, 502, 503, 504];
-/** Connection failures before any answer that a second attempt may not meet. */
-const TRANSIENT_NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'];
+/** Connection failures that a second attempt may not meet (ANSWER_CUT_OFF: dropped mid-body). */
+const TRANSIENT_NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', ANSWER_CUT_OFF];
 /** Exponential backoff never waits longer than this between two attempts. */
 const MAX_BACKOFF_MS = 30_000;
+/** Same-origin redirects followed at most (Genviral itself never redirects). */
+const MAX_REDIRECTS = 3;
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
-type Attempt =
-	| { ok: true; data: unknown }
-	| { ok: false; error: NodeApiError; status?: number; networkCode?: string; retryAfterMs?: number };
+/** How one attempt failed, as plain data (the error is built once the retry decision is made). */
+type AttemptFailure =
+	| { kind: 'http'; status: number; envelope?: GenviralEnvelope; snippet?: string; retryAfterMs?: number; message?: string }
+	| { kind: 'network'; code: string; detail: string }
+	| { kind: 'timeout' };
+
+type Attempt = { ok: true; data: unknown } | { ok: false; failure: AttemptFailure };
+
+/** What the retry rules said about a failure, for the error's wording. */
+interface RetryVerdict {
+	kind: 'rateLimit' | 'transient' | 'final';
+	attempts: number;
+	/** The request's retry policy allows this kind of retry. */
+	allowedByPolicy: boolean;
+	/** The node options have this kind of retry turned on. */
+	enabledByOption: boolean;
+	exhausted: boolean;
+	/** A wait that was not made: too long for Max Retry Wait, or past the request's deadline. */
+	refusedWait?: { waitMs: number; fromServer: boolean; limit: 'maxRetryWait' | 'deadline'; maxRetryWaitMs: number };
+}
 
 /**
  * The one place that talks to Genviral: builds the request, lets n8n apply the credential,
@@ -142,136 +169,268 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 	const { method, path, itemIndex } = request;
 	const endpoint = `${method} ${path}`;
 	const policy: RetryPolicy = request.retry ?? (method === 'GET' ? 'idempotent' : 'never');
-	const baseUrl = await resolveBaseUrl(this, itemIndex);
+	const connection = await resolveConnection(this, itemIndex);
 	const options = readRequestOptions(this, itemIndex);
+	const timeoutMs = request.timeoutMs ?? options.timeoutMs;
 
 	for (let attempt = 1; ; attempt++) {
-		const result = await sendOnce(this, request, `${baseUrl}${path}`, endpoint, request.timeoutMs ?? options.timeoutMs);
+		const result = await sendOnce(this, request, connection, endpoint, timeoutMs).catch((error: unknown) => {
+			// A redirect that is not followed ends the request where it stands.
+			if (error instanceof NodeApiError) withAttempts(error, attempt);
+			throw error;
+		});
 		if (result.ok) return result.data;
+		const { failure } = result;
 
-		const rateLimited = result.status === 429;
-		const transient =
-			(result.status !== undefined && TRANSIENT_STATUSES.includes(result.status)) ||
-			(result.networkCode !== undefined && TRANSIENT_NETWORK_CODES.includes(result.networkCode));
-		const mayRetry = rateLimited
-			? options.retryOnRateLimit && policy !== 'never'
-			: transient && options.retryOnTransientErrors && policy === 'idempotent';
-		if (!mayRetry || attempt > options.maxRetries) {
-			throw withAttempts(result, attempt, mayRetry);
+		const kind: RetryVerdict['kind'] =
+			failure.kind === 'http' && failure.status === 429
+				? 'rateLimit'
+				: (failure.kind === 'http' && TRANSIENT_STATUSES.includes(failure.status)) ||
+					  (failure.kind === 'network' && TRANSIENT_NETWORK_CODES.includes(failure.code))
+					? 'transient'
+					: 'final';
+		const verdict: RetryVerdict = {
+			kind,
+			attempts: attempt,
+			allowedByPolicy: kind === 'rateLimit' ? policy !== 'never' : kind === 'transient' && policy === 'idempotent',
+			enabledByOption: kind === 'rateLimit' ? options.retryOnRateLimit : kind === 'transient' && options.retryOnTransientErrors,
+			exhausted: false,
+		};
+		if (!verdict.allowedByPolicy || !verdict.enabledByOption) throw buildError(this, failure, endpoint, itemIndex, timeoutMs, verdict);
+		if (attempt > options.maxRetries) {
+			throw buildError(this, failure, endpoint, itemIndex, timeoutMs, { ...verdict, exhausted: true });
 		}
 
+		const retryAfterMs = failure.kind === 'http' ? failure.retryAfterMs : undefined;
 		const backoff = Math.min(MAX_BACKOFF_MS, options.retryDelayMs * 2 ** (attempt - 1));
 		// Full jitter on the upper half, so many items that failed together do not come back together.
-		const waitMs = result.retryAfterMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
-		if (waitMs > options.maxRetryWaitMs) {
-			result.error.message = `${result.error.message} (Genviral asked to wait ${Math.ceil(waitMs / 1000)} s before retrying, more than the Max Retry Wait of ${options.maxRetryWaitMs / 1000} s)`;
-			throw withAttempts(result, attempt, false);
-		}
-		await sleep(waitMs);
+		const waitMs = retryAfterMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
+		const refused = (limit: 'maxRetryWait' | 'deadline') =>
+			buildError(this, failure, endpoint, itemIndex, timeoutMs, {
+				...verdict,
+				refusedWait: { waitMs, fromServer: retryAfterMs !== undefined, limit, maxRetryWaitMs: options.maxRetryWaitMs },
+			});
+		if (waitMs > options.maxRetryWaitMs) throw refused('maxRetryWait');
+		if (request.deadline !== undefined && Date.now() + waitMs > request.deadline) throw refused('deadline');
+		await sleepUnlessCancelled(this, waitMs, `to retry ${endpoint}`, itemIndex);
 	}
 }
 
-/** When retries ran out, the error says how many attempts were made and how the last ended. */
-function withAttempts(result: Extract<Attempt, { ok: false }>, attempts: number, exhausted: boolean): NodeApiError {
-	const { error } = result;
-	error.context.attempts = attempts;
-	if (attempts > 1 && exhausted) {
-		const last = result.status !== undefined ? `HTTP ${result.status}` : (result.networkCode ?? 'network error');
-		error.message = `${error.message} (gave up after ${attempts} attempts; last: ${last})`;
+const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+
+/** The error a user sees, worded from what happened and what the retry rules decided. */
+function buildError(
+	ctx: GenviralContext,
+	failure: AttemptFailure,
+	endpoint: string,
+	itemIndex: number | undefined,
+	timeoutMs: number,
+	verdict: RetryVerdict,
+): NodeApiError {
+	const node = ctx.getNode();
+	if (failure.kind === 'timeout') return withAttempts(genviralTimeoutError(node, endpoint, timeoutMs, itemIndex), verdict.attempts);
+
+	let messageSuffix = '';
+	const { refusedWait } = verdict;
+	if (refusedWait !== undefined) {
+		const wait = refusedWait.fromServer
+			? `Genviral asked to wait ${seconds(refusedWait.waitMs)} before retrying`
+			: `the next retry would have waited ${seconds(refusedWait.waitMs)}`;
+		messageSuffix =
+			refusedWait.limit === 'maxRetryWait'
+				? ` (${wait}, more than the Max Retry Wait of ${refusedWait.maxRetryWaitMs / 1000} s)`
+				: ` (not retried: ${wait}, which would end after the time allowed for this operation)`;
+	} else if (verdict.exhausted && verdict.attempts > 1) {
+		const last =
+			failure.kind === 'http' ? `HTTP ${failure.status}` : failure.code === ANSWER_CUT_OFF ? 'answer cut off' : failure.code;
+		messageSuffix = ` (gave up after ${verdict.attempts} attempts; last: ${last})`;
 	}
+	const advice = adviceFor(verdict);
+
+	const error =
+		failure.kind === 'network'
+			? genviralNetworkError({ node, endpoint, code: failure.code, detail: failure.detail, itemIndex, messageSuffix, advice })
+			: genviralApiError({
+					node,
+					status: failure.status,
+					envelope: failure.envelope,
+					snippet: failure.snippet,
+					endpoint,
+					itemIndex,
+					retryAfterMs: failure.retryAfterMs,
+					message: failure.message,
+					messageSuffix,
+					advice,
+				});
+	return withAttempts(error, verdict.attempts);
+}
+
+function withAttempts(error: NodeApiError, attempts: number): NodeApiError {
+	error.context.attempts = attempts;
 	return error;
+}
+
+/** What to do next, following what the retry rules allowed (never "turn on retries" when no retry could help). */
+function adviceFor(verdict: RetryVerdict): string | undefined {
+	const { kind } = verdict;
+	if (kind === 'final') return undefined;
+	if (!verdict.allowedByPolicy) {
+		return kind === 'rateLimit'
+			? 'This request is never retried automatically, since it may spend credits or act twice: wait a little, then run it again.'
+			: 'This request is not retried automatically, since it may already have taken effect: check in Genviral before running it again.';
+	}
+	if (!verdict.enabledByOption) {
+		return kind === 'rateLimit'
+			? "Turn on Retry on Rate Limit in the node's options to have it retried after the wait Genviral asks for."
+			: "Turn on Retry on Transient Errors in the node's options to have it retried.";
+	}
+	if (verdict.refusedWait !== undefined) {
+		return verdict.refusedWait.limit === 'maxRetryWait'
+			? 'Raise Max Retry Wait in the node options, or run the workflow later.'
+			: 'Try again later, or allow this operation more time.';
+	}
+	if (verdict.exhausted && verdict.attempts === 1) return 'Max Retries is 0 in the node options, so it was not retried.';
+	if (verdict.exhausted) {
+		return kind === 'rateLimit'
+			? 'Retries ran out: raise Max Retries, or send fewer requests at a time (Batching option).'
+			: "Retries ran out: try again later; n8n's Retry On Fail setting can retry the whole node.";
+	}
+	return undefined;
+}
+
+/**
+ * n8n's request helper replaces a request's abort signal with the execution's cancel signal.
+ * To bound the whole exchange by the Timeout too, the helper is handed a view of the context
+ * whose cancel signal is the combined one (cancel OR deadline); everything else is the context's.
+ */
+function withCancelSignal(ctx: GenviralContext, signal: AbortSignal): GenviralContext {
+	if (!('getExecutionCancelSignal' in ctx)) return ctx;
+	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } }) as GenviralContext;
 }
 
 async function sendOnce(
 	ctx: GenviralContext,
 	request: GenviralRequest,
-	url: string,
+	connection: Connection,
 	endpoint: string,
 	timeoutMs: number,
 ): Promise<Attempt> {
 	const { method, body, qs, itemIndex } = request;
 	const node = ctx.getNode();
-	const options: IHttpRequestOptions = {
-		method,
-		url,
-		json: true,
-		// We read every status ourselves: n8n's own NodeApiError for non-2xx would hide the
-		// API's error_code and the item index.
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-		timeout: timeoutMs,
-		headers: { 'Content-Type': 'application/json' },
-	};
-	if (body !== undefined) options.body = body;
-	if (qs !== undefined && Object.keys(qs).length > 0) options.qs = qs;
+	const { secrets } = connection;
 
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
-	} catch (error) {
-		const transportError = toTransportError(ctx, error, endpoint, itemIndex);
-		if (transportError instanceof NodeOperationError) throw transportError;
-		return { ok: false, error: transportError, networkCode: transportError.context.networkError as string };
+	// The Timeout bounds the whole exchange (connect, wait, read every byte), not just a silent
+	// socket: a body that drips one byte at a time cannot stretch it. The execution's cancel
+	// signal (Stop button, execution timeout) ends an in-flight request too.
+	const cancelSignal = cancelSignalOf(ctx);
+	const deadlineSignal = AbortSignal.timeout(Math.min(timeoutMs, MAX_TIMER_MS));
+	const signal = cancelSignal ? AbortSignal.any([cancelSignal, deadlineSignal]) : deadlineSignal;
+	const requester = withCancelSignal(ctx, signal);
+
+	let url = `${connection.baseUrl}${request.path}`;
+	let sendQs = qs !== undefined && Object.keys(qs).length > 0 ? qs : undefined;
+	let response: IN8nHttpFullResponse | undefined;
+	for (let hop = 0; ; hop++) {
+		const options: IHttpRequestOptions = {
+			method,
+			url,
+			json: true,
+			// We read every status ourselves: n8n's own NodeApiError for non-2xx would hide the
+			// API's error_code and the item index.
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+			// Redirects are read here, never followed by the client: it would carry the token
+			// to wherever they point.
+			disableFollowRedirect: true,
+			abortSignal: signal,
+			headers: { 'Content-Type': 'application/json' },
+		};
+		if (body !== undefined) options.body = body;
+		if (sendQs !== undefined) options.qs = sendQs;
+
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(requester, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (cancelSignal?.aborted) throw cancelledError(ctx, endpoint, itemIndex);
+			if (deadlineSignal.aborted) return { ok: false, failure: { kind: 'timeout' } };
+			// n8n's own refusals (no credential set, ...) are already worded for the user.
+			const refusal = error instanceof NodeOperationError ? error : undefined;
+			if (refusal !== undefined) throw refusal;
+			return { ok: false, failure: networkFailure(error, secrets) };
+		}
+
+		const status = response.statusCode;
+		if (!REDIRECT_STATUSES.includes(status)) break;
+		// Genviral never redirects. A redirect within the Base URL's origin (a proxy adding a
+		// slash) is followed while it keeps the method; anything else fails, the token unsent.
+		const location = (response.headers as IDataObject | undefined)?.location;
+		let target: URL | undefined;
+		try {
+			target = typeof location === 'string' ? new URL(location, url) : undefined;
+		} catch {
+			target = undefined;
+		}
+		const keepsMethod = status === 307 || status === 308 || method === 'GET';
+		const reason =
+			target === undefined || target.origin !== connection.origin
+				? 'otherOrigin'
+				: !keepsMethod
+					? 'methodChange'
+					: hop >= MAX_REDIRECTS
+						? 'tooMany'
+						: undefined;
+		if (reason !== undefined) {
+			// Only the origin is named: a path or query may carry anything, the token included.
+			const targetOrigin = target === undefined ? undefined : redact(target.origin, secrets);
+			throw genviralRedirectError({ node, endpoint, status, targetOrigin, reason, itemIndex });
+		}
+		url = target!.href;
+		sendQs = undefined;
 	}
 
 	const status = response.statusCode;
-	const { envelope, snippet } = readBody(response.body);
+	const { envelope, snippet } = readBody(response.body, secrets);
 	const retryAfterMs = parseRetryAfter(response.headers as IDataObject);
-	const failed = (failedStatus: number, error: NodeApiError): Attempt => ({ ok: false, error, status: failedStatus, retryAfterMs });
+	const failed = (failure: AttemptFailure & { kind: 'http' }): Attempt => ({ ok: false, failure });
 
-	if (status < 200 || status >= 300) {
-		return failed(status, genviralApiError({ node, status, envelope, snippet, endpoint, itemIndex, retryAfterMs }));
-	}
+	if (status < 200 || status >= 300) return failed({ kind: 'http', status, envelope, snippet, retryAfterMs });
 	if (envelope === undefined) {
-		return failed(
+		return failed({
+			kind: 'http',
 			status,
-			genviralApiError({
-				node,
-				status,
-				snippet,
-				endpoint,
-				itemIndex,
-				message: `Genviral answered ${endpoint} with HTTP ${status} but the body is not a Genviral JSON envelope`,
-			}),
-		);
+			snippet,
+			message: `Genviral answered ${endpoint} with HTTP ${status} but the body is not a Genviral JSON envelope`,
+		});
 	}
 	if (!envelope.ok) {
 		// A failure inside a 2xx: the envelope's own code tells what kind.
 		const envelopeStatus = typeof envelope.code === 'number' && envelope.code >= 400 ? envelope.code : status;
-		return failed(
-			envelopeStatus,
-			genviralApiError({ node, status: envelopeStatus, envelope, endpoint, itemIndex, retryAfterMs }),
-		);
+		return failed({ kind: 'http', status: envelopeStatus, envelope, retryAfterMs });
 	}
 	if (!('data' in envelope)) {
-		return failed(
+		return failed({
+			kind: 'http',
 			status,
-			genviralApiError({
-				node,
-				status,
-				envelope: { ...envelope, message: undefined },
-				snippet: snippetOf(JSON.stringify(envelope)),
-				endpoint,
-				itemIndex,
-				message: `Genviral answered ${endpoint} with ok:true but without the expected "data" field`,
-			}),
-		);
+			envelope: { ...envelope, message: '' },
+			snippet: snippetOf(JSON.stringify(envelope)),
+			message: `Genviral answered ${endpoint} with ok:true but without the expected "data" field`,
+		});
 	}
 	return { ok: true, data: envelope.data };
 }
 
+function cancelledError(ctx: GenviralContext, endpoint: string, itemIndex: number | undefined): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `The execution was cancelled while waiting for Genviral to answer ${endpoint}`, {
+		itemIndex,
+	});
+}
+
 /**
- * Errors thrown before any HTTP status: connection refused or reset, timeout. Everything we
- * keep is the error code and message; the client's error object (which holds the request,
- * headers included) is dropped.
+ * A failure before a complete HTTP answer: connection refused or reset, or dropped while the
+ * body was read. Everything kept is the code and the client's message (redacted); the
+ * client's error object (which holds the request, headers included) is dropped.
  */
-function toTransportError(
-	ctx: GenviralContext,
-	error: unknown,
-	endpoint: string,
-	itemIndex: number | undefined,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeOperationError) return error;
+function networkFailure(error: unknown, secrets: readonly string[]): AttemptFailure {
 	const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
 	const code =
 		(typeof cause?.code === 'string' && cause.code) ||
@@ -280,6 +439,10 @@ function toTransportError(
 	const detail =
 		(typeof cause?.message === 'string' && cause.message) ||
 		(error instanceof Error ? error.message : String(error));
-	return genviralNetworkError(ctx.getNode(), endpoint, code, detail, itemIndex);
+	return { kind: 'network', code: isCutOff(code, detail) ? ANSWER_CUT_OFF : code, detail: redact(detail, secrets) };
 }
 
+/** The HTTP client's words for a body that stopped before its announced end. */
+function isCutOff(code: string, detail: string): boolean {
+	return /\baborted\b|stream has been aborted|premature close|unexpected end/i.test(detail) && code !== 'ECONNREFUSED';
+}

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { analyticsFilterProperties, readAnalyticsFilters } from '../../helpers/analyticsFilters';
-import { readReturnAllOrLimit, returnAllOrLimit } from '../../helpers/pagination';
-import { booleanValue, oneOf, valuesOf } from '../../helpers/validation';
+import { returnAllOrLimit } from '../../helpers/pagination';
+import { readParameters } from '../../helpers/parameters';
 import { genviralPaginate } from '../../transport';
 
 /** The API's page size ceiling and its offset ceiling (reference: GET /analytics/summary/posts). */
@@ -24,8 +24,8 @@ const sortOrderOptions: INodePropertyOptions[] = [
 	{ name: 'Ascending', value: 'asc' },
 ];
 
-const properties: INodeProperties[] = [
-	...analyticsFilterProperties,
+/** Its parameters after the shared analytics filters (which readAnalyticsFilters reads). */
+const ownProperties: INodeProperties[] = [
 	{
 		displayName: 'Sort By',
 		name: 'sortBy',
@@ -51,6 +51,8 @@ const properties: INodeProperties[] = [
 			'Whether to return flat rows (metrics as columns, with the IDs that join them to your posts) instead of the raw API rows',
 	},
 ];
+
+const properties: INodeProperties[] = [...analyticsFilterProperties, ...ownProperties];
 
 export const description = properties;
 
@@ -85,10 +87,8 @@ const warnedRuns = new WeakSet<IExecuteFunctions>();
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = readAnalyticsFilters(this, itemIndex);
-	qs.sortBy = oneOf(this, 'sortBy', 'Sort By', itemIndex, valuesOf(sortByOptions));
-	qs.sortOrder = oneOf(this, 'sortOrder', 'Sort Order', itemIndex, valuesOf(sortOrderOptions));
-	const { returnAll, limit } = readReturnAllOrLimit(this, itemIndex, MAX_REACHABLE_ROWS);
-	const simplify = booleanValue(this, this.getNodeParameter('simplify', itemIndex, true), 'Simplify', itemIndex);
+	const { sortBy, sortOrder, returnAll, limit, simplify } = readParameters(this, ownProperties, itemIndex);
+	Object.assign(qs, { sortBy, sortOrder });
 
 	const { rows, truncated } = await genviralPaginate.call(this, {
 		style: 'offsetHasMore',
@@ -96,7 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs,
 		itemIndex,
 		// Return All asks for everything: only the offset cap (reported below) stops it.
-		maxItems: returnAll ? Number.POSITIVE_INFINITY : limit,
+		maxItems: returnAll === true ? Number.POSITIVE_INFINITY : (limit as number),
 		pageSize: PAGE_SIZE,
 		offsetCap: OFFSET_CAP,
 		rowsKey: 'posts',

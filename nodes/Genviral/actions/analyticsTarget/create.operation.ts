@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { handle, oneOf, optionalString } from '../../helpers/validation';
-import { ANALYTICS_PLATFORMS, platformOptions } from '../../helpers/platforms';
+import { readParameters } from '../../helpers/parameters';
+import { platformOptions } from '../../helpers/platforms';
+import { checkHandle } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -22,7 +23,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '@brand',
 		hint: "The profile's handle, with or without @. Any public profile works, competitors included.",
-		description: "Handle of the profile to track, e.g. @brand (letters, digits, '.', '_' or '-')",
+		description: 'Handle of the profile to track, e.g. @brand (letters, digits, \'.\', \'_\' or \'-\'; YouTube handles may use letters of any script, e.g. @みずき).',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -49,10 +50,10 @@ export const description = properties;
  * API returns the existing row with created=false, and so do we.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const platform = oneOf(this, 'platform', 'Platform', itemIndex, ANALYTICS_PLATFORMS);
-	const identifier = handle(this, 'identifier', 'Identifier', itemIndex);
-	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const alias = optionalString(this, additionalFields.alias, 'Alias', itemIndex);
+	const values = readParameters(this, properties, itemIndex);
+	const platform = values.platform as string;
+	const identifier = checkHandle(this, values.identifier as string, platform, 'Identifier', itemIndex);
+	const alias = (values.additionalFields as IDataObject | undefined)?.alias;
 
 	const body: IDataObject = { platform, identifier };
 	if (alias !== undefined) body.alias = alias;

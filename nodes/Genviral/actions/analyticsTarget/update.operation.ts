@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readTargetId, targetLocator } from '../../helpers/targetLocator';
-import { booleanValue, failValidation, integerInRange, optionalString } from '../../helpers/validation';
+import { readParameters } from '../../helpers/parameters';
+import { targetLocator } from '../../helpers/targetLocator';
+import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -67,29 +68,25 @@ export const description = properties;
  * {freeDailyRefresh, maxPosts}, favorite) and answers in snake_case.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readTargetId(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const values = readParameters(this, properties, itemIndex);
+	const id = values.targetId as string;
+	const fields = (values.updateFields ?? {}) as IDataObject;
 	const body: IDataObject = {};
 
 	if (fields.clearDisplayName === true) {
-		if (optionalString(this, fields.displayName, 'Display Name', itemIndex) !== undefined) {
+		if (fields.displayName !== undefined) {
 			failValidation(this, itemIndex, 'Set either Display Name or Clear Display Name, not both');
 		}
 		body.displayName = null;
-	} else {
-		const displayName = optionalString(this, fields.displayName, 'Display Name', itemIndex);
-		if (displayName !== undefined) body.displayName = displayName;
+	} else if (fields.displayName !== undefined) {
+		body.displayName = fields.displayName;
 	}
 
-	if (fields.favorite !== undefined) body.favorite = booleanValue(this, fields.favorite, 'Favorite', itemIndex);
+	if (fields.favorite !== undefined) body.favorite = fields.favorite;
 
 	const policy: IDataObject = {};
-	if (fields.freeDailyRefresh !== undefined) {
-		policy.freeDailyRefresh = booleanValue(this, fields.freeDailyRefresh, 'Free Daily Refresh', itemIndex);
-	}
-	if (fields.maxPosts !== undefined) {
-		policy.maxPosts = integerInRange(this, fields.maxPosts, 'Max Posts', itemIndex, 1, 1000);
-	}
+	if (fields.freeDailyRefresh !== undefined) policy.freeDailyRefresh = fields.freeDailyRefresh;
+	if (fields.maxPosts !== undefined) policy.maxPosts = fields.maxPosts;
 	if (fields.clearRefreshPolicy === true) {
 		if (Object.keys(policy).length > 0) {
 			failValidation(this, itemIndex, 'Set either refresh policy fields or Clear Refresh Policy, not both');

@@ -1,9 +1,199 @@
-import { defineResource } from '../node.type';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-// Operations are added in actions/imagePack/: a declaration in operations.ts for plain endpoints,
-// a <op>.operation.ts file where real logic lives.
+import { failValidation } from '../../helpers/validation';
+import { endpoint } from '../endpoint';
+import type { GenviralOperation } from '../node.type';
+import { defineResource } from '../node.type';
+import * as addImage from './addImage.operation';
+import { packLocator } from './common';
+
+/** GET /packs/{packId}: the pack with every image and its AI metadata. */
+const get = endpoint({
+	method: 'GET',
+	path: '/packs/{packId}',
+	properties: [packLocator()],
+	output: { kind: 'object' },
+});
+
+/** GET /packs: own packs, plus public packs unless Include Public Packs is off. */
+const getMany = endpoint({
+	method: 'GET',
+	path: '/packs',
+	properties: [
+		{
+			displayName: 'Include Public Packs',
+			name: 'includePublic',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to list the public packs shared by Genviral and other users as well as your own',
+		},
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Search',
+					name: 'search',
+					type: 'string',
+					default: '',
+					description: 'Only packs whose name contains this text (case-insensitive)',
+				},
+			],
+		},
+	],
+	// The API honours only the literal strings "true" / "false".
+	query: [['include_public', 'includePublic'], 'filters.search'],
+	output: { kind: 'paged', style: 'offsetTotal', key: 'packs', pageSize: 100 },
+});
+
+const nameProperty = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string' as const,
+	default: '',
+	typeOptions: { maxLength: 120 },
+	description: 'The name of the pack (1-120 characters)',
+};
+
+const isPublicProperty = {
+	displayName: 'Public',
+	name: 'isPublic',
+	type: 'boolean' as const,
+	default: false,
+	description: 'Whether every Genviral user can see and use the pack',
+};
+
+/** POST /packs: an empty pack (add images with Add Image). */
+const create = endpoint({
+	method: 'POST',
+	path: '/packs',
+	properties: [
+		{ ...nameProperty, required: true },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [isPublicProperty],
+		},
+	],
+	body: ['name', ['is_public', 'additionalFields.isPublic']],
+	output: { kind: 'object' },
+});
+
+/** PATCH /packs/{packId}: rename and/or change the public flag; sending it twice does no harm. */
+const updateEndpoint = endpoint({
+	method: 'PATCH',
+	path: '/packs/{packId}',
+	properties: [
+		packLocator({ description: 'The image pack to change (only your own packs can be changed)' }),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			required: true,
+			options: [nameProperty, isPublicProperty],
+		},
+	],
+	body: [['name', 'updateFields.name'], ['is_public', 'updateFields.isPublic']],
+	retry: 'idempotent',
+	output: { kind: 'object' },
+});
+
+/** Update refuses an empty change before any request (the API would answer 422). */
+const update: GenviralOperation = {
+	description: updateEndpoint.description,
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		if (typeof fields !== 'object' || fields === null || Object.keys(fields).length === 0) {
+			failValidation(this, itemIndex, 'Nothing to update: add Name or Public under Update Fields');
+		}
+		return await updateEndpoint.execute.call(this, itemIndex);
+	},
+};
+
+/** DELETE /packs/{packId}. A second DELETE after a lost answer would report 404 for a deletion that worked. */
+const deletePack = endpoint({
+	method: 'DELETE',
+	path: '/packs/{packId}',
+	properties: [packLocator({ description: 'The image pack to delete (only your own packs can be deleted)' })],
+	retry: 'rateLimitOnly',
+	output: { kind: 'object' },
+	transform: (data, { packId }) => ({ id: packId, deleted: true, ...data }),
+});
+
+/** DELETE /packs/{packId}/images/{imageId}. */
+const deleteImage = endpoint({
+	method: 'DELETE',
+	path: '/packs/{packId}/images/{imageId}',
+	properties: [
+		packLocator({ description: 'The image pack the image belongs to' }),
+		{
+			displayName: 'Image ID',
+			name: 'imageId',
+			type: 'string',
+			required: true,
+			default: '',
+			typeOptions: { format: 'uuid' },
+			description: "The ID of the image, from the pack's images (Image Pack → Get) or from Add Image",
+		},
+	],
+	retry: 'rateLimitOnly',
+	output: { kind: 'object' },
+});
+
 export const resource = defineResource(
-	{ value: 'imagePack', name: 'Image Pack', description: 'A collection of images that AI slideshows draw their backgrounds from' },
-	'',
-	{},
+	{ value: 'imagePack', name: 'Image Pack', description: 'A library of background images that slideshows draw from' },
+	'getMany',
+	{
+		addImage: {
+			name: 'Add Image',
+			description:
+				'Add an image to one of your packs, from a URL or a file; optionally wait until Genviral has described it (AI metadata)',
+			action: 'Add an image to an image pack',
+			operation: addImage,
+		},
+		create: {
+			name: 'Create',
+			description: 'Create an empty image pack; add images with Add Image',
+			action: 'Create an image pack',
+			operation: create,
+		},
+		delete: {
+			name: 'Delete',
+			description: 'Delete one of your image packs',
+			action: 'Delete an image pack',
+			operation: deletePack,
+		},
+		deleteImage: {
+			name: 'Delete Image',
+			description: 'Remove one image from one of your packs',
+			action: 'Delete an image from an image pack',
+			operation: deleteImage,
+		},
+		get: {
+			name: 'Get',
+			description: 'Get a pack with all its images and their AI metadata (description, keywords)',
+			action: 'Get an image pack',
+			operation: get,
+		},
+		getMany: {
+			name: 'Get Many',
+			description: 'List your image packs, and public packs unless turned off; one item per pack',
+			action: 'Get many image packs',
+			operation: getMany,
+		},
+		update: {
+			name: 'Update',
+			description: 'Rename one of your packs or make it public or private',
+			action: 'Update an image pack',
+			operation: update,
+		},
+	},
 );

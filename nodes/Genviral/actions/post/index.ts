@@ -1,9 +1,111 @@
-import { defineResource } from '../node.type';
+import type { INodeProperties } from 'n8n-workflow';
 
-// Operations are added in actions/post/: a declaration in operations.ts for plain endpoints,
-// a <op>.operation.ts file where real logic lives.
+import { endpoint } from '../endpoint';
+import { defineResource } from '../node.type';
+import * as create from './create.operation';
+import * as deletePosts from './delete.operation';
+import { postIdProperty, POST_LIST_STATUSES } from './fields';
+import * as retry from './retry.operation';
+import * as update from './update.operation';
+
+/** GET /posts/{id}: the post and every account's delivery state. */
+const get = endpoint({
+	method: 'GET',
+	path: '/posts/{postId}',
+	properties: [postIdProperty],
+	output: { kind: 'object' },
+});
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'posted',
+			options: POST_LIST_STATUSES,
+			description: 'Only posts in this status',
+		},
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description:
+				"Only posts created at or after this time. A value without a time zone offset is read in the workflow's time zone.",
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description:
+				"Only posts created at or before this time. A value without a time zone offset is read in the workflow's time zone.",
+		},
+	],
+};
+
+/**
+ * GET /posts: newest first, no offsets. Return All walks back in time: each page ends at the
+ * oldest post of the previous one (`until`), posts on that instant deduplicated by ID.
+ */
+const getMany = endpoint({
+	method: 'GET',
+	path: '/posts',
+	properties: [filters],
+	query: [
+		['status', 'filters.status'],
+		['since', 'filters.createdAfter'],
+		['until', 'filters.createdBefore'],
+	],
+	output: { kind: 'paged', style: 'timeWindow', key: 'posts', pageSize: 100, timeField: 'created_at' },
+});
+
 export const resource = defineResource(
 	{ value: 'post', name: 'Post', description: 'A post to one or more TikTok, Instagram, YouTube, Pinterest, LinkedIn or Facebook accounts' },
-	'',
-	{},
+	'create',
+	{
+		create: {
+			name: 'Create',
+			description:
+				'Publish a caption with a video, a slideshow or no media to 1-10 accounts, now or at a set time; optionally wait until it is published',
+			action: 'Create a post',
+			operation: create,
+		},
+		delete: {
+			name: 'Delete',
+			description: 'Delete up to 50 posts that are not published yet; one item per post ID with its outcome',
+			action: 'Delete posts',
+			operation: deletePosts,
+		},
+		get: {
+			name: 'Get',
+			description: "Get a post with its status and every account's result (published URL or error)",
+			action: 'Get a post',
+			operation: get,
+		},
+		getMany: {
+			name: 'Get Many',
+			description: 'List posts, newest first, optionally by status and creation time',
+			action: 'Get many posts',
+			operation: getMany,
+		},
+		retry: {
+			name: 'Retry',
+			description: 'Publish failed or partly posted posts again; one item per post ID with its outcome',
+			action: 'Retry posts',
+			operation: retry,
+		},
+		update: {
+			name: 'Update',
+			description: 'Change a post that is not published yet: accounts, caption, media, schedule, music or platform settings',
+			action: 'Update a post',
+			operation: update,
+		},
+	},
 );

@@ -1,9 +1,135 @@
+import { endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
+import { slideshowLocator } from './common';
+import * as generate from './generate.operation';
+import * as importFromTiktok from './importFromTiktok.operation';
+import * as regenerateSlide from './regenerateSlide.operation';
+import * as render from './render.operation';
+import * as update from './update.operation';
 
-// Operations are added in actions/slideshow/: a declaration in operations.ts for plain endpoints,
-// a <op>.operation.ts file where real logic lives.
+/** GET /slideshows/{slideshowId}: settings and every slide with its text elements. */
+const get = endpoint({
+	method: 'GET',
+	path: '/slideshows/{slideshowId}',
+	properties: [slideshowLocator],
+	output: { kind: 'object' },
+});
+
+/** GET /slideshows: summary rows (no slides), newest first, filtered by status or title. */
+const getMany = endpoint({
+	method: 'GET',
+	path: '/slideshows',
+	properties: [
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Search',
+					name: 'search',
+					type: 'string',
+					default: '',
+					description: 'Only slideshows whose title contains this text (case-insensitive)',
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: [
+						{ name: 'Draft', value: 'draft' },
+						{ name: 'Rendered', value: 'rendered' },
+					],
+					default: 'draft',
+					description: 'Only slideshows with this status',
+				},
+			],
+		},
+	],
+	query: ['filters.*'],
+	output: { kind: 'paged', style: 'offsetTotal', key: 'slideshows', pageSize: 100 },
+});
+
+/** DELETE /slideshows/{slideshowId}. A second DELETE after a lost answer would report 404 for a deletion that worked. */
+const deleteSlideshow = endpoint({
+	method: 'DELETE',
+	path: '/slideshows/{slideshowId}',
+	properties: [slideshowLocator],
+	retry: 'rateLimitOnly',
+	output: { kind: 'object' },
+});
+
+/** POST /slideshows/{slideshowId}/duplicate. Each call makes another copy: only a 429 (refused before any work) is retried. */
+const duplicate = endpoint({
+	method: 'POST',
+	path: '/slideshows/{slideshowId}/duplicate',
+	properties: [slideshowLocator],
+	retry: 'rateLimitOnly',
+	output: { kind: 'object' },
+});
+
 export const resource = defineResource(
 	{ value: 'slideshow', name: 'Slideshow', description: 'An AI-generated or hand-made image slideshow, rendered to images for a carousel post' },
-	'',
-	{},
+	'generate',
+	{
+		delete: {
+			name: 'Delete',
+			description: 'Delete a slideshow',
+			action: 'Delete a slideshow',
+			operation: deleteSlideshow,
+		},
+		duplicate: {
+			name: 'Duplicate',
+			description: 'Copy a slideshow into a new draft titled "Copy of ..."',
+			action: 'Duplicate a slideshow',
+			operation: duplicate,
+		},
+		generate: {
+			name: 'Generate',
+			description:
+				'Create a slideshow: AI writes the slides from a prompt or product (spends credits), or Skip AI builds them from a slide configuration',
+			action: 'Generate a slideshow',
+			operation: generate,
+		},
+		get: {
+			name: 'Get',
+			description: 'Get a slideshow with its settings and every slide (background, text elements, rendered image)',
+			action: 'Get a slideshow',
+			operation: get,
+		},
+		getMany: {
+			name: 'Get Many',
+			description: 'List slideshows, newest first, one item per slideshow (summary without slides)',
+			action: 'Get many slideshows',
+			operation: getMany,
+		},
+		importFromTiktok: {
+			name: 'Import From TikTok',
+			description:
+				'Copy a TikTok photo slideshow into a new draft with your own backgrounds (spends copy credits), or only preview it',
+			action: 'Import a slideshow from TikTok',
+			operation: importFromTiktok,
+		},
+		regenerateSlide: {
+			name: 'Regenerate Slide',
+			description: "Let AI rewrite one slide's text, keeping its layout (spends credits; draft slideshows only)",
+			action: 'Regenerate a slide of a slideshow',
+			operation: regenerateSlide,
+		},
+		render: {
+			name: 'Render',
+			description:
+				'Draw every slide to its final image and return the image URLs in order, ready for Post → Create; optionally download them',
+			action: 'Render a slideshow',
+			operation: render,
+		},
+		update: {
+			name: 'Update',
+			description: 'Change the title, status, type, product, settings or slides of a slideshow',
+			action: 'Update a slideshow',
+			operation: update,
+		},
+	},
 );

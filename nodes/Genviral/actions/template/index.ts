@@ -1,9 +1,126 @@
+import { slideshowLocator } from '../slideshow/common';
+import { endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
+import * as create from './create.operation';
+import { descriptionProperty, nameProperty, templateLocator, visibilityProperty } from './descriptions';
+import * as update from './update.operation';
 
-// Operations are added in actions/template/: a declaration in operations.ts for plain endpoints,
-// a <op>.operation.ts file where real logic lives.
+/** GET /templates/{templateId}: the template with its config. */
+const get = endpoint({
+	method: 'GET',
+	path: '/templates/{templateId}',
+	properties: [templateLocator],
+	output: { kind: 'object' },
+});
+
+/** GET /templates: own, workspace and public templates, newest first, 100 per page. */
+const getMany = endpoint({
+	method: 'GET',
+	path: '/templates',
+	properties: [
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Search',
+					name: 'search',
+					type: 'string',
+					default: '',
+					placeholder: 'listicle',
+					description: 'Only templates whose name contains this text (case-insensitive)',
+				},
+			],
+		},
+	],
+	query: ['filters.*'],
+	output: { kind: 'paged', style: 'offsetTotal', key: 'templates', pageSize: 100 },
+});
+
+/** DELETE /templates/{templateId}: answers { id, deleted }. */
+const deleteTemplate = endpoint({
+	method: 'DELETE',
+	path: '/templates/{templateId}',
+	properties: [{ ...templateLocator, description: 'The template to delete; it must be yours' }],
+	// A second DELETE after a lost answer would report 404 for a deletion that worked.
+	retry: 'rateLimitOnly',
+	output: { kind: 'object' },
+});
+
+/** POST /templates/from-slideshow/{slideshowId}: Genviral converts the slideshow; an empty body is valid. */
+const createFromSlideshow = endpoint({
+	method: 'POST',
+	path: '/templates/from-slideshow/{slideshowId}',
+	properties: [
+		{ ...slideshowLocator, description: 'The slideshow to turn into a template (one of yours)' },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				descriptionProperty,
+				nameProperty(false),
+				{
+					displayName: 'Preserve Text',
+					name: 'preserveText',
+					type: 'boolean',
+					default: true,
+					description: "Whether to keep the slides' text in the template; off leaves empty text boxes to fill later",
+				},
+				visibilityProperty,
+			],
+		},
+	],
+	body: ['additionalFields.*'],
+	// Not repeatable (a second create clashes on the name or makes a twin); a 429 comes before Genviral acts.
+	retry: 'rateLimitOnly',
+	output: { kind: 'object' },
+});
+
 export const resource = defineResource(
 	{ value: 'template', name: 'Template', description: 'A reusable slideshow layout (slides, text styles) to generate slideshows from' },
-	'',
-	{},
+	'getMany',
+	{
+		create: {
+			name: 'Create',
+			description: 'Create a template from a config (version 1, 1-10 slides)',
+			action: 'Create a template',
+			operation: create,
+		},
+		createFromSlideshow: {
+			name: 'Create From Slideshow',
+			description: 'Turn one of your slideshows into a reusable template',
+			action: 'Create a template from a slideshow',
+			operation: createFromSlideshow,
+		},
+		delete: {
+			name: 'Delete',
+			description: 'Delete a template you own',
+			action: 'Delete a template',
+			operation: deleteTemplate,
+		},
+		get: {
+			name: 'Get',
+			description: 'Get a template with its config',
+			action: 'Get a template',
+			operation: get,
+		},
+		getMany: {
+			name: 'Get Many',
+			description: 'List the templates this key can read (yours, your workspace\'s and public ones), one item per template',
+			action: 'Get many templates',
+			operation: getMany,
+		},
+		update: {
+			name: 'Update',
+			description: 'Change the name, description, visibility or config of a template you own',
+			action: 'Update a template',
+			operation: update,
+		},
+	},
 );

@@ -1,0 +1,137 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { accountsProperty, readAccountIds } from '../../descriptions/accounts';
+import { readParameters } from '../../helpers/parameters';
+import { expectObject, genviralApiRequest } from '../../transport';
+import {
+	captionProperty,
+	checkPlatformObjects,
+	MAX_ACCOUNTS,
+	mediaAndScheduleProperties,
+	musicUrlOption,
+	pinterestObject,
+	pinterestSettingsProperty,
+	providerSettingsObject,
+	providerSettingsOption,
+	tiktokObject,
+	tiktokSettingsProperty,
+	videoDurationOption,
+} from './fields';
+import { buildMedia, checkTextOnly } from './media';
+import { publishWaitProperties, waitForPublish } from './wait';
+
+const accounts = accountsProperty({
+	description: `The accounts to publish to (1 to ${MAX_ACCOUNTS}), from Account → Get Many.`,
+	maxCount: MAX_ACCOUNTS,
+});
+
+const properties: INodeProperties[] = [
+	accounts,
+	captionProperty,
+	...mediaAndScheduleProperties(),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'External ID',
+				name: 'externalId',
+				type: 'string',
+				default: '',
+				typeOptions: { maxLength: 128 },
+				description:
+					'Your idempotency key for this post (at most 128 characters): sending the same key with the same content again returns the first post instead of publishing twice. Default: one made of the execution, node and item, so retries of this item never post twice.',
+			},
+			musicUrlOption,
+			providerSettingsOption,
+			videoDurationOption,
+		],
+	},
+	tiktokSettingsProperty,
+	pinterestSettingsProperty,
+	...publishWaitProperties,
+];
+
+export const description = properties;
+
+/** Everything but the accounts picker, which has its own reader (it takes IDs, lists and account objects). */
+const readable = properties.filter((property) => property !== accounts);
+
+/**
+ * The default external ID: the same for the same item of the same node in the same execution,
+ * so the transport's retries and n8n's Retry On Fail replay the post instead of publishing it
+ * again, while a new execution makes a new post.
+ */
+export function defaultExternalId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return `n8n-${ctx.getExecutionId()}-${ctx.getNode().id}-${itemIndex}`;
+}
+
+/**
+ * POST /posts. Publishing is visible work: the request is only ever sent again (by the
+ * transport's retry rules) because it always carries an external ID, which makes Genviral
+ * answer a repeat with the first post (`duplicate: true`) rather than a second one.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const accountIds = readAccountIds(this, itemIndex, accounts.name, { max: MAX_ACCOUNTS });
+	const values = readParameters(this, readable, itemIndex);
+	const additional = (values.additionalFields ?? {}) as IDataObject;
+
+	const tiktok = tiktokObject(values.tiktokSettings as IDataObject | undefined);
+	const pinterest = pinterestObject(this, values.pinterestSettings as IDataObject | undefined, 'Pinterest Settings', itemIndex);
+	checkPlatformObjects(this, tiktok, pinterest, itemIndex);
+	const settings = providerSettingsObject(this, additional.providerSettings, 'Additional Fields → Provider Settings (JSON)', itemIndex);
+	const caption = (values.caption as string | undefined) ?? '';
+	checkTextOnly(this, values.postMedia as string, caption, itemIndex);
+
+	// Media last: binary media is uploaded, and nothing should be uploaded for a post that fails a check above.
+	const media = await buildMedia(this, values, additional.videoDuration as number | undefined, itemIndex, '');
+	const externalId = (additional.externalId as string | undefined) ?? defaultExternalId(this, itemIndex);
+
+	const body: IDataObject = { caption, accounts: accountIds.map((id) => ({ id })) };
+	if (media !== null) body.media = media;
+	if (values.schedule === 'at') body.scheduled_at = values.scheduledAt;
+	body.external_id = externalId;
+	if (additional.musicUrl !== undefined) body.music_url = additional.musicUrl;
+	if (tiktok) body.tiktok = tiktok;
+	if (pinterest) body.pinterest = pinterest;
+	if (settings) body.settings = settings;
+
+	let data: IDataObject;
+	try {
+		data = expectObject(
+			this,
+			await genviralApiRequest.call(this, { method: 'POST', path: '/posts', body, itemIndex, retry: 'idempotent' }),
+			'POST /posts',
+			itemIndex,
+		);
+	} catch (error) {
+		throw explainConflict(error, externalId, additional.externalId === undefined);
+	}
+	const created: IDataObject = {
+		...data,
+		warnings: Array.isArray(data.warnings) ? data.warnings : [],
+		duplicate: data.duplicate === true,
+		external_id: externalId,
+	};
+	if (values.waitForPublish !== true) return created;
+	return await waitForPublish(this, itemIndex, created, values);
+}
+
+/** 409 create_failed: the external ID was used before, for a post with other content. */
+function explainConflict(error: unknown, externalId: string, isDefault: boolean): unknown {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '409' || error.context.errorCode !== 'create_failed') return error;
+	error.description = [
+		`External ID "${externalId}" was already used for a post with different content, so Genviral refused to create another one (it would otherwise replay the first post).`,
+		isDefault
+			? 'The default External ID is the same for every retry of this item in this execution: the content changed between attempts (e.g. a caption or time computed from $now). Make the content stable, or set your own External ID.'
+			: 'Use a new External ID for a new post, or send exactly the same content to get the existing post back.',
+		error.description ?? '',
+	]
+		.filter((part) => part !== '')
+		.join(' ');
+	return error;
+}

@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readParameters } from '../../helpers/parameters';
+import { expectObject, genviralApiRequest } from '../../transport';
+
+/** Reference 7.6: 1-50 post IDs per call. */
+const MAX_POST_IDS = 50;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Post IDs',
+		name: 'postIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '02020202-0000-4000-8000-000000005001, 02020202-0000-4000-8000-000000005002',
+		typeOptions: { format: 'idList', minItems: 1, maxItems: MAX_POST_IDS, maxLength: 100_000 },
+		description: `The posts to delete (1 to ${MAX_POST_IDS}), separated by commas or as a list from an expression. Posted, partly posted and canceled posts cannot be deleted.`,
+	},
+];
+
+export const description = properties;
+
+const lower = (value: unknown) => String(value).toLowerCase();
+
+/**
+ * POST /posts/delete. The API answers 200 with a report per ID (deleted, blocked by status,
+ * skipped when not found, errors), so the node gives one item per post ID with its `outcome`:
+ * `deleted`, `blocked` (with `status`), `skipped`, or `failed` (with `reason`).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const { postIds } = readParameters(this, properties, itemIndex) as { postIds: string[] };
+	const data = expectObject(
+		this,
+		// A second call after a lost answer would report the deleted posts as "skipped".
+		await genviralApiRequest.call(this, { method: 'POST', path: '/posts/delete', body: { postIds }, itemIndex, retry: 'rateLimitOnly' }),
+		'POST /posts/delete',
+		itemIndex,
+	);
+	const deleted = new Set((Array.isArray(data.deletedIds) ? data.deletedIds : []).map(lower));
+	const skipped = new Set((Array.isArray(data.skipped) ? data.skipped : []).map(lower));
+	const blocked = new Map(
+		(Array.isArray(data.blockedStatuses) ? (data.blockedStatuses as IDataObject[]) : []).map((row) => [lower(row.id), row.status]),
+	);
+	const errors = new Map(
+		Object.entries((typeof data.errors === 'object' && data.errors !== null ? data.errors : {}) as IDataObject).map(([id, message]) => [
+			lower(id),
+			String(message),
+		]),
+	);
+	return postIds.map((id) => {
+		if (deleted.has(id)) return { id, outcome: 'deleted' };
+		if (blocked.has(id)) return { id, outcome: 'blocked', status: (blocked.get(id) as string | undefined) ?? null };
+		if (skipped.has(id)) return { id, outcome: 'skipped' };
+		return { id, outcome: 'failed', reason: errors.get(id) ?? 'Genviral did not report this post' };
+	});
+}

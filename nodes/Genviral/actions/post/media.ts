@@ -1,0 +1,78 @@
+/**
+ * A post's `media` object from the Media fields: URLs as given, or binary fields of the input
+ * item uploaded to Genviral's storage first (POST /files, then a direct upload), then posted by
+ * their URLs (reference 5 and 7 "Media").
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { failValidation } from '../../helpers/validation';
+import { uploadBinary } from '../../transport/upload';
+import { readBinaryFieldNames, readImageUrls } from './fields';
+
+/** A text-only post needs a caption (reference 7: caption-only posts). */
+export function checkTextOnly(ctx: IExecuteFunctions, mediaType: string | undefined, caption: string, itemIndex: number, label = 'Caption'): void {
+	if (mediaType === 'none' && caption.trim() === '') {
+		failValidation(ctx, itemIndex, `${label} is required for a text-only post (Media: None)`);
+	}
+}
+
+/**
+ * `media` for the request: null for a text-only post, `{type: 'video', url, duration_sec?}` or
+ * `{type: 'slideshow', urls}`. `values` holds the Media fields as read (top-level on Create,
+ * Update Fields on Update); `prefix` names their collection in messages ("Update Fields → ").
+ */
+export async function buildMedia(
+	ctx: IExecuteFunctions,
+	values: IDataObject,
+	videoDuration: number | undefined,
+	itemIndex: number,
+	prefix: string,
+): Promise<IDataObject | null> {
+	const mediaType = values.postMedia as string;
+	if (mediaType === 'none') return null;
+	const source = (values.mediaSource as string | undefined) ?? 'url';
+	const required = (name: string, label: string): unknown => {
+		const value = values[name];
+		if (value === undefined || value === '') failValidation(ctx, itemIndex, `${prefix}${label} is required with Media: ${mediaType === 'video' ? 'Video' : 'Slideshow'}`);
+		return value;
+	};
+
+	if (mediaType === 'video') {
+		if (source === 'url') {
+			const media: IDataObject = { type: 'video', url: required('videoUrl', 'Video URL') as string };
+			if (videoDuration !== undefined) media.duration_sec = videoDuration;
+			return media;
+		}
+		const field = String(required('binaryPropertyName', 'Input Binary Field')).trim();
+		checkKind(ctx, itemIndex, field, 'video', `${prefix}Input Binary Field`);
+		const uploaded = await uploadBinary(ctx, itemIndex, field, { durationSeconds: videoDuration });
+		const media: IDataObject = { type: 'video', url: uploaded.url };
+		if (videoDuration !== undefined) media.duration_sec = videoDuration;
+		return media;
+	}
+
+	if (source === 'url') {
+		return { type: 'slideshow', urls: readImageUrls(ctx, required('imageUrls', 'Image URLs'), `${prefix}Image URLs`, itemIndex) };
+	}
+	const fields = readBinaryFieldNames(ctx, required('binaryPropertyNames', 'Input Binary Fields'), `${prefix}Input Binary Fields`, itemIndex);
+	// Check every field exists before the first upload, so a typo in the last one uploads nothing.
+	for (const field of fields) checkKind(ctx, itemIndex, field, 'image', `${prefix}Input Binary Fields`);
+	const urls: string[] = [];
+	for (const field of fields) urls.push((await uploadBinary(ctx, itemIndex, field)).url);
+	return { type: 'slideshow', urls };
+}
+
+/** A video post takes a video file and a slideshow images: refuse the wrong kind before uploading it. */
+function checkKind(ctx: IExecuteFunctions, itemIndex: number, field: string, kind: 'video' | 'image', label: string): void {
+	const binary = ctx.helpers.assertBinaryData(itemIndex, field);
+	const mimeType = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
+	const other = kind === 'video' ? 'image/' : 'video/';
+	// A generic type (application/octet-stream) is resolved from the file name by the upload.
+	if (mimeType.startsWith(other) || (!mimeType.startsWith(`${kind}/`) && /^(text|audio|application\/(pdf|json|zip))/.test(mimeType))) {
+		failValidation(
+			ctx,
+			itemIndex,
+			`${label}: the file in "${field}" is ${mimeType} (${binary.fileName ?? 'no file name'}), not ${kind === 'video' ? 'a video' : 'an image'}`,
+		);
+	}
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readParameters } from '../../helpers/parameters';
+import { expectObject, genviralApiRequest } from '../../transport';
+
+/** Reference 7.5: 1-20 post IDs, 1-10 account IDs. */
+const MAX_POST_IDS = 20;
+const MAX_ACCOUNT_IDS = 10;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Post IDs',
+		name: 'postIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '02020202-0000-4000-8000-000000005001, 02020202-0000-4000-8000-000000005002',
+		typeOptions: { format: 'idList', minItems: 1, maxItems: MAX_POST_IDS, maxLength: 100_000 },
+		description: `The failed or partly posted posts to publish again (1 to ${MAX_POST_IDS}), separated by commas or as a list from an expression`,
+	},
+	{
+		displayName: 'Account IDs',
+		name: 'retryAccountIds',
+		type: 'string',
+		default: '',
+		typeOptions: { format: 'idList', maxItems: MAX_ACCOUNT_IDS, maxLength: 100_000 },
+		description: `Retry only these accounts' deliveries (up to ${MAX_ACCOUNT_IDS}); empty: every failed account of each post`,
+	},
+];
+
+export const description = properties;
+
+/**
+ * POST /posts/retry. The API answers 200 even when some posts could not be re-queued, so the
+ * node reports per post: one item per post ID, `outcome` `retried` or `failed` with the reason.
+ * Re-queuing publishes again: the request is never sent twice (only after a 429, answered before
+ * anything happens).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const { postIds, retryAccountIds: accountIds } = readParameters(this, properties, itemIndex) as { postIds: string[]; retryAccountIds?: string[] };
+	const body: IDataObject = { post_ids: postIds };
+	if (accountIds !== undefined && accountIds.length > 0) body.account_ids = accountIds;
+	const data = expectObject(
+		this,
+		await genviralApiRequest.call(this, { method: 'POST', path: '/posts/retry', body, itemIndex, retry: 'rateLimitOnly' }),
+		'POST /posts/retry',
+		itemIndex,
+	);
+	const retried = new Set((Array.isArray(data.ids) ? data.ids : []).map((id) => String(id).toLowerCase()));
+	const errors = (typeof data.errors === 'object' && data.errors !== null ? data.errors : {}) as IDataObject;
+	const reasonOf = (id: string): string => {
+		const entry = Object.entries(errors).find(([key]) => key.toLowerCase() === id);
+		return entry ? String(entry[1]) : 'Genviral did not re-queue this post and gave no reason';
+	};
+	return postIds.map((id) => (retried.has(id) ? { id, outcome: 'retried' } : { id, outcome: 'failed', reason: reasonOf(id) }));
+}

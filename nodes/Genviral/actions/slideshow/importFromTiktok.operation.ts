@@ -1,0 +1,166 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readParameters } from '../../helpers/parameters';
+import { failValidation } from '../../helpers/validation';
+import { expectObject, genviralApiRequest } from '../../transport';
+import { packLocator } from '../imagePack/common';
+import { paidCall } from './common';
+
+/** How long Genviral keeps a preview (reference: about 10 minutes); an import after that refetches TikTok. */
+export const PREVIEW_LIFETIME_MS = 10 * 60 * 1000;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'TikTok URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { format: 'url' },
+		placeholder: 'https://www.tiktok.com/@creator/photo/7300000000000000000',
+		description: 'The link of a TikTok photo slideshow (full or short vm.tiktok.com link); videos cannot be imported',
+	},
+	{
+		displayName: 'Preview Only',
+		name: 'previewOnly',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to only check the post and show what an import would give (images, slide count, estimated credits), without importing or spending credits. The preview ID it returns stays valid about 10 minutes.',
+	},
+	{
+		displayName: 'Backgrounds From',
+		name: 'backgroundSource',
+		type: 'options',
+		options: [
+			{ name: 'Image Pack', value: 'pack', description: 'Your images from an image pack' },
+			{ name: 'Image URLs', value: 'images', description: 'A list of image URLs' },
+		],
+		default: 'pack',
+		displayOptions: { show: { previewOnly: [false] } },
+		description: 'Where the new backgrounds come from: the TikTok text is laid over your own images',
+	},
+	{
+		...packLocator({ description: 'The image pack the backgrounds come from (it must hold images)' }),
+		displayOptions: { show: { previewOnly: [false], backgroundSource: ['pack'] } },
+	},
+	{
+		displayName: 'Image URLs',
+		name: 'packImages',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { previewOnly: [false], backgroundSource: ['images'] } },
+		typeOptions: { maxLength: 200_000 },
+		placeholder: 'https://cdn.example.com/1.jpg, https://cdn.example.com/2.jpg',
+		description: 'The background images (1-100 http(s) URLs), as a list or separated by commas',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { previewOnly: [false] } },
+		options: [
+			{
+				displayName: 'Preview ID',
+				name: 'previewId',
+				type: 'string',
+				default: '',
+				typeOptions: { format: 'uuid' },
+				description:
+					'The preview ID of an earlier Preview Only run of the same URL, to import without a new preview. Valid about 10 minutes; after that Genviral fetches the post again.',
+			},
+			{
+				displayName: 'Product ID',
+				name: 'productId',
+				type: 'string',
+				default: '',
+				typeOptions: { format: 'uuid' },
+				description: 'A product from the Genviral dashboard to attach to the new slideshow',
+			},
+			{
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				typeOptions: { maxLength: 200 },
+				description: 'The title of the new slideshow (up to 200 characters)',
+			},
+		],
+	},
+];
+
+export const description = properties;
+
+const TIKTOK_HOSTS = ['tiktok.com', 'www.tiktok.com', 'm.tiktok.com', 'vm.tiktok.com', 'vt.tiktok.com'];
+
+function imageList(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string[] {
+	const entries = Array.isArray(raw) ? raw : String(raw).split(',');
+	const urls = entries.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => entry !== '');
+	if (urls.length < 1 || urls.length > 100) failValidation(ctx, itemIndex, `Image URLs must hold 1-100 URLs (got ${urls.length})`);
+	for (const url of urls) {
+		let ok = false;
+		try {
+			const parsed = new URL(String(url));
+			ok = parsed.protocol === 'https:' || parsed.protocol === 'http:';
+		} catch {
+			ok = false;
+		}
+		if (!ok) failValidation(ctx, itemIndex, `Image URLs contains "${String(url).slice(0, 80)}", which is not an http(s) URL`);
+	}
+	return urls as string[];
+}
+
+/**
+ * POST /slideshows/copy-tiktok/preview (free, repeatable), then POST
+ * /slideshows/copy-tiktok/import with the fresh preview's ID (spends copy credits, never sent
+ * twice). With Preview Only, only the preview, with the time its ID stops being useful.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const values = readParameters(this, properties, itemIndex) as {
+		url: string;
+		previewOnly: boolean;
+		backgroundSource?: string;
+		packId?: string;
+		packImages?: unknown;
+		additionalFields?: { previewId?: string; productId?: string; title?: string };
+	};
+	const url = values.url;
+	if (!TIKTOK_HOSTS.includes(new URL(url).hostname.toLowerCase())) {
+		failValidation(this, itemIndex, `TikTok URL must be a tiktok.com link; got ${new URL(url).hostname}`);
+	}
+	const extra = values.additionalFields ?? {};
+	const importBody: IDataObject = { url };
+	if (!values.previewOnly) {
+		if (values.backgroundSource === 'images') importBody.pack_images = imageList(this, itemIndex, values.packImages);
+		else importBody.pack_id = values.packId;
+		if (extra.title !== undefined) importBody.title = extra.title;
+		if (extra.productId !== undefined) importBody.product_id = extra.productId;
+	}
+
+	let preview: IDataObject | undefined;
+	if (values.previewOnly || extra.previewId === undefined) {
+		const path = '/slideshows/copy-tiktok/preview';
+		const requestedAt = Date.now();
+		// A preview costs nothing and changes nothing: the transport's retry rules apply.
+		preview = expectObject(
+			this,
+			await genviralApiRequest.call(this, { method: 'POST', path, body: { url }, itemIndex, retry: 'idempotent' }),
+			`POST ${path}`,
+			itemIndex,
+		);
+		preview = { ...preview, preview_expires_at: new Date(requestedAt + PREVIEW_LIFETIME_MS).toISOString() };
+		if (values.previewOnly) return preview;
+	}
+	const previewId = extra.previewId ?? (typeof preview?.preview_id === 'string' ? preview.preview_id : undefined);
+	if (previewId !== undefined) importBody.preview_id = previewId;
+
+	const imported = await paidCall(
+		this,
+		{ method: 'POST', path: '/slideshows/copy-tiktok/import', body: importBody, itemIndex },
+		{ mayHaveRun: 'The TikTok import was sent.', lookUp: 'Slideshow → Get Many (newest first)' },
+	);
+	return preview === undefined ? imported : { ...imported, preview };
+}

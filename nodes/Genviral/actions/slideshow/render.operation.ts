@@ -1,0 +1,84 @@
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readParameters } from '../../helpers/parameters';
+import { downloadToBinary, expectArray, expectObject, genviralApiRequest, unexpectedShape } from '../../transport';
+import { ItemWithBinary } from '../node.type';
+import { longCallTimeout, slideshowLocator } from './common';
+
+/** Rendering blocks until every slide is drawn: about 2-5 s per slide, up to a minute or more. */
+export const RENDER_TIMEOUT_MS = 180_000;
+
+const properties: INodeProperties[] = [
+	slideshowLocator,
+	{
+		displayName: 'Download Images',
+		name: 'downloadImages',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to download the rendered slide images into the item as files (one binary field per slide)',
+	},
+	{
+		displayName: 'Put Output Files in Fields Starting With',
+		name: 'binaryPropertyPrefix',
+		type: 'string',
+		default: 'slide_',
+		required: true,
+		displayOptions: { show: { downloadImages: [true] } },
+		hint: 'The first slide goes to slide_0, the second to slide_1, ...',
+		description: 'The prefix of the binary fields the slide images are written to, followed by the 0-based slide number',
+	},
+];
+
+export const description = properties;
+
+/** The images to publish, in slide order: each slide's rendered image (its background if it has none). */
+function imageUrlsOf(ctx: IExecuteFunctions, slides: IDataObject[], endpoint: string, itemIndex: number): string[] {
+	const ordered = slides.every((s) => typeof s.index === 'number') ? [...slides].sort((a, b) => (a.index as number) - (b.index as number)) : slides;
+	return ordered.map((slide) => {
+		const url = typeof slide.rendered_image_url === 'string' && slide.rendered_image_url !== '' ? slide.rendered_image_url : slide.image_url;
+		if (typeof url !== 'string' || url === '') throw unexpectedShape(ctx, slide, endpoint, itemIndex, 'image URL of every slide');
+		return url;
+	});
+}
+
+/**
+ * POST /slideshows/{slideshowId}/render (synchronous; rendering twice gives the same images, so
+ * the transport's retry rules apply), then the ordered image URLs: from the answer when it lists
+ * the slides, otherwise from one GET of the slideshow. They go straight into Post → Create as
+ * slideshow media.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
+	const values = readParameters(this, properties, itemIndex) as { slideshowId: string; downloadImages: boolean; binaryPropertyPrefix?: string };
+	const { slideshowId } = values;
+	const path = `/slideshows/${slideshowId}/render`;
+	const rendered = expectObject(
+		this,
+		await genviralApiRequest.call(this, {
+			method: 'POST',
+			path,
+			itemIndex,
+			retry: 'idempotent',
+			timeoutMs: longCallTimeout(this, itemIndex, RENDER_TIMEOUT_MS),
+		}),
+		`POST ${path}`,
+		itemIndex,
+	);
+	const { slides: answeredSlides, ...summary } = rendered;
+	let urls: string[];
+	if (Array.isArray(answeredSlides) && answeredSlides.length > 0) {
+		urls = imageUrlsOf(this, expectArray(this, answeredSlides, `POST ${path}`, itemIndex, 'slides'), `POST ${path}`, itemIndex);
+	} else {
+		const getPath = `/slideshows/${slideshowId}`;
+		const slideshow = expectObject(this, await genviralApiRequest.call(this, { method: 'GET', path: getPath, itemIndex }), `GET ${getPath}`, itemIndex);
+		urls = imageUrlsOf(this, expectArray(this, slideshow.slides, `GET ${getPath}`, itemIndex, 'slides'), `GET ${getPath}`, itemIndex);
+	}
+	const json: IDataObject = { ...summary, rendered_image_urls: urls };
+	if (!values.downloadImages) return json;
+
+	const prefix = values.binaryPropertyPrefix ?? 'slide_';
+	const binary: IBinaryKeyData = {};
+	for (const [i, url] of urls.entries()) {
+		binary[`${prefix}${i}`] = await downloadToBinary(this, itemIndex, url);
+	}
+	return new ItemWithBinary(json, binary);
+}

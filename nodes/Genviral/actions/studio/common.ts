@@ -1,0 +1,209 @@
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { checkValue } from '../../helpers/parameters';
+import { describeValue, failValidation } from '../../helpers/validation';
+import { downloadToBinary, expectObject, genviralApiRequest } from '../../transport';
+import { cachedCatalogue, costOf } from './models';
+import type { StudioMode } from './models';
+
+/** Signed CDN URLs are long: URL fields take more than the reader's default 500 characters. */
+export const MAX_URL_LENGTH = 4096;
+
+/** The model picker of a mode, loaded from GET /studio/models. */
+export function modelProperty(mode: StudioMode): INodeProperties {
+	const example = mode === 'image' ? 'google/nano-banana-2' : 'openai/sora-2';
+	return {
+		displayName: 'Model Name or ID',
+		name: 'model',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: mode === 'image' ? 'getStudioImageModels' : 'getStudioVideoModels', maxLength: 200 },
+		required: true,
+		default: '',
+		description: `The ${mode} model. Each option shows its credit cost, the inputs it requires and the ones it also accepts. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (e.g. ${example}; Studio → Get Models lists them).`,
+	};
+}
+
+/** "Download …" and "Put Output File in Field", as n8n's nodes that produce files name them. */
+export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = {}): INodeProperties[] {
+	const displayOptions = Object.keys(show).length > 0 ? { show: show as Record<string, boolean[]> } : undefined;
+	return [
+		{
+			displayName: `Download ${what}`,
+			name: 'download',
+			type: 'boolean',
+			default: false,
+			...(displayOptions ? { displayOptions } : {}),
+			description: `Whether to download the generated ${what.toLowerCase()} into a binary field of the output item, for nodes that take files (upload, email, storage). The output URL is returned either way.`,
+		},
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			displayOptions: { show: { ...(show as Record<string, boolean[]>), download: [true] } },
+			hint: 'The name of the output binary field to put the file in',
+			description: 'The binary field of the output item that receives the file',
+		},
+	];
+}
+
+/**
+ * A list of URLs from a field: a list from an expression, or text with one URL per line or
+ * separated by commas. Each entry gets the reader's URL check (http(s) only).
+ */
+export function readUrlList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, maxItems = 20): string[] | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const raw = typeof value === 'string' ? value.split(/[\n,]/) : value;
+	if (!Array.isArray(raw)) return failValidation(ctx, itemIndex, `${label} must be a list of URLs (or URLs separated by commas); got ${describeValue(value)}`);
+	const entry: INodeProperties = {
+		displayName: label,
+		name: 'url',
+		type: 'string',
+		default: '',
+		typeOptions: { format: 'url', maxLength: MAX_URL_LENGTH },
+	};
+	const urls: string[] = [];
+	for (const item of raw) {
+		if (typeof item === 'string' && item.trim() === '') continue;
+		const url = checkValue(ctx, entry, item, itemIndex, label) as string;
+		if (!urls.includes(url)) urls.push(url);
+	}
+	if (urls.length > maxItems) failValidation(ctx, itemIndex, `${label} takes at most ${maxItems} URLs (got ${urls.length})`);
+	return urls.length > 0 ? urls : undefined;
+}
+
+/** The `params` object from the Model Parameters collection (option names in snake_case); raw params apart. */
+export function splitModelParameters(collection: IDataObject | undefined): { params?: IDataObject; rawParams?: IDataObject } {
+	const { rawParams, ...normalized } = collection ?? {};
+	const params: IDataObject = {};
+	for (const [name, value] of Object.entries(normalized)) {
+		if (value !== undefined) params[name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+	}
+	return {
+		params: Object.keys(params).length > 0 ? params : undefined,
+		rawParams: rawParams === undefined ? undefined : (rawParams as IDataObject),
+	};
+}
+
+/** Raw Params must be a JSON object (the API passes it to the model untouched). */
+export function checkRawParams(ctx: IExecuteFunctions, rawParams: unknown, itemIndex: number): IDataObject | undefined {
+	if (rawParams === undefined) return undefined;
+	if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
+		failValidation(ctx, itemIndex, `Model Parameters → Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got ${describeValue(rawParams)}`);
+	}
+	return rawParams as IDataObject;
+}
+
+/**
+ * A generation call (POST, spends credits): sent once, never retried. A `403
+ * insufficient_credits` keeps the API's message, status and code, and its description gains
+ * the balance from one GET /subscription read (the error body carries no numbers).
+ */
+export async function sendGeneration(
+	ctx: IExecuteFunctions,
+	{ path, body, mode, model, itemIndex, timeoutMs }: { path: string; body: IDataObject; mode: StudioMode; model: string; itemIndex: number; timeoutMs?: number },
+): Promise<unknown> {
+	try {
+		return await genviralApiRequest.call(ctx, { method: 'POST', path, body, itemIndex, retry: 'never', timeoutMs });
+	} catch (error) {
+		if (error instanceof NodeApiError && error.context.errorCode === 'insufficient_credits') {
+			await explainCredits(ctx, error, mode, model, itemIndex);
+		} else if (error instanceof NodeApiError && mayHaveRun(error)) {
+			const work = mode === 'image' ? 'the image may have been generated' : 'the video generation may have started';
+			error.message = `${error.message}: ${work} and its credits spent`;
+			error.description = `${error.description ?? ''} The request reached Genviral but its answer was lost, so ${work} and credits may have been spent. It is not sent again automatically: check the Studio outputs in Genviral (AI Studio, or the files of context ai-studio) before running this item again.`.trim();
+		}
+		rethrow(ctx, error);
+	}
+}
+
+/** Errors pass on unchanged: both constructors hand back an error of their own class as it is. */
+function rethrow(ctx: IExecuteFunctions, error: unknown): never {
+	if (error instanceof NodeApiError) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+	throw new NodeOperationError(ctx.getNode(), error as Error);
+}
+
+/** Network failures after the request was sent: the work may have run (a refused connection never arrived). */
+const LOST_ANSWER_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE'];
+
+function mayHaveRun(error: NodeApiError): boolean {
+	const network = error.context.networkError;
+	if (typeof network === 'string') return LOST_ANSWER_CODES.includes(network);
+	// A 5xx that is not a Genviral envelope (a proxy's error page) says nothing about the work.
+	const status = Number(error.httpCode);
+	return status >= 500 && (error.context.errorCode === undefined || error.context.errorCode === null);
+}
+
+async function explainCredits(ctx: IExecuteFunctions, error: NodeApiError, mode: StudioMode, model: string, itemIndex: number): Promise<void> {
+	const catalogue = await cachedCatalogue(ctx, mode);
+	const chosen = catalogue?.find((entry) => entry.id === model);
+	const cost = chosen ? costOf(chosen) : undefined;
+	let balance: string;
+	try {
+		const data = expectObject(ctx, await genviralApiRequest.call(ctx, { method: 'GET', path: '/subscription', itemIndex }), 'GET /subscription', itemIndex);
+		const subscription = (data.subscription ?? {}) as IDataObject;
+		const credits = (subscription.credits ?? {}) as IDataObject;
+		balance =
+			typeof credits.remaining === 'number'
+				? `Credits left: ${credits.remaining}${typeof credits.limit === 'number' ? ` of ${credits.limit} this period` : ''}${typeof credits.reset_at === 'string' ? `, renewed ${credits.reset_at}` : ''}.`
+				: 'The credit balance was not in the subscription answer.';
+	} catch {
+		balance = 'The credit balance could not be read (Subscription → Get shows it).';
+	}
+	const needed = cost ? `${model} costs ${cost}. ` : '';
+	error.description = `${error.description ?? ''} ${needed}${balance} Nothing was generated and no credits were spent.`.trim();
+	error.context.creditsExplained = true;
+}
+
+/** A file name with an extension for a media URL: the URL's own name, or `<id>.<fallback>`. */
+function fileNameFor(url: string, id: string, fallbackExtension: string): string {
+	let last = '';
+	try {
+		last = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '');
+	} catch {
+		last = '';
+	}
+	return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${id}.${fallbackExtension}`;
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+	png: 'image/png',
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	webp: 'image/webp',
+	gif: 'image/gif',
+	mp4: 'video/mp4',
+	mov: 'video/quicktime',
+	webm: 'video/webm',
+};
+
+/**
+ * The generated file as an item's binary field. The download goes to the media URL's host
+ * without the API token (the lead's download helper).
+ */
+export async function downloadOutput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	{
+		url,
+		id,
+		fallbackExtension,
+		field,
+		lookUp,
+	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: string; how: string } },
+): Promise<IBinaryKeyData> {
+	const fileName = fileNameFor(url, id, fallbackExtension);
+	const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
+	try {
+		const binary = await downloadToBinary(ctx, itemIndex, url, { fileName, mimeType: MEDIA_TYPES[extension] });
+		return { [field]: binary };
+	} catch (error) {
+		// The generation is done and paid for: the error says where the result is.
+		if (error instanceof NodeOperationError) {
+			error.description = `${error.description ?? ''} The ${lookUp.what} itself was generated (ID ${id}); only the download failed. ${lookUp.how}`.trim();
+		}
+		rethrow(ctx, error);
+	}
+}

@@ -1,0 +1,171 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readParameters } from '../../helpers/parameters';
+import { expectObject, unexpectedShape } from '../../transport';
+import { ItemWithBinary } from '../node.type';
+import {
+	MAX_URL_LENGTH,
+	checkRawParams,
+	downloadOutput,
+	downloadProperties,
+	modelProperty,
+	readUrlList,
+	sendGeneration,
+	splitModelParameters,
+} from './common';
+
+/**
+ * Image generation is synchronous and can take minutes: without a Timeout option of the
+ * user's own, the request waits this long (the Options' 60 s default would cut it short and
+ * leave a generation that ran, and spent credits, without its answer).
+ */
+export const IMAGE_TIMEOUT_MS = 300_000;
+
+const imageUrlsProperty: INodeProperties = {
+	displayName: 'Input Image URLs',
+	name: 'imageUrls',
+	type: 'string',
+	default: '',
+	typeOptions: { rows: 2 },
+	placeholder: 'https://example.com/product.png',
+	description:
+		'Images for the model to edit or follow: public URLs, one per line or separated by commas (a list from an expression works too). Required by models that list Input Image URLs as required; refused by models that take none.',
+};
+
+const properties: INodeProperties[] = [
+	modelProperty('image'),
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 4, maxLength: 5000 },
+		placeholder: 'A flat-lay photo of a matcha latte on a pastel background',
+		description: 'What to generate, or how to change the input images',
+	},
+	imageUrlsProperty,
+	{
+		displayName: 'Model Parameters',
+		name: 'modelParameters',
+		type: 'collection',
+		placeholder: 'Add Parameter',
+		default: {},
+		description:
+			"Settings sent as params (normalized keys). Each model honours only the ones its picker entry lists as Parameters; the others are ignored by Genviral.",
+		options: [
+			{
+				displayName: 'Aspect Ratio',
+				name: 'aspectRatio',
+				type: 'string',
+				default: '',
+				placeholder: '9:16',
+				description: 'Width:height, e.g. 1:1, 4:5, 9:16, 16:9 (which ones depends on the model)',
+			},
+			{
+				displayName: 'Max Images',
+				name: 'maxImages',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 15 },
+				default: 1,
+				description: 'Max number of images for models that make several in one go',
+			},
+			{
+				displayName: 'Output Format',
+				name: 'outputFormat',
+				type: 'string',
+				default: '',
+				placeholder: 'png',
+				description: 'File format of the result, e.g. png, jpeg or webp',
+			},
+			{
+				displayName: 'Raw Parameters (JSON)',
+				name: 'rawParams',
+				type: 'json',
+				default: '{}',
+				description: 'Model-specific settings passed to the model untouched, e.g. {"seed": 42}. Sent as raw_params; the model\'s own names apply.',
+			},
+			{
+				displayName: 'Resolution',
+				name: 'resolution',
+				type: 'string',
+				default: '',
+				placeholder: '2K',
+				description: 'Output resolution as the model names it, e.g. 1K or 2K',
+			},
+			{
+				displayName: 'Scale Factor',
+				name: 'scaleFactor',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 8, numberPrecision: 2 },
+				default: 2,
+				description: 'Upscaling factor, for upscaling models',
+			},
+			{
+				displayName: 'Sequential Image Generation',
+				name: 'sequentialImageGeneration',
+				type: 'string',
+				default: '',
+				placeholder: 'auto',
+				description: 'For models that can make a related series of images (e.g. auto or disabled)',
+			},
+			{
+				displayName: 'Size',
+				name: 'size',
+				type: 'string',
+				default: '',
+				placeholder: '2K',
+				description: 'Output size as the model names it (e.g. 1K, 2K, 4K or 1024x1024)',
+			},
+		],
+	},
+	...downloadProperties('Image'),
+];
+
+export const description = properties;
+
+/**
+ * POST /studio/images/generate: one image, synchronously; spends the model's credits, so it is
+ * sent once and never retried. Optionally downloads the result into a binary field.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
+	const plain = properties.filter((property) => property !== imageUrlsProperty);
+	const values = readParameters(this, plain, itemIndex);
+	const imageUrls = readUrlList(this, this.getNodeParameter('imageUrls', itemIndex, ''), 'Input Image URLs', itemIndex);
+	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
+	const raw = checkRawParams(this, rawParams, itemIndex);
+
+	const body: IDataObject = { model_id: values.model, prompt: values.prompt };
+	if (imageUrls) body.image_urls = imageUrls;
+	if (params) body.params = params;
+	if (raw && Object.keys(raw).length > 0) body.raw_params = raw;
+
+	const userTimeout = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).timeout;
+	const endpoint = 'POST /studio/images/generate';
+	const data = await sendGeneration(this, {
+		path: '/studio/images/generate',
+		body,
+		mode: 'image',
+		model: String(values.model),
+		itemIndex,
+		timeoutMs: userTimeout === undefined ? IMAGE_TIMEOUT_MS : undefined,
+	});
+	const image = expectObject(this, data, endpoint, itemIndex);
+	if (values.download !== true) return image;
+
+	const url = image.output_url;
+	if (typeof url !== 'string' || url === '' || url.length > MAX_URL_LENGTH) {
+		throw unexpectedShape(this, image, endpoint, itemIndex, '"output_url" (the image URL)');
+	}
+	const binary = await downloadOutput(this, itemIndex, {
+		url,
+		id: typeof image.file_id === 'string' && image.file_id !== '' ? image.file_id : 'studio-image',
+		fallbackExtension: typeof params?.output_format === 'string' ? params.output_format : 'png',
+		field: String(values.binaryPropertyName),
+		lookUp: {
+			what: 'image',
+			how: 'Find it in Genviral (AI Studio; its files have the context ai-studio). Running the item again would generate, and pay for, a new image.',
+		},
+	});
+	return new ItemWithBinary(image, binary);
+}

@@ -1,0 +1,139 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { describeValue, failValidation, isUuid } from '../helpers/validation';
+
+/**
+ * The social accounts a post can go to (GET /accounts), picked from a list the editor loads
+ * (`getAccounts`) or given by expression. Shared by every operation that targets accounts
+ * (Post → Create / Update / Retry, ...): the property factory declares the field, and
+ * `readAccountIds` reads it for an item.
+ */
+
+/** The platforms GET /accounts documents (reference 3), with the two the newest post docs add. */
+export const ACCOUNT_PLATFORM_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Bluesky', value: 'bluesky' },
+	{ name: 'Facebook', value: 'facebook' },
+	{ name: 'Instagram', value: 'instagram' },
+	{ name: 'LinkedIn', value: 'linkedin' },
+	{ name: 'Pinterest', value: 'pinterest' },
+	{ name: 'TikTok', value: 'tiktok' },
+	{ name: 'X', value: 'x' },
+	{ name: 'YouTube', value: 'youtube' },
+];
+
+/** BYO: connected by the user; hosted: a Genviral-managed creator account. */
+export const ACCOUNT_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'BYO', value: 'byo', description: 'Accounts you connected to Genviral yourself (bring your own)' },
+	{ name: 'Hosted', value: 'hosted', description: 'Creator accounts Genviral manages for you' },
+];
+
+export interface AccountsPropertyOptions {
+	/** Parameter name; `accountIds` by default. */
+	name?: string;
+	/** Must end in "Names or IDs" (n8n's rule for lists loaded from the API). */
+	displayName?: string;
+	/** Text after the standard sentence about list and expressions. */
+	description?: string;
+	required?: boolean;
+	/** Fewest accounts accepted (default 1 when required, else 0). */
+	minCount?: number;
+	/** Most accounts accepted (default 10: a post goes to 1-10 accounts). */
+	maxCount?: number;
+	displayOptions?: IDisplayOptions;
+}
+
+const EXPRESSION_HINT =
+	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+
+/** Default bounds: a post goes to 1-10 accounts (reference 7.1, `accounts`). */
+const DEFAULT_MAX_ACCOUNTS = 10;
+
+/**
+ * An accounts picker: a list of the key's active accounts, labelled `TikTok · @acme (BYO)`.
+ * From an expression it takes one ID, a list of IDs (or of account objects from Account → Get
+ * Many), or IDs separated by commas.
+ */
+export function accountsProperty(options: AccountsPropertyOptions = {}): INodeProperties {
+	const required = options.required ?? true;
+	const min = options.minCount ?? (required ? 1 : 0);
+	const max = options.maxCount ?? DEFAULT_MAX_ACCOUNTS;
+	const bounds = min === max ? `exactly ${min}` : min > 0 ? `${min} to ${max}` : `up to ${max}`;
+	const property: INodeProperties = {
+		displayName: options.displayName ?? 'Account Names or IDs',
+		name: options.name ?? 'accountIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getAccounts', minItems: min, maxItems: max },
+		required,
+		default: [],
+		description:
+			'The social accounts to use, from Account → Get Many. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: `Pick ${bounds} account${max === 1 ? '' : 's'}. An expression may give one ID, a list, or IDs separated by commas.`,
+	};
+	// A caller's own text keeps the sentence n8n shows for lists loaded from the API.
+	if (options.description) property.description = `${options.description} ${EXPRESSION_HINT}`;
+	if (options.displayOptions) property.displayOptions = options.displayOptions;
+	return property;
+}
+
+/**
+ * The account IDs of a picker for one item, checked before any request: each a UUID (as the
+ * reference's account ids are), duplicates dropped (case-insensitive), between `min` and `max`
+ * of them. Accepts one ID, a list, IDs separated by commas, JSON list text, and account objects
+ * (`{ id }`, as Account → Get Many outputs). Errors name the field and the item.
+ */
+export function readAccountIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameterName = 'accountIds',
+	{ min = 1, max = DEFAULT_MAX_ACCOUNTS, label = 'Account Names or IDs' }: { min?: number; max?: number; label?: string } = {},
+): string[] {
+	const raw = ctx.getNodeParameter(parameterName, itemIndex, []) as unknown;
+	const ids: string[] = [];
+	for (const entry of flattenAccountValue(raw)) {
+		const candidate =
+			typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as IDataObject).id : entry;
+		const text = typeof candidate === 'string' ? candidate.trim() : candidate;
+		if (typeof text !== 'string' || !isUuid(text)) {
+			failValidation(
+				ctx,
+				itemIndex,
+				`${label} contains ${describeValue(entry)}, which is not an account ID like 0a0a0a0a-0000-4000-8000-00000000c001 (get them with Account → Get Many)`,
+			);
+		}
+		const id = (text as string).toLowerCase();
+		if (!ids.includes(id)) ids.push(id);
+	}
+	if (ids.length < min) {
+		failValidation(
+			ctx,
+			itemIndex,
+			ids.length === 0 ? `${label} is required: pick at least ${min} account${min === 1 ? '' : 's'}` : `${label} needs at least ${min} accounts (got ${ids.length})`,
+		);
+	}
+	if (ids.length > max) failValidation(ctx, itemIndex, `${label} takes at most ${max} accounts (got ${ids.length})`);
+	return ids;
+}
+
+/** Every entry of a picker value: lists (nested once, as expressions build them), comma text, JSON list text. */
+function flattenAccountValue(value: unknown): unknown[] {
+	if (value === undefined || value === null) return [];
+	if (typeof value === 'string') {
+		const text = value.trim();
+		if (text === '') return [];
+		if (text.startsWith('[')) {
+			try {
+				const parsed = JSON.parse(text) as unknown;
+				if (Array.isArray(parsed)) return flattenAccountValue(parsed);
+			} catch {
+				// Not JSON: read it as comma-separated text below (and refuse what is not an ID).
+			}
+		}
+		return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+	}
+	if (Array.isArray(value)) {
+		return value.flatMap((entry) =>
+			Array.isArray(entry) || typeof entry === 'string' ? flattenAccountValue(entry) : entry === null || entry === undefined ? [] : [entry],
+		);
+	}
+	return [value];
+}
