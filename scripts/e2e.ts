@@ -12,6 +12,7 @@ import path from 'node:path';
 import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
 import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
 import { N8N_BIN, REPO_ROOT, Report, ensureN8n, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
+import { checkTriggerInNodePanel, checkTriggerRuns, prepareTriggerWorkflow } from './e2e-trigger';
 
 const RESULTS = path.join(REPO_ROOT, 'e2e-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -93,6 +94,10 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		const page = await context.newPage();
 		const shot = async (file: string) => await page.screenshot({ path: path.join(RESULTS, file) });
 
+		await checkTriggerInNodePanel({ page, baseUrl, results: RESULTS, check }).catch((error: Error) =>
+			check('the node panel lists the Genviral Trigger', false, error.message),
+		);
+
 		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'networkidle', timeout: 60_000 });
 		await shot('01-editor.png');
 
@@ -137,6 +142,12 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		await page.waitForTimeout(1000);
 		await shot('04-node-actions.png');
 		const action = page.getByText('Create an analytics target').first();
+		// With the Genviral Trigger in the package, the first-step panel lists Genviral's triggers
+		// first and its actions under a collapsed "Actions (n)" header.
+		if (!(await action.isVisible().catch(() => false))) {
+			await page.getByText(/^Actions \(\d+\)$/).first().click().catch(() => undefined);
+			await page.waitForTimeout(500);
+		}
 		check('its actions are listed', await action.isVisible().catch(() => false));
 		await action.click();
 		await page.waitForTimeout(1500);
@@ -240,6 +251,16 @@ async function main(): Promise<void> {
 			check(`examples/${example} imports into n8n`, result.status === 0, result.status === 0 ? '' : result.output.slice(-500));
 		}
 
+		step('importing and publishing a workflow with the Genviral Trigger (examples/notify-on-publish.json)');
+		const triggerSetup = await prepareTriggerWorkflow({
+			repoRoot: REPO_ROOT,
+			userFolder,
+			credentialId: GOOD_CREDENTIAL_ID,
+			cli: async (args) => await n8nCli(env, args),
+			check,
+			fake,
+		});
+
 		step('running the workflows with `n8n execute`');
 		// `n8n execute` prints the run through its logger, at level info.
 		const execEnv = { ...env, N8N_LOG_LEVEL: 'info' };
@@ -301,6 +322,14 @@ async function main(): Promise<void> {
 			Array.isArray(types) && types.some((t) => t.name === 'n8n-nodes-genviral.genviral'),
 			Array.isArray(types) ? `${types.length} node types` : 'no list',
 		);
+		check(
+			'n8n serves the Genviral Trigger node type (a polling trigger)',
+			Array.isArray(types) && types.some((t) => t.name === 'n8n-nodes-genviral.genviralTrigger' && (t as { polling?: boolean }).polling === true),
+		);
+		if (cookie) {
+			step('the Genviral Trigger polls on its own (Every Minute): waiting for its execution, at most 150 s');
+			await checkTriggerRuns({ baseUrl, cookie, fake, postIds: triggerSetup.postIds, check, results: RESULTS });
+		}
 		if (cookie) await ui(baseUrl, cookie, fake);
 		writeFileSync(path.join(RESULTS, 'n8n-server.log'), serverLog.join(''));
 	} finally {
