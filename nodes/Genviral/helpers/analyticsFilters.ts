@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { readParameters } from './parameters';
 import { platformOptions } from './platforms';
 import { failValidation } from './validation';
+import { filtersCollection } from '../descriptions/filters';
 
 /**
  * The filters both summary endpoints share (GET /analytics/summary and
@@ -47,32 +48,25 @@ export const analyticsFilterProperties: INodeProperties[] = [
 		displayOptions: { show: { dateRange: ['custom'] } },
 		description: 'Last day of the period (inclusive, a UTC date). A date-time is converted to its UTC date.',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Platforms',
-				name: 'platforms',
-				type: 'multiOptions',
-				options: platformOptions,
-				default: [],
-				description: 'Only these platforms. Empty means all.',
-			},
-			{
-				displayName: 'Target Names or IDs',
-				name: 'targets',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTargets', format: 'idList' },
-				default: [],
-				description:
-					'Only these tracked profiles. Empty means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Platforms',
+			name: 'platforms',
+			type: 'multiOptions',
+			options: platformOptions,
+			default: [],
+			description: 'Only these platforms. Empty means all.',
+		},
+		{
+			displayName: 'Target Names or IDs',
+			name: 'targets',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTargets', format: 'idList' },
+			default: [],
+			description:
+				'Only these tracked profiles. Empty means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 ];
 
 /** Reads and checks the filters; returns the query string both endpoints take. */

@@ -1,41 +1,35 @@
 import { endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as upload from './upload.operation';
+import { filtersCollection } from '../../descriptions/filters';
 
 /** GET /files: limit/offset pages with `total`; newest first. */
 const getMany = endpoint({
 	method: 'GET',
 	path: '/files',
 	properties: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Context',
-					name: 'context',
-					type: 'string',
-					default: '',
-					placeholder: 'ai-studio,media-upload',
-					description:
-						'Where the files come from. Empty: the files uploaded through the API (File → Upload). One context such as ai-studio (Studio outputs) or media-upload (dashboard uploads), several separated by commas, or "all" for every file of this key\'s scope.',
-				},
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'Image', value: 'image' },
-						{ name: 'Video', value: 'video' },
-					],
-					default: 'image',
-					description: 'Only images or only videos',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Context',
+				name: 'context',
+				type: 'string',
+				default: '',
+				placeholder: 'ai-studio,media-upload',
+				description:
+					'Where the files come from. Empty: the files uploaded through the API (File → Upload). One context such as ai-studio (Studio outputs) or media-upload (dashboard uploads), several separated by commas, or "all" for every file of this key\'s scope.',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Image', value: 'image' },
+					{ name: 'Video', value: 'video' },
+				],
+				default: 'image',
+				description: 'Only images or only videos',
+			},
+		]),
 	],
 	query: ['filters.*'],
 	fieldCase: 'asIs',

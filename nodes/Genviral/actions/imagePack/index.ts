@@ -6,6 +6,7 @@ import type { GenviralOperation } from '../node.type';
 import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
 import { packLocator } from './common';
+import { filtersCollection } from '../../descriptions/filters';
 
 /** GET /packs/{packId}: the pack with every image and its AI metadata. */
 const get = endpoint({
@@ -27,22 +28,15 @@ const getMany = endpoint({
 			default: true,
 			description: 'Whether to list the public packs shared by Genviral and other users as well as your own',
 		},
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description: 'Only packs whose name contains this text (case-insensitive)',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only packs whose name contains this text (case-insensitive)',
+			},
+		]),
 	],
 	// The API honours only the literal strings "true" / "false".
 	query: [['include_public', 'includePublic'], 'filters.search'],

@@ -7,6 +7,7 @@ import * as deletePosts from './delete.operation';
 import { postIdProperty, POST_LIST_STATUSES } from './fields';
 import * as retry from './retry.operation';
 import * as update from './update.operation';
+import { filtersCollection } from '../../descriptions/filters';
 
 /** GET /posts/{id}: the post and every account's delivery state. */
 const get = endpoint({
@@ -16,39 +17,32 @@ const get = endpoint({
 	output: { kind: 'object' },
 });
 
-const filters: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			default: 'posted',
-			options: POST_LIST_STATUSES,
-			description: 'Only posts in this status',
-		},
-		{
-			displayName: 'Created After',
-			name: 'createdAfter',
-			type: 'dateTime',
-			default: '',
-			description:
-				"Only posts created at or after this time. A value without a time zone offset is read in the workflow's time zone.",
-		},
-		{
-			displayName: 'Created Before',
-			name: 'createdBefore',
-			type: 'dateTime',
-			default: '',
-			description:
-				"Only posts created at or before this time. A value without a time zone offset is read in the workflow's time zone.",
-		},
-	],
-};
+const filters: INodeProperties = filtersCollection([
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		default: 'posted',
+		options: POST_LIST_STATUSES,
+		description: 'Only posts in this status',
+	},
+	{
+		displayName: 'Created After',
+		name: 'createdAfter',
+		type: 'dateTime',
+		default: '',
+		description:
+			"Only posts created at or after this time. A value without a time zone offset is read in the workflow's time zone.",
+	},
+	{
+		displayName: 'Created Before',
+		name: 'createdBefore',
+		type: 'dateTime',
+		default: '',
+		description:
+			"Only posts created at or before this time. A value without a time zone offset is read in the workflow's time zone.",
+	},
+]);
 
 /**
  * GET /posts: newest first, no offsets. Return All walks back in time: each page ends at the

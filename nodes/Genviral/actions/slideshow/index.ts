@@ -6,6 +6,7 @@ import * as importFromTiktok from './importFromTiktok.operation';
 import * as regenerateSlide from './regenerateSlide.operation';
 import * as render from './render.operation';
 import * as update from './update.operation';
+import { filtersCollection } from '../../descriptions/filters';
 
 /** GET /slideshows/{slideshowId}: settings and every slide with its text elements. */
 const get = endpoint({
@@ -20,33 +21,26 @@ const getMany = endpoint({
 	method: 'GET',
 	path: '/slideshows',
 	properties: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description: 'Only slideshows whose title contains this text (case-insensitive)',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Draft', value: 'draft' },
-						{ name: 'Rendered', value: 'rendered' },
-					],
-					default: 'draft',
-					description: 'Only slideshows with this status',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only slideshows whose title contains this text (case-insensitive)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Draft', value: 'draft' },
+					{ name: 'Rendered', value: 'rendered' },
+				],
+				default: 'draft',
+				description: 'Only slideshows with this status',
+			},
+		]),
 	],
 	query: ['filters.*'],
 	output: { kind: 'paged', style: 'offsetTotal', key: 'slideshows', pageSize: 100 },

@@ -3,32 +3,26 @@ import { defineResource } from '../node.type';
 import * as generateImage from './generateImage.operation';
 import * as generateVideo from './generateVideo.operation';
 import * as getVideo from './getVideo.operation';
+import { filtersCollection } from '../../descriptions/filters';
 
 /** GET /studio/models: the catalogue in one answer (no pagination), optionally for one mode. */
 const getModels = endpoint({
 	method: 'GET',
 	path: '/studio/models',
 	properties: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Mode',
-					name: 'mode',
-					type: 'options',
-					options: [
-						{ name: 'Image', value: 'image', description: 'Image models (Generate Image)' },
-						{ name: 'Video', value: 'video', description: 'Video models (Generate Video)' },
-					],
-					default: 'image',
-					description: 'Only the models of this kind. Without it, every model.',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Mode',
+				name: 'mode',
+				type: 'options',
+				options: [
+					{ name: 'Image', value: 'image', description: 'Image models (Generate Image)' },
+					{ name: 'Video', value: 'video', description: 'Video models (Generate Video)' },
+				],
+				default: 'image',
+				description: 'Only the models of this kind. Without it, every model.',
+			},
+		]),
 	],
 	query: ['filters.mode'],
 	output: { kind: 'list', key: 'models', clientLimit: true },

@@ -4,6 +4,7 @@ import { defineResource } from '../node.type';
 import * as create from './create.operation';
 import { descriptionProperty, nameProperty, templateLocator, visibilityProperty } from './descriptions';
 import * as update from './update.operation';
+import { filtersCollection } from '../../descriptions/filters';
 
 /** GET /templates/{templateId}: the template with its config. */
 const get = endpoint({
@@ -18,23 +19,16 @@ const getMany = endpoint({
 	method: 'GET',
 	path: '/templates',
 	properties: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					placeholder: 'listicle',
-					description: 'Only templates whose name contains this text (case-insensitive)',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'listicle',
+				description: 'Only templates whose name contains this text (case-insensitive)',
+			},
+		]),
 	],
 	query: ['filters.*'],
 	output: { kind: 'paged', style: 'offsetTotal', key: 'templates', pageSize: 100 },
