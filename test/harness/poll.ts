@@ -238,6 +238,12 @@ export class PollHarness {
 			this.pollFunctions,
 		);
 		this.active = true;
+		// Tests fire the cron job themselves; its real timer must not fire a poll of its own at a
+		// minute boundary in the middle of a test (it would consume the faults a test queued).
+		const manager = Container.get(ScheduledTaskManager) as unknown as {
+			cronsByGroupType: Map<string, Map<string, Map<string, { job: { stop(): void } }>>>;
+		};
+		for (const cron of manager.cronsByGroupType.get('workflow')?.get(this.workflowId)?.values() ?? []) cron.job.stop();
 		// n8n saves the static data once the workflow is active.
 		this.saveStaticData();
 		const executions = await Promise.all(this.executions);
