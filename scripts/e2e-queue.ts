@@ -19,7 +19,6 @@
  */
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +26,7 @@ import path from 'node:path';
 import { FakeGenviral } from '../test/fake-genviral/server';
 import {
 	N8N_BIN,
-	N8N_DIR,
+	N8nApi,
 	Processes,
 	REPO_ROOT,
 	Report,
@@ -303,88 +302,6 @@ function logLines(text: string): LogLine[] {
 		});
 }
 
-// ---------------------------------------------------------------- n8n's REST API
-
-class N8nApi {
-	constructor(
-		readonly baseUrl: string,
-		private readonly cookie: string,
-	) {}
-
-	async call(method: string, route: string, body?: unknown): Promise<{ status: number; data: any }> {
-		const response = await fetch(`${this.baseUrl}/rest${route}`, {
-			method,
-			headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'queue-e2e' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		let parsed: any = text;
-		try {
-			parsed = JSON.parse(text);
-		} catch {
-			// not JSON
-		}
-		return { status: response.status, data: parsed?.data ?? parsed };
-	}
-
-	/** What the editor's "Publish"/"Activate" does. */
-	async activate(workflowId: string): Promise<{ ok: boolean; detail: string }> {
-		const workflow = await this.call('GET', `/workflows/${workflowId}`);
-		const activated = await this.call('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.data?.versionId });
-		return { ok: activated.status === 200, detail: activated.status === 200 ? '' : `HTTP ${activated.status} ${JSON.stringify(activated.data).slice(0, 300)}` };
-	}
-
-	async deactivate(workflowId: string): Promise<boolean> {
-		return (await this.call('POST', `/workflows/${workflowId}/deactivate`, {})).status === 200;
-	}
-
-	async executionsOf(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const list = await this.call('GET', `/executions?filter=${filter}&limit=50`);
-		return (list.data?.results ?? []) as Array<{ id: string; status: string; mode: string }>;
-	}
-
-	/** The first finished execution of a workflow not in `skip`, within `timeoutMs`. */
-	async nextFinished(workflowId: string, skip: Set<string>, timeoutMs: number): Promise<RunView | undefined> {
-		const until = Date.now() + timeoutMs;
-		while (Date.now() < until) {
-			const done = (await this.executionsOf(workflowId))
-				.filter((e) => !skip.has(String(e.id)) && !['new', 'running', 'waiting', 'unknown'].includes(e.status))
-				.sort((a, b) => Number(a.id) - Number(b.id));
-			if (done.length > 0) return await this.execution(String(done[0].id));
-			await sleep(500);
-		}
-		return undefined;
-	}
-
-	async execution(id: string): Promise<RunView> {
-		const { data } = await this.call('GET', `/executions/${id}`);
-		const raw = typeof data?.data === 'string' ? data.data : JSON.stringify(data?.data ?? {});
-		storedExecutions.push(raw);
-		const runData = parseRunData(raw);
-		const output: RunView['output'] = {};
-		for (const [node, runs] of Object.entries(runData?.resultData?.runData ?? {})) {
-			output[node] = ((runs as any[])[0]?.data?.main?.[0] ?? []).map((item: { json: Record<string, unknown> }) => item.json);
-		}
-		const error = runData?.resultData?.error;
-		return { id, mode: String(data?.mode), status: String(data?.status), output, error: error ? String(error.message ?? error.description ?? '') : undefined };
-	}
-}
-
-/** n8n stores run data as `flatted` JSON; its own copy of flatted reads it. */
-function parseRunData(raw: string): any {
-	const flatted = createRequire(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse: (s: string) => unknown };
-	try {
-		return flatted.parse(raw);
-	} catch {
-		try {
-			return JSON.parse(raw);
-		} catch {
-			return undefined;
-		}
-	}
-}
-
 // ---------------------------------------------------------------- checks
 
 /** The main enqueued the execution, the worker ran it, and the main recorded the worker's ID. */
@@ -468,7 +385,7 @@ async function main(): Promise<void> {
 		report.check('main and worker are up in queue mode', worker.hostId !== '', `worker ${worker.hostId}`);
 		let session = await signIn(mainProc.baseUrl);
 		report.check('signed in to the main', session.cookie !== '', `owner setup HTTP ${session.status}`);
-		let api = new N8nApi(mainProc.baseUrl, session.cookie);
+		let api = new N8nApi(mainProc.baseUrl, session.cookie, (raw) => storedExecutions.push(raw));
 
 		const settings = (await (await fetch(`${mainProc.baseUrl}/rest/settings`, { headers: { cookie: session.cookie } })).json()) as {
 			data?: { executionMode?: string; binaryDataMode?: string };
@@ -580,7 +497,7 @@ async function main(): Promise<void> {
 		report.check('the main stopped on SIGTERM', !mainProc.started.alive(), `${timings['stop main (phase 2)']} ms`);
 		mainProc = await startMain({ ...mainEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' }, 'main-2-offload.log', 'restart main with offloading');
 		session = await signIn(mainProc.baseUrl);
-		api = new N8nApi(mainProc.baseUrl, session.cookie);
+		api = new N8nApi(mainProc.baseUrl, session.cookie, (raw) => storedExecutions.push(raw));
 		const manual2 = await runManually(api, seen);
 		if (manual2) {
 			const created = manual2.output['Create Target']?.[0];
