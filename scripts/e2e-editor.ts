@@ -120,7 +120,9 @@ export async function editorScreens(options: {
 		await page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search" i]').first().fill('Genviral');
 		await page.waitForTimeout(1500);
 		await shot('10-node-panel-search.png');
-		await page.locator('[data-test-id="node-creator-node-item"]', { hasText: /^\s*Genviral\s*$/ }).or(page.locator('[data-test-id="node-creator-node-item"]', { hasText: 'Genviral' })).first().click();
+		// The action node (not "Genviral Trigger"): the first item named exactly Genviral.
+		const items = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"], [class*="nodeItem" i]');
+		await items.filter({ hasText: /^\s*Genviral(?!\s*Trigger)/ }).first().click({ timeout: 15_000 });
 		await page.waitForTimeout(1500);
 		// Sections may start collapsed ("Actions (56)" under the triggers): open each.
 		for (const header of await page.getByText(/^(Triggers|Actions) \(\d+\)$/).all()) {

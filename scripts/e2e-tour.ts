@@ -23,7 +23,7 @@ export type Expectation = [name: string, ok: boolean, detail?: string];
 export interface TourContext {
 	fake: FakeGenviral;
 	credentialId: string;
-	/** n8n's filesystem binary data folder (`<user folder>/.n8n/binaryData`). */
+	/** n8n's filesystem binary data folder (`<user folder>/.n8n/storage` in n8n 2.x). */
 	binaryDataDir: string;
 	media: { videoUrl: string; video: Buffer; imageUrl: string; image: Buffer };
 }
@@ -150,7 +150,11 @@ export function tourCases(ctx: TourContext): TourCase[] {
 				const refresh = first(run, 'Refresh and Wait');
 				const accountIds = (run.output['Get Accounts'] ?? []).map((a) => a.id);
 				return [
-					['Subscription → Get: the plan', typeof first(run, 'Get Subscription').status === 'string', JSON.stringify(first(run, 'Get Subscription')).slice(0, 120)],
+					[
+						'Subscription → Get: the plan',
+						typeof (first(run, 'Get Subscription').subscription as { status?: unknown } | undefined)?.status === 'string',
+						JSON.stringify(first(run, 'Get Subscription')).slice(0, 160),
+					],
 					['Account → Get Many: the default accounts, one item each', accountIds.includes(accounts.tiktok.id) && accountIds.includes(accounts.instagram.id), `${accountIds.length} accounts`],
 					[
 						'Analytics Target → Create, then Refresh with Wait for Completion: completed',
@@ -174,24 +178,30 @@ export function tourCases(ctx: TourContext): TourCase[] {
 					manual(),
 					download('Download Video', media.videoUrl, [250, 0]),
 					g('Upload File', [500, 0], { resource: 'file', operation: 'upload', binaryPropertyName: 'data', additionalFields: {} }),
-					g('Create Folder', [750, 0], { resource: 'folder', operation: 'create', name: 'E2E uploads', mediaType: 'upload' }),
-					g('Add File to Folder', [1000, 0], {
-						resource: 'folder',
-						operation: 'addItems',
-						folderId: rl('={{ $json.id }}'),
-						itemType: 'file',
-						itemIds: "={{ $('Upload File').item.json.id }}",
-					}),
-					g('Get Folder Items', [1250, 0], { resource: 'folder', operation: 'getItems', folderId: rl("={{ $('Create Folder').item.json.id }}"), returnAll: true }),
-					g('Get Files', [750, 200], { resource: 'file', operation: 'getMany', filters: {}, returnAll: false, limit: 10 }),
+					// The API answers an upload with its URL only: the file's ID comes from the list.
+					g('Get Files', [750, 0], { resource: 'file', operation: 'getMany', filters: {}, returnAll: false, limit: 10 }),
+					g('Create Folder', [1000, 0], { resource: 'folder', operation: 'create', name: 'E2E uploads', mediaType: 'upload' }, { executeOnce: true }),
+					g(
+						'Add File to Folder',
+						[1250, 0],
+						{
+							resource: 'folder',
+							operation: 'addItems',
+							folderId: rl('={{ $json.id }}'),
+							itemType: 'file',
+							itemIds: "={{ $('Get Files').all().find((file) => file.json.url === $('Upload File').first().json.url).json.id }}",
+						},
+						{ executeOnce: true },
+					),
+					g('Get Folder Items', [1500, 0], { resource: 'folder', operation: 'getItems', folderId: rl("={{ $('Create Folder').first().json.id }}"), returnAll: true }, { executeOnce: true }),
 				],
 				[
 					['Start', 'Download Video'],
 					['Download Video', 'Upload File'],
-					['Upload File', 'Create Folder'],
+					['Upload File', 'Get Files'],
+					['Get Files', 'Create Folder'],
 					['Create Folder', 'Add File to Folder'],
 					['Add File to Folder', 'Get Folder Items'],
-					['Upload File', 'Get Files'],
 				],
 			),
 			expect: (run) => {
@@ -199,15 +209,16 @@ export function tourCases(ctx: TourContext): TourCase[] {
 				const stored = typeof uploaded.url === 'string' ? fake.storage.object(uploaded.url) : undefined;
 				const downloaded = onDisk(binaryDataDir, run.binary['Download Video']?.[0]?.data, media.video);
 				const items = run.output['Get Folder Items'] ?? [];
+				const listed = (run.output['Get Files'] ?? []).find((f) => f.url === uploaded.url);
 				return [
 					["the HTTP Request's file is in n8n's filesystem binary store", downloaded.ok, downloaded.detail],
 					[
 						'File → Upload: the same bytes reached storage (read from the filesystem store)',
 						stored !== undefined && stored.size === media.video.length && sha(stored.data) === sha(media.video),
-						`${stored?.size ?? 'no'} bytes stored, ${media.video.length} sent; file ${String(uploaded.id)}`,
+						`${stored?.size ?? 'no'} bytes stored, ${media.video.length} sent`,
 					],
-					['File → Get Many lists the upload', (run.output['Get Files'] ?? []).some((f) => f.id === uploaded.id), `${run.output['Get Files']?.length ?? 0} files`],
-					['Folder → Create, Add Items, Get Items: the upload is in the folder', items.some((i) => JSON.stringify(i).includes(String(uploaded.id))), `${items.length} item(s)`],
+					['File → Get Many lists the upload (by its URL)', listed !== undefined, `${run.output['Get Files']?.length ?? 0} files`],
+					['Folder → Create, Add Items, Get Items: the upload is in the folder', listed !== undefined && items.some((i) => JSON.stringify(i).includes(String(listed.id))), `${items.length} item(s)`],
 				];
 			},
 		},
@@ -245,7 +256,8 @@ export function tourCases(ctx: TourContext): TourCase[] {
 						caption: '3 morning habits that stick #e2e',
 						postMedia: 'slideshow',
 						mediaSource: 'url',
-						imageUrls: '={{ $json.rendered_image_urls }}',
+						// Joined: Image URLs refuses the list itself, though its description offers "a list from an expression" (reported).
+						imageUrls: "={{ $json.rendered_image_urls.join('\\n') }}",
 						schedule: 'now',
 						additionalFields: {},
 						tiktokSettings: {},

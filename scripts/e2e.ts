@@ -218,7 +218,7 @@ async function main(): Promise<void> {
 	const port = await freePort();
 	// Binary data on disk, as n8n keeps it in regular mode: uploads stream from these files.
 	const env = { ...n8nEnv(userFolder, port, await freePort()), N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' };
-	const tourContext: TourContext = { fake, credentialId: GOOD_CREDENTIAL_ID, binaryDataDir: path.join(userFolder, '.n8n', 'binaryData'), media };
+	const tourContext: TourContext = { fake, credentialId: GOOD_CREDENTIAL_ID, binaryDataDir: path.join(userFolder, '.n8n', 'storage'), media };
 	let server: ChildProcess | undefined;
 	const timings: Record<string, number> = {};
 	const lap = (label: string, since: number) => (timings[label] = Date.now() - since);
@@ -330,7 +330,8 @@ async function main(): Promise<void> {
 
 		t = Date.now();
 		step('every resource and every example, run as the editor runs them (manual runs, REST API)');
-		const resourceOptions = genviralType?.properties?.find((p) => p.name === 'resource')?.options ?? [];
+		// n8n adds a "Custom API Call" entry (__CUSTOM_API_CALL__) to nodes whose credential has a Test.
+		const resourceOptions = (genviralType?.properties?.find((p) => p.name === 'resource')?.options ?? []).filter((o) => !o.value.startsWith('__'));
 		const provenResources = new Set<string>();
 		await Promise.all([
 			...tour.map(async (tourCase) => {
