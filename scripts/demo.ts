@@ -1,6 +1,6 @@
 /**
- * `npm run demo`: runs examples/create-analytics-targets.json (importable into n8n) in
- * n8n-core's engine against the embedded fake Genviral API. No token or network needed.
+ * `npm run demo`: runs the workflows of examples/ (importable into n8n) in n8n-core's engine
+ * against the embedded fake Genviral API. No token or network needed.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { REPO_ROOT, runWorkflow } from '../test/harness/engine';
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'create-analytics-targets.json');
 const WEEKLY_KPIS = path.join(REPO_ROOT, 'examples', 'weekly-kpis.json');
 const PUBLISH_VIDEO = path.join(REPO_ROOT, 'examples', 'publish-video.json');
+const AI_SLIDESHOW = path.join(REPO_ROOT, 'examples', 'ai-slideshow-to-tiktok.json');
 
 /** The example polls every 15 s, as suits the real API; the fake finishes at once. */
 function withFastPolling(workflow: IWorkflowBase): IWorkflowBase {
@@ -76,7 +77,21 @@ async function main(): Promise<void> {
 			published.output('Published Links').map((i) => i.json),
 		);
 
-		const failed = first.error ?? second.error ?? kpis.error ?? published.error;
+		// The example names an image pack of the user's library and polls every 30 s: here the fake
+		// holds a pack with three backgrounds and publishes within a second.
+		const aiSlideshow = JSON.parse(readFileSync(AI_SLIDESHOW, 'utf8')) as IWorkflowBase;
+		const scope = fake.scopeOf(DEFAULT_TOKEN);
+		const backgrounds = [1, 2, 3].map((n) => ({ url: fake.storage.putMedia(`glow-${n}.jpg`, 'image/jpeg', Buffer.alloc(2048, n)) }));
+		aiSlideshow.pinData!['Manual Trigger'][0].json.image_pack_id = fake.modules.packs.seedPack(scope, { name: 'Morning glow', images: backgrounds }).id as string;
+		for (const node of aiSlideshow.nodes) if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.2;
+		fake.modules.posts.stepMs = 300;
+		const slideshowRun = await runWorkflow(aiSlideshow, { credentials });
+		show(
+			`Run 6: ${path.basename(AI_SLIDESHOW)}: AI slideshow from a prompt and a pack, rendered, posted to TikTok (waiting), account tracked`,
+			slideshowRun.output('Summary').map((i) => i.json),
+		);
+
+		const failed = first.error ?? second.error ?? kpis.error ?? published.error ?? slideshowRun.error;
 		if (failed) throw new Error(`demo run failed: ${failed.message}`);
 	} finally {
 		await fake.stop();

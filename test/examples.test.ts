@@ -75,4 +75,62 @@ describe('examples/', () => {
 			links: expect.stringMatching(/^https:\/\/www\.tiktok\.com\/@acme\/video\/\d+ https:\/\/www\.instagram\.com\/p\/.+$/),
 		});
 	});
+
+	test('ai-slideshow-to-tiktok.json: generate from a prompt and a pack, render, post to TikTok and wait, track the account', async () => {
+		const workflow = load('ai-slideshow-to-tiktok.json');
+		const trigger = workflow.pinData!['Manual Trigger'][0].json;
+		const scope = env.fake.scopeOf(DEFAULT_TOKEN);
+		// The example names a pack of the user's library; here the fake holds one with three backgrounds.
+		const backgrounds = [1, 2, 3].map((n) => env.fake.storage.putMedia(`glow-${n}.jpg`, 'image/jpeg', Buffer.alloc(2048, n)));
+		const pack = env.fake.modules.packs.seedPack(scope, { name: 'Morning glow', images: backgrounds.map((url) => ({ url })) });
+		trigger.image_pack_id = pack.id as string;
+		const { tiktok } = env.fake.modules.accounts.defaults(scope);
+		expect(trigger.tiktok_account_id).toBe(tiktok.id);
+		// Same workflow, polling faster than the example's 30 s; the fake publishes within a second.
+		for (const node of workflow.nodes) if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.1;
+		env.fake.modules.posts.stepMs = 200;
+		const creditsBefore = env.fake.creditsLeft(scope);
+
+		const run = await runWorkflow(workflow, { credentials: credentials() });
+
+		expect(run.error).toBeUndefined();
+		const [generate] = env.fake.requestsTo('POST /slideshows/generate');
+		expect(generate.body).toEqual({
+			prompt: '5 morning habits that make your skin glow',
+			pack_id: pack.id,
+			slide_count: 5,
+			slideshow_type: 'educational',
+			aspect_ratio: '9:16',
+			language: 'en',
+			advanced_settings: { text_preset: 'tiktok' },
+		});
+		expect(env.fake.creditsLeft(scope)).toBe(creditsBefore - 5);
+		const slideshowId = run.output('Generate Slideshow')[0].json.id as string;
+		expect(env.fake.requestsTo('POST /slideshows/{slideshowId}/render').map((r) => r.path)).toEqual([`/slideshows/${slideshowId}/render`]);
+		const rendered = run.output('Render Slides')[0].json.rendered_image_urls as string[];
+		expect(rendered).toHaveLength(5);
+
+		const posts = env.fake.requestsTo('POST /posts');
+		expect(posts).toHaveLength(1);
+		expect(posts[0].body).toMatchObject({
+			caption: trigger.caption,
+			accounts: [{ id: tiktok.id }],
+			media: { type: 'slideshow', urls: rendered },
+			tiktok: { privacy_level: 'PUBLIC_TO_EVERYONE', auto_add_music: true },
+		});
+		expect(posts[0].body).not.toHaveProperty('scheduled_at');
+		expect(env.fake.requestsTo('POST /analytics/targets').map((r) => r.body)).toEqual([{ platform: 'tiktok', identifier: '@acme', alias: 'Acme' }]);
+
+		const [post] = env.fake.modules.posts.all(scope);
+		const [summary] = run.output('Summary');
+		expect(summary.json).toEqual({
+			slideshow_id: slideshowId,
+			slide_count: 5,
+			post_id: post.id,
+			post_status: 'posted',
+			tiktok_url: expect.stringMatching(/^https:\/\/www\.tiktok\.com\/@acme\/video\/\d+$/),
+			analytics_target_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			newly_tracked: true,
+		});
+	});
 });

@@ -96,15 +96,16 @@ describe('the token never leaks', () => {
 				return await runGenviral(fake, createTarget({ options: { maxRetries: 0 } }), { token: TOKEN });
 			},
 		]),
-		...COVERED.flatMap(([resource, operation, parameters]) => {
+		...COVERED.flatMap(([resource, operation, parameters, items]) => {
 			const ref = endpoint(resource, operation);
-			const target = `${ref.method} ${ref.path.replace(/\{[^}]+\}/g, '{id}')}`;
+			const target = `${ref.method} ${ref.path}`;
 			return documentedErrorCases(ref).map(({ status, errorCode }): [string, () => Promise<GenviralRun>] => [
 				`${target} documented ${status} ${errorCode ?? ''}`,
 				async () => {
 					fake.inject(target, { kind: 'error', status, error_code: errorCode });
 					return await runGenviral(fake, { ...parameters, options: { maxRetries: 0 } }, {
 						token: TOKEN,
+						items,
 						continueOnFail: status % 2 === 0,
 					});
 				},

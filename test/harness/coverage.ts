@@ -1,5 +1,5 @@
 /** The reference endpoints the node covers, and node parameters that reach each of them. */
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 const SOME_ID = '0a0a0a0a-0000-4000-8000-00000000a001';
 const byId = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
@@ -44,7 +44,23 @@ const SLIDESHOWS_AND_PACKS: Array<[resource: string, operation: string, paramete
 ];
 
 /** Reference operation → the node parameters that call it. */
-export const COVERED: Array<[resource: string, operation: string, parameters: INodeParameters]> = [
+/** A small PNG as an input item's binary (memory mode: n8n keeps it inline, base64). */
+const PNG_ITEM: INodeExecutionData = {
+	json: {},
+	binary: {
+		data: {
+			data: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa0c8e1a70000000049454e44ae426082', 'hex').toString('base64'),
+			mimeType: 'image/png',
+			fileName: 'pixel.png',
+		},
+	},
+};
+
+/**
+ * Reference endpoint → the node parameters (and, where the operation needs them, the input
+ * items) that call it. Drives the documented-error and secrets suites and the coverage report.
+ */
+export const COVERED: Array<[resource: string, operation: string, parameters: INodeParameters, items?: INodeExecutionData[]]> = [
 	['Analytics', 'createTarget', { resource: 'analyticsTarget', operation: 'create', platform: 'tiktok', identifier: '@acme' }],
 	['Analytics', 'listTargets', { resource: 'analyticsTarget', operation: 'getMany', returnAll: true }],
 	['Analytics', 'getTarget', byId('get')],
@@ -85,4 +101,5 @@ export const COVERED: Array<[resource: string, operation: string, parameters: IN
 	['Posts', 'update', { resource: 'post', operation: 'update', postId: SOME_ID, updateFields: { caption: 'New' } }],
 	['Posts', 'retry', { resource: 'post', operation: 'retry', postIds: SOME_ID }],
 	['Posts', 'bulkDelete', { resource: 'post', operation: 'delete', postIds: SOME_ID }],
+	['Files', 'createUpload', { resource: 'file', operation: 'upload' }, [PNG_ITEM]],
 ];

@@ -9,7 +9,7 @@ import { useFakeGenviral } from '../harness/fixtures';
 import { runGenviral } from '../harness/genviral';
 import { documentedErrorCases, endpoint } from '../harness/reference';
 
-const cases = COVERED.flatMap(([resource, operation, parameters]) => {
+const cases = COVERED.flatMap(([resource, operation, parameters, items]) => {
 	const ref = endpoint(resource, operation);
 	return documentedErrorCases(ref).map((c) => ({
 		name: `${ref.method} ${ref.path}: HTTP ${c.status} ${c.errorCode ?? '(no error_code)'}`,
@@ -18,6 +18,7 @@ const cases = COVERED.flatMap(([resource, operation, parameters]) => {
 		endpoint: `${ref.method} ${ref.path}`,
 		path: ref.path,
 		parameters,
+		items,
 		...c,
 	}));
 });
@@ -33,12 +34,12 @@ describe('documented errors of every covered endpoint', () => {
 		expect(cases.length).toBeGreaterThanOrEqual(40);
 	});
 
-	test.each(cases)('$name', async ({ endpoint: target, parameters, status, errorCode }) => {
+	test.each(cases)('$name', async ({ endpoint: target, parameters, items, status, errorCode }) => {
 		const message = `Documented failure ${status} ${errorCode ?? ''}`.trim();
 		env.fake.inject(target, { kind: 'error', status, error_code: errorCode, message });
 
 		// Mapping only: retries (which would send a transient failure again) have their own suite.
-		const { error } = await runGenviral(env.fake, { ...parameters, options: { maxRetries: 0 } }, { token: DEFAULT_TOKEN });
+		const { error } = await runGenviral(env.fake, { ...parameters, options: { maxRetries: 0 } }, { token: DEFAULT_TOKEN, items });
 
 		expect(env.fake.requestsTo(target)).toHaveLength(1);
 		expect(error?.name).toBe('NodeApiError');

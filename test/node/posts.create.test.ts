@@ -95,6 +95,30 @@ describe('Post → Create: the request', () => {
 		});
 	});
 
+	test('lists from expressions: image URLs (as Slideshow → Render outputs them) and Pinterest tags', async () => {
+		const urls = ['https://cdn.example.org/b.png', 'https://cdn.example.org/a.png'];
+		const { error } = await runGenviral(
+			env.fake,
+			create({
+				accountIds: [accounts().pinterest.id],
+				postMedia: 'slideshow',
+				imageUrls: '={{ $json.rendered_image_urls }}',
+				pinterestSettings: { tags: '={{ $json.tags }}' },
+			}),
+			{ items: [{ json: { rendered_image_urls: urls, tags: ['spring sale', 'shoes'] } }] },
+		);
+		expect(error).toBeUndefined();
+		expect(sentTo('POST /posts')[0].body).toMatchObject({ media: { type: 'slideshow', urls }, pinterest: { tags: ['spring sale', 'shoes'] } });
+	});
+
+	test('a list with an entry that is not text is refused before any request', async () => {
+		const { error } = await runGenviral(env.fake, create({ postMedia: 'slideshow', imageUrls: '={{ $json.urls }}' }), {
+			items: [{ json: { urls: ['https://cdn.example.org/a.png', 42] } }],
+		});
+		expect(error?.message).toBe('Image URLs contains number 42, which is not text [item 0]');
+		expect(env.fake.requests).toHaveLength(0);
+	});
+
 	test('text only: no media key', async () => {
 		const { items, error } = await runGenviral(env.fake, create({ accountIds: [accounts().linkedin.id], postMedia: 'none', caption: 'Hiring!' }));
 		expect(error).toBeUndefined();

@@ -21,14 +21,15 @@ import { booleanValue, describeValue, failValidation, isUuid, numberInRange, opt
  * A few checks n8n has no declaration for ride in `typeOptions` (an open map in n8n):
  * - `format`: `uuid` (an ID), `url` (http/https), `json` (an object or array as JSON text),
  *   `date` (a calendar date, sent as YYYY-MM-DD in UTC), `idList` (IDs as a list or
- *   comma-separated text);
+ *   comma-separated text), `textList` (text, or a list of texts from an expression, handed on
+ *   as given for the operation to split);
  * - `maxLength`: the longest text accepted (default 500; multi-line `rows` fields 5,000);
  * - `minItems` / `maxItems`: bounds of a list.
  */
 
 type ReaderContext = IExecuteFunctions | IPollFunctions;
 
-export type ParameterFormat = 'uuid' | 'url' | 'json' | 'date' | 'idList';
+export type ParameterFormat = 'uuid' | 'url' | 'json' | 'date' | 'idList' | 'textList';
 
 const DEFAULT_MAX_LENGTH = 500;
 const DEFAULT_MAX_LENGTH_MULTILINE = 5000;
@@ -117,7 +118,8 @@ export function checkValue(
 			return booleanValue(ctx as IExecuteFunctions, value, label, itemIndex);
 
 		case 'number': {
-			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
+			// Absent is absent; a blank text (an expression that gave "") is a wrong number.
+			if (value === undefined || value === null) return required ? fail(`${label} is required`) : undefined;
 			const min = typeof typeOptions.minValue === 'number' ? typeOptions.minValue : Number.NEGATIVE_INFINITY;
 			const max = typeof typeOptions.maxValue === 'number' ? typeOptions.maxValue : Number.POSITIVE_INFINITY;
 			return numberInRange(ctx as IExecuteFunctions, toNumber(value), label, itemIndex, min, max, {
@@ -235,6 +237,12 @@ function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown
 		}
 		if (property.required && ids.length === 0) fail(`${label} is required and cannot be empty`);
 		return checkCount(ctx, property, ids, itemIndex, label);
+	}
+	if (format === 'textList' && Array.isArray(value)) {
+		// A list from an expression (e.g. Render's rendered_image_urls): each entry must be text.
+		for (const entry of value) if (typeof entry !== 'string') fail(`${label} contains ${describeValue(entry)}, which is not text`);
+		if (property.required && value.length === 0) fail(`${label} is required and cannot be empty`);
+		return value.length === 0 ? undefined : value;
 	}
 	const multiline = typeof property.typeOptions?.rows === 'number' && property.typeOptions.rows > 1;
 	const maxLength =

@@ -32,7 +32,7 @@ const ownProperties: INodeProperties[] = [
 		type: 'options',
 		options: sortByOptions,
 		default: 'published_at',
-		description: 'Order of the posts',
+		description: 'The metric or date the posts are sorted by (Published At: publication time)',
 	},
 	{
 		displayName: 'Sort Order',
@@ -40,6 +40,7 @@ const ownProperties: INodeProperties[] = [
 		type: 'options',
 		options: sortOrderOptions,
 		default: 'desc',
+		description: 'Descending puts the highest value (or the newest post) first; Ascending the lowest (or the oldest)',
 	},
 	...returnAllOrLimit({ maxLimit: MAX_REACHABLE_ROWS }),
 	{

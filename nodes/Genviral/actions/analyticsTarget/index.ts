@@ -46,7 +46,7 @@ export const resource = defineResource(
 	},
 	delete: {
 		name: 'Delete',
-		description: 'Stop tracking a profile',
+		description: "Stop tracking a profile: removes the analytics target from this key's scope",
 		action: 'Delete an analytics target',
 		operation: deleteTarget,
 	},

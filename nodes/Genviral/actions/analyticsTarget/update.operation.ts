@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 				name: 'displayName',
 				type: 'string',
 				default: '',
-				description: 'New label for the target',
+				description: 'A new label for the target, shown in Genviral instead of the handle',
 			},
 			{
 				displayName: 'Favorite',

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { UUID_PATTERN } from '../../helpers/targetLocator';
+import { uuidLocator } from '../../descriptions/locator';
 
 /** A folder's media type, fixed when it is created; it decides what the folder holds. */
 export const mediaTypeOptions: INodePropertyOptions[] = [
@@ -18,35 +18,18 @@ export function folderLocator({
 	name = 'folderId',
 	displayName = 'Folder',
 	required = true,
-	description = 'The folder to act on',
+	description = 'The folder: pick it from the list, or give its ID (a UUID from Folder → Create or Get Many)',
 }: { name?: string; displayName?: string; required?: boolean; description?: string } = {}): INodeProperties {
-	return {
+	return uuidLocator({
+		noun: 'folder',
 		displayName,
 		name,
-		type: 'resourceLocator',
 		required,
-		default: { mode: 'list', value: '' },
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a folder...',
-				typeOptions: { searchListMethod: 'searchFolders', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '0a0a0a0a-0000-4000-8000-00000000f001',
-				hint: 'The ID of the folder, as returned by Create or Get Many',
-				validation: [
-					{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: 'Not a valid folder ID (a UUID)' } },
-				],
-			},
-		],
-	};
+		searchListMethod: 'searchFolders',
+		returnedBy: 'Create or Get Many',
+		placeholder: '0a0a0a0a-0000-4000-8000-00000000f001',
+	});
 }
 
 export const mediaTypeProperty = (description: string): INodeProperties => ({

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Binary File', value: 'binary', description: 'An image file of the input item, uploaded to Genviral first' },
 		],
 		default: 'url',
-		description: 'Where the image comes from',
+		description: 'URL: a public link Genviral keeps. Binary File: an image of the input item, uploaded to Genviral first.',
 	},
 	{
 		displayName: 'Input Binary Field',

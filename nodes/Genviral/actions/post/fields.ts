@@ -107,7 +107,7 @@ const pinterestOptions: INodeProperties[] = [
 		name: 'tags',
 		type: 'string',
 		default: '',
-		typeOptions: { maxLength: 5000 },
+		typeOptions: { maxLength: 5000, format: 'textList' },
 		description: 'Up to 30 tags, separated by commas (or a list from an expression); added to the pin description, which must stay within 800 characters with the caption',
 	},
 ];
@@ -186,7 +186,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			default: 'url',
 			options: mediaSourceOptions,
 			displayOptions: { show: { postMedia: ['video', 'slideshow'] } },
-			description: 'Where the media comes from',
+			description: 'URLs: public links Genviral fetches. Binary Fields: files of the input item, uploaded to Genviral first.',
 		},
 		{
 			displayName: 'Video URL',
@@ -205,7 +205,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: '',
-			typeOptions: { rows: 3, maxLength: 100_000 },
+			typeOptions: { rows: 3, maxLength: 100_000, format: 'textList' },
 			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['url'] } },
 			description: 'Public URLs of 1-35 images (JPG or PNG), one per line or separated by commas, or a list from an expression; posted in this order',
 		},
@@ -225,10 +225,11 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: 'data',
+			typeOptions: { format: 'textList' },
 			placeholder: 'image1, image2, image3',
 			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['binary'] } },
 			hint: 'Names of the input binary fields, separated by commas, in slide order',
-			description: 'The binary fields of the input item that hold the images (1-35), in slide order',
+			description: 'The binary fields of the input item that hold the images (1-35), in slide order: names separated by commas, or a list from an expression',
 		},
 		{
 			displayName: 'Schedule',
@@ -236,7 +237,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'options',
 			default: 'now',
 			options: scheduleOptions,
-			description: 'When to publish',
+			description: 'Now publishes as soon as possible; At a Date and Time publishes at Scheduled At (at least 2 minutes ahead)',
 		},
 		{
 			displayName: 'Scheduled At',

@@ -1,36 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { UUID_PATTERN } from '../../helpers/targetLocator';
+import { uuidLocator } from '../../descriptions/locator';
 import type { GenviralRequest } from '../../transport';
 import { expectObject, genviralApiRequest } from '../../transport';
 
 /** The slideshow picker: From List (searchable, paged) or By ID (a UUID). */
-export const slideshowLocator: INodeProperties = {
+export const slideshowLocator: INodeProperties = uuidLocator({
+	noun: 'slideshow',
 	displayName: 'Slideshow',
 	name: 'slideshowId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description: 'The slideshow to work on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a slideshow...',
-			typeOptions: { searchListMethod: 'searchSlideshows', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '05050505-0000-4000-8000-00000000d001',
-			hint: 'The ID of the slideshow, as returned by Generate, Get Many or Duplicate',
-			validation: [{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: 'Not a valid slideshow ID (a UUID)' } }],
-		},
-	],
-};
+	searchListMethod: 'searchSlideshows',
+	description: 'The slideshow: pick it from the list, or give its ID (a UUID from Slideshow → Generate, Get Many or Duplicate)',
+	returnedBy: 'Generate, Get Many or Duplicate',
+	placeholder: '05050505-0000-4000-8000-00000000d001',
+});
 
 /**
  * The timeout of a long synchronous call (render, AI generation): the Timeout option when the

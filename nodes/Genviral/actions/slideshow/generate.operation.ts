@@ -68,7 +68,7 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: ASPECT_RATIOS,
 				default: '4:5',
-				description: 'The shape of the slides',
+				description: 'The shape of the slides, width:height: 4:5 portrait (default), 9:16 full screen (TikTok, Reels) or 1:1 square',
 			},
 			{
 				displayName: 'Custom Font Size',
@@ -129,7 +129,7 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: SLIDESHOW_TYPES,
 				default: 'educational',
-				description: 'The kind of text the AI writes',
+				description: 'The kind of text the AI writes: Educational (tips, lists, how-tos) or Personal (a first-person story)',
 			},
 			{
 				displayName: 'Text Style',

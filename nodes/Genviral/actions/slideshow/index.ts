@@ -76,7 +76,7 @@ export const resource = defineResource(
 	{
 		delete: {
 			name: 'Delete',
-			description: 'Delete a slideshow',
+			description: 'Delete a slideshow for good; returns its ID with deleted: true',
 			action: 'Delete a slideshow',
 			operation: deleteSlideshow,
 		},

@@ -99,7 +99,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 8, numberPrecision: 2 },
 				default: 2,
-				description: 'Upscaling factor, for upscaling models',
+				description: 'How many times larger the output is, e.g. 2 or 4, for upscaling models',
 			},
 			{
 				displayName: 'Sequential Image Generation',

@@ -132,7 +132,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 120 },
 				default: 24,
-				description: 'Frames per second',
+				description: 'Frames per second of the video, e.g. 24 or 30, for models that take it',
 			},
 			{
 				displayName: 'Generate Audio',

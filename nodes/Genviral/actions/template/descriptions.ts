@@ -1,36 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { UUID_PATTERN } from '../../helpers/targetLocator';
+import { uuidLocator } from '../../descriptions/locator';
 import { describeValue, failValidation } from '../../helpers/validation';
 
 /** The template picker of Get, Update and Delete. */
-export const templateLocator: INodeProperties = {
+export const templateLocator: INodeProperties = uuidLocator({
+	noun: 'template',
 	displayName: 'Template',
 	name: 'templateId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description: 'The template to act on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a template...',
-			typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '0a0a0a0a-0000-4000-8000-00000000a001',
-			hint: 'The ID of the template, as returned by Create or Get Many',
-			validation: [
-				{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: 'Not a valid template ID (a UUID)' } },
-			],
-		},
-	],
-};
+	searchListMethod: 'searchTemplates',
+	description: 'The template: pick it from the list, or give its ID (a UUID from Template → Create or Get Many)',
+	returnedBy: 'Create or Get Many',
+});
 
 /** What the API accepts on create and update; `public` exists only on the read side. */
 export const visibilityOptions: INodePropertyOptions[] = [

@@ -14,7 +14,7 @@ export const trendBriefProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'skincare routine',
-		description: 'The search term to analyse on TikTok',
+		description: 'The search term to analyse on TikTok, e.g. a niche or product (skincare routine)',
 	},
 	{
 		displayName: 'Range',
@@ -22,7 +22,7 @@ export const trendBriefProperties: INodeProperties[] = [
 		type: 'options',
 		options: rangeOptions,
 		default: '7d',
-		description: 'Period of the videos analysed',
+		description: 'How far back the analysed videos go: the last 24 hours, 7 days or 30 days',
 	},
 	{
 		displayName: 'Sample Videos',
