@@ -256,8 +256,7 @@ export function tourCases(ctx: TourContext): TourCase[] {
 						caption: '3 morning habits that stick #e2e',
 						postMedia: 'slideshow',
 						mediaSource: 'url',
-						// Joined: Image URLs refuses the list itself, though its description offers "a list from an expression" (reported).
-						imageUrls: "={{ $json.rendered_image_urls.join('\\n') }}",
+						imageUrls: '={{ $json.rendered_image_urls }}',
 						schedule: 'now',
 						additionalFields: {},
 						tiktokSettings: {},
@@ -391,6 +390,12 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 	const scope = fake.scopeOf(DEFAULT_TOKEN);
 	const publish = loadExample('publish-video.json');
 	publish.pinData['Manual Trigger'][0].json.video_url = media.videoUrl;
+	const slideshow = loadExample('ai-slideshow-to-tiktok.json');
+	const pack = fake.modules.packs.seedPack(scope, {
+		name: 'Morning glow',
+		images: [1, 2, 3].map((n) => ({ url: fake.storage.putMedia(`glow-${n}.png`, 'image/png', media.image) })),
+	});
+	slideshow.pinData['Manual Trigger'][0].json.image_pack_id = pack.id;
 	return [
 		{
 			file: 'create-analytics-targets.json',
@@ -430,6 +435,25 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 						'download, upload, schedule on two accounts, wait (30 s polls): posted, with both links',
 						links.status === 'posted' && posts.length === 1 && /^https:\/\/www\.tiktok\.com\/\S+ https:\/\/www\.instagram\.com\/\S+$/.test(String(links.links)),
 						JSON.stringify(links).slice(0, 200),
+					],
+				];
+			},
+		},
+		{
+			file: 'ai-slideshow-to-tiktok.json',
+			trigger: 'Manual Trigger',
+			timeoutMs: 150_000,
+			workflow: slideshow,
+			changed: "its pinned image_pack_id names a pack of the fake's library",
+			expect: (run) => {
+				const rendered = (run.output['Render Slides']?.[0]?.rendered_image_urls ?? []) as string[];
+				const post = run.output['Post to TikTok']?.[0] ?? {};
+				const summary = run.output.Summary?.[0] ?? {};
+				return [
+					[
+						'generate (5 slides) → render → post to TikTok with the rendered images, wait (30 s polls): posted; the account tracked',
+						rendered.length === 5 && post.status === 'posted' && summary.post_id === post.id && run.output['Track TikTok Account']?.[0]?.identifier === '@acme',
+						JSON.stringify(summary).slice(0, 200),
 					],
 				];
 			},
