@@ -132,9 +132,14 @@ export async function editorScreens(options: {
 			// A click on an open section closes it: open it again.
 			if ((await text()).length < before.length) await header.click().catch(() => undefined);
 		}
+		// Tall enough for the whole list, then cut into three readable slices of the panel.
 		await page.setViewportSize({ width: 1440, height: 4200 });
 		await page.waitForTimeout(800);
-		await shot('11-node-panel-genviral.png');
+		for (const [part, y] of [[1, 0], [2, 1400], [3, 2800]]) {
+			const file = `11-node-panel-genviral-${part}.png`;
+			await page.screenshot({ path: path.join(results, file), clip: { x: 1040, y, width: 400, height: 1400 } });
+			shots.push(file);
+		}
 		const panel = await text();
 		writeFileSync(path.join(results, 'node-panel-genviral.txt'), panel);
 		await page.setViewportSize({ width: 1440, height: 900 });
@@ -176,7 +181,13 @@ export async function editorScreens(options: {
 
 	if (await openNode(page, 'Get Slideshow')) {
 		const before = fake.requestsTo('GET /slideshows').length;
-		await page.locator('[data-test-id="resource-locator-slideshowId"] [data-test-id="rlc-input"], [data-test-id="resource-locator-slideshowId"] input').first().click();
+		// The value box (not the From List / By ID mode selector beside it).
+		const locator = page.locator('[data-test-id="resource-locator-slideshowId"]').first();
+		await locator
+			.locator('[data-test-id="rlc-input-container"], input[placeholder*="slideshow" i]')
+			.last()
+			.click()
+			.catch(async () => await locator.getByText(/Select a slideshow/i).first().click());
 		const dropdown = page.locator('[data-test-id="resource-locator-dropdown"]:visible').first();
 		const loaded = await dropdown
 			.locator('[data-test-id="rlc-item"]')
