@@ -9,11 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 
-import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
+import { DEFAULT_KEYS, DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
 import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
 import { N8N_BIN, N8nApi, REPO_ROOT, Report, ensureN8n, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
 import { editorScreens, editorWorkflow } from './e2e-editor';
 import { EXAMPLE_CREDENTIAL, exampleCases, prepareTour, tourCases, type TourContext } from './e2e-tour';
+import { TRIGGER_CREDENTIAL_ID, TRIGGER_KEY, TRIGGER_TOKEN, checkTriggerRuns, seedTriggerPosts, triggerWorkflow } from './e2e-trigger';
 
 const RESULTS = path.join(REPO_ROOT, 'e2e-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -137,6 +138,12 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		await page.waitForTimeout(1000);
 		await shot('04-node-actions.png');
 		const action = page.getByText('Create an analytics target').first();
+		// With the Genviral Trigger in the package, the first-step panel lists Genviral's triggers
+		// first and its actions under a collapsed "Actions (n)" header.
+		if (!(await action.isVisible().catch(() => false))) {
+			await page.getByText(/^Actions \(\d+\)$/).first().click().catch(() => undefined);
+			await page.waitForTimeout(500);
+		}
 		check('its actions are listed', await action.isVisible().catch(() => false));
 		await action.click();
 		await page.waitForTimeout(1500);
@@ -208,7 +215,7 @@ async function main(): Promise<void> {
 	await ensureN8n(step, { sqlite: true });
 	ensureChromium();
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-genviral-e2e-'));
-	const fake = await new FakeGenviral().start();
+	const fake = await new FakeGenviral({ ...DEFAULT_KEYS, ...TRIGGER_KEY }).start();
 	fake.faultFor = (request) =>
 		(request.body as { identifier?: string } | undefined)?.identifier === FAILING_HANDLE
 			? { kind: 'error', status: 402, error_code: 'subscription_required', message: 'An active plan is required' }
@@ -241,13 +248,15 @@ async function main(): Promise<void> {
 				{ id: BAD_CREDENTIAL_ID, name: BAD_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: 'gva_live_000000.wrong', baseUrl: fake.baseUrl } },
 				// The credential the shipped examples name: they import and run unchanged.
 				{ ...EXAMPLE_CREDENTIAL, type: 'genviralApi', data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } },
+				{ id: TRIGGER_CREDENTIAL_ID, name: TRIGGER_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: TRIGGER_TOKEN, baseUrl: fake.baseUrl } },
 			]),
 		);
 		const imported = await n8nCli(env, ['import:credentials', `--input=${credentialsFile}`]);
 		check('credentials imported', imported.status === 0, imported.status === 0 ? '' : imported.output.slice(-500));
 		const tour = tourCases(tourContext);
 		const examples = exampleCases(tourContext);
-		const workflows = [...Object.values(WORKFLOWS), ...tour.map((c) => c.workflow), ...examples.map((e) => e.workflow), editorWorkflow(GOOD_CREDENTIAL_ID, fake)];
+		const workflows = [...Object.values(WORKFLOWS), ...tour.map((c) => c.workflow), ...examples.map((e) => e.workflow), triggerWorkflow(REPO_ROOT), editorWorkflow(GOOD_CREDENTIAL_ID, fake)];
+		const triggerPostIds = seedTriggerPosts(fake);
 		const importDir = path.join(userFolder, 'workflows');
 		mkdirSync(importDir);
 		for (const workflow of workflows) writeFileSync(path.join(importDir, `${workflow.id}.json`), JSON.stringify(workflow));
@@ -322,6 +331,10 @@ async function main(): Promise<void> {
 		const genviralType = Array.isArray(types) ? types.find((type) => type.name === 'n8n-nodes-genviral.genviral') : undefined;
 		check('n8n serves the Genviral node type to the editor', genviralType !== undefined, Array.isArray(types) ? `${types.length} node types` : 'no list');
 		const settings = await api.call('GET', '/settings');
+		check(
+			'n8n serves the Genviral Trigger node type (a polling trigger)',
+			Array.isArray(types) && types.some((type) => type.name === 'n8n-nodes-genviral.genviralTrigger' && (type as { polling?: boolean }).polling === true),
+		);
 		check("n8n's binary data mode is filesystem", settings.data?.binaryDataMode === 'filesystem', `binaryDataMode ${String(settings.data?.binaryDataMode)}`);
 		const listed = await api.call('GET', '/workflows?limit=200');
 		const listedIds = new Set(((listed.data as Array<{ id: string }> | undefined) ?? []).map((w) => w.id));
@@ -329,11 +342,12 @@ async function main(): Promise<void> {
 		check(`n8n lists every imported workflow (${workflows.length})`, notListed.length === 0, notListed.join(', '));
 
 		t = Date.now();
-		step('every resource and every example, run as the editor runs them (manual runs, REST API)');
+		step('every resource and every example, run as the editor runs them (manual runs, REST API); meanwhile the Genviral Trigger polls on its own');
 		// n8n adds a "Custom API Call" entry (__CUSTOM_API_CALL__) to nodes whose credential has a Test.
 		const resourceOptions = (genviralType?.properties?.find((p) => p.name === 'resource')?.options ?? []).filter((o) => !o.value.startsWith('__'));
 		const provenResources = new Set<string>();
 		await Promise.all([
+			checkTriggerRuns({ api, fake, postIds: triggerPostIds, check, results: RESULTS }),
 			...tour.map(async (tourCase) => {
 				const result = await api.runManually(tourCase.workflow.id, tourCase.trigger, tourCase.timeoutMs);
 				const run = result.run;
@@ -363,7 +377,7 @@ async function main(): Promise<void> {
 			resourceOptions.length > 0 && unproven.length === 0,
 			unproven.length ? `not run: ${unproven.join(', ')}` : resourceOptions.map((o) => o.name).join(', '),
 		);
-		lap('manual runs (every resource, examples)', t);
+		lap('manual runs (every resource, examples) and the trigger', t);
 
 		t = Date.now();
 		step('the editor in headless Chromium');

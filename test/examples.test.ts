@@ -7,6 +7,8 @@ import type { IWorkflowBase } from 'n8n-workflow';
 import { DEFAULT_TOKEN } from './fake-genviral/server';
 import { REPO_ROOT, runWorkflow } from './harness/engine';
 import { useFakeGenviral } from './harness/fixtures';
+import { deactivateAll, PollHarness } from './harness/poll';
+import { accountId } from './fake-genviral/resources/accounts';
 
 const load = (name: string) =>
 	JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8')) as IWorkflowBase;
@@ -42,6 +44,43 @@ describe('examples/', () => {
 			expect.stringMatching(/^@acme \(tiktok\): \d+ posts, [\d,]+ views, [\d.]+% engagement in the last 7 days$/),
 			expect.stringMatching(/^@acme\.official \(instagram\): \d+ posts/),
 		]);
+	});
+
+	// A trigger workflow runs as n8n runs an active one: activated, then polled by its cron job.
+	test('notify-on-publish.json: a message per post that was published or failed, with its URLs or errors', async () => {
+		const scope = env.fake.scopeOf(DEFAULT_TOKEN);
+		const [tiktok, instagram] = [accountId(scope, 'tiktok'), accountId(scope, 'instagram')];
+		const seed = (caption: string, minutesAgo: number) =>
+			env.fake.modules.posts.seedPost(scope, {
+				status: 'pending',
+				caption,
+				// Created a while ago: its delivery attempts are over (last_attempted_at no longer moves).
+				created_at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+				accounts: [{ id: tiktok, status: 'pending' }, { id: instagram, status: 'pending' }] });
+		const launch = seed('Launch day', 2);
+		const teaser = seed('Teaser', 1);
+		const workflow = new PollHarness(env.fake, load('notify-on-publish.json'));
+		try {
+			await workflow.activate();
+			launch.fixedStatus = 'posted';
+			launch.deliveries.forEach((d) => (d.fixed = 'posted'));
+			teaser.fixedStatus = 'failed';
+			teaser.deliveries.forEach((d) => ((d.fixed = 'failed'), (d.error_message_override = 'Token expired')));
+			const poll = await workflow.poll();
+			expect(poll.error).toBeUndefined();
+			const messages = poll.execution!.output('Message').map((i) => i.json);
+			expect(messages.map((m) => [m.postId, m.status])).toEqual([
+				[launch.id, 'posted'],
+				[teaser.id, 'failed'],
+			]);
+			expect(messages[0].urls).toEqual([expect.stringMatching(/^https:\/\/www\.tiktok\.com\//), expect.stringMatching(/^https:\/\/www\.instagram\.com\//)]);
+			expect(messages[0].message).toMatch(/^✅ Published: Launch day\n• https:\/\/www\.tiktok\.com\/.+\n• https:\/\/www\.instagram\.com\/.+$/);
+			expect(messages[1].errors).toEqual([`${tiktok}: Token expired`, `${instagram}: Token expired`]);
+			expect(messages[1].message).toBe(`❌ Failed: Teaser\n• ${tiktok}: Token expired\n• ${instagram}: Token expired`);
+			expect((await workflow.poll()).execution).toBeUndefined();
+		} finally {
+			await deactivateAll();
+		}
 	});
 
 	test('publish-video.json: download a video, upload it, schedule it on two accounts, wait until posted', async () => {

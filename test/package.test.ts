@@ -38,7 +38,7 @@ describe('package.json', () => {
 describe('n8n-core PackageDirectoryLoader', () => {
 	test('loads the node with its codex and icons, and the credential', async () => {
 		const { genviralLoader } = await loadTypes();
-		expect(Object.keys(genviralLoader.nodeTypes)).toEqual(['genviral']);
+		expect(Object.keys(genviralLoader.nodeTypes)).toEqual(['genviral', 'genviralTrigger']);
 		expect(Object.keys(genviralLoader.credentialTypes)).toEqual(['genviralApi']);
 
 		const [node] = genviralLoader.types.nodes;

@@ -103,6 +103,8 @@ interface Target {
 	/** Its ordinal, which seeds its generated posts. */
 	seed: number;
 	freeRefreshUsedOn: string | null;
+	/** Posts added one by one (`addAnalyticsPost`), beside the generated ones. */
+	extraPosts?: AnalyticsPost[];
 }
 
 interface Refresh {
@@ -507,6 +509,48 @@ export class FakeGenviral {
 	/** Fields of `GET /subscription`'s `subscription` to answer instead (a canceled or paused plan). */
 	subscriptionOverride: Record<string, unknown> | undefined;
 
+	/**
+	 * A post shows up in a target's analytics (a refresh found it): published at `publishedAt`
+	 * (default now), listed by GET /analytics/summary/posts from now on.
+	 */
+	addAnalyticsPost(
+		targetId: string,
+		fields: { publishedAt?: string; caption?: string; genviralPostId?: string | null; externalId?: string | null } = {},
+	): AnalyticsPost {
+		const target = this.targets.get(targetId);
+		if (!target) throw new Error(`No target ${targetId}`);
+		const extra = (target.extraPosts ??= []);
+		const id = randomUUID();
+		const views = 100 + extra.length * 37;
+		const post: AnalyticsPost = {
+			id,
+			analyticsId: id,
+			platformPostId: String(7_100_000_000_000_000_000n + BigInt(target.seed * 10_000 + extra.length)),
+			genviralPostId: fields.genviralPostId ?? null,
+			externalId: fields.externalId ?? null,
+			publishedAt: fields.publishedAt ?? new Date().toISOString(),
+			caption: fields.caption ?? `New post ${extra.length + 1} of ${target.normalized_identifier}`,
+			permalink: `https://example.org/${target.platform}/${target.normalized_identifier}/new-${extra.length + 1}`,
+			thumbnailUrl: null,
+			durationSeconds: 15,
+			metrics: { views, likes: 10, comments: 1, shares: 1, saves: 0 },
+			engagementRate: Math.round((12 / views) * 10_000) / 100,
+			platform: target.platform,
+			accountIdentifier: target.identifier,
+			accountDisplayName: target.display_name,
+			accountAvatarUrl: null,
+		};
+		extra.push(post);
+		return post;
+	}
+
+	/** A refresh of the target completed (its `last_refreshed_at` moves to `at`, default now). */
+	markRefreshed(targetId: string, at = new Date().toISOString()): void {
+		const target = this.targets.get(targetId);
+		if (!target) throw new Error(`No target ${targetId}`);
+		target.last_refreshed_at = at;
+	}
+
 	setCredits(token: string, credits: number): void {
 		this.credits.set(scopeKeyOf(this.keys[token]), credits);
 	}
@@ -831,6 +875,7 @@ export function generatePosts(target: Target, anchor: number): AnalyticsPost[] {
 			accountAvatarUrl: null,
 		});
 	}
+	posts.push(...(target.extraPosts ?? []));
 	return posts;
 }
 

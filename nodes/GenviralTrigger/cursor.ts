@@ -1,0 +1,167 @@
+/**
+ * What the trigger remembers between polls, in the workflow's static data. Everything here is
+ * plain JSON (strings, numbers, arrays, null), bounded in size, and replaced in one assignment
+ * at the end of a poll that succeeded: a poll that fails leaves the cursor where it was, so the
+ * next poll catches up.
+ */
+
+/** IDs (and posts, targets) remembered at most; older ones are forgotten first. */
+export const MAX_REMEMBERED = 1000;
+
+/**
+ * Every this many polls the whole window is read even when the API's counters say nothing
+ * changed beyond the first page: changes that cancel out in a counter (a file deleted while
+ * another arrives late; a post leaving Failed for Retry while another enters Failed; a new
+ * failure after a retry) would otherwise go unseen until the next change.
+ */
+export const FULL_READ_EVERY = 15;
+
+/** Bumped when the stored shape changes: an unknown version starts afresh (silently). */
+export const CURSOR_VERSION = 1;
+
+/**
+ * A feed read newest first (analytics post rows, files): the newest instant seen, the rows seen
+ * in the window below it, and how far memory reaches.
+ */
+export interface FeedCursor {
+	/** Epoch ms of the newest row seen, or of the first poll when the feed was empty. */
+	watermark: number;
+	/** [id, epoch ms] of rows seen, newest first. */
+	seen: Array<[string, number]>;
+	/** Rows at or before this instant were forgotten to keep memory bounded: never emitted. */
+	forgottenUpTo: number | null;
+	/** The API's row count at the last poll: unchanged, and nothing new on the first page, means nothing new. */
+	total: number | null;
+	/** Polls since the whole window was last read. */
+	pollsSinceFullRead: number;
+}
+
+export interface FeedRow<T> {
+	id: string;
+	at: number;
+	row: T;
+}
+
+/**
+ * The rows of a walk that are new: not seen, not older than the window (watermark minus the
+ * lookback), not in the forgotten range. Duplicates within the walk (a row that moved to the next
+ * page while we read) count once. Returned oldest first, the order they happened in.
+ */
+export function newFeedRows<T>(cursor: FeedCursor, rows: Array<FeedRow<T>>, lookbackMs: number): Array<FeedRow<T>> {
+	const seen = new Set(cursor.seen.map(([id]) => id));
+	const floor = feedFloor(cursor, lookbackMs);
+	const fresh = new Map<string, FeedRow<T>>();
+	for (const row of rows) {
+		if (seen.has(row.id) || fresh.has(row.id) || row.at < floor) continue;
+		if (cursor.forgottenUpTo !== null && row.at <= cursor.forgottenUpTo) continue;
+		fresh.set(row.id, row);
+	}
+	return [...fresh.values()].sort(oldestFirst);
+}
+
+/** The oldest instant a walk needs to reach: below it nothing can be new. */
+export function feedFloor(cursor: FeedCursor, lookbackMs: number): number {
+	const floor = cursor.watermark - lookbackMs;
+	return cursor.forgottenUpTo === null ? floor : Math.max(floor, cursor.forgottenUpTo + 1);
+}
+
+/**
+ * The cursor after a poll: every row walked is now seen (emitted ones, and those of a first
+ * poll that records where things stand), the watermark moves to the newest row, rows below the
+ * window are dropped, and at most MAX_REMEMBERED stay. When the cap bites, whole instants are
+ * forgotten together (so an instant is either fully remembered or fully forgotten) and
+ * `forgottenUpTo` keeps them from coming back as new.
+ */
+export function advanceFeed<T>(
+	cursor: FeedCursor,
+	walked: Array<FeedRow<T>>,
+	lookbackMs: number,
+	max = MAX_REMEMBERED,
+): FeedCursor {
+	const byId = new Map<string, number>(cursor.seen);
+	for (const row of walked) byId.set(row.id, row.at);
+	const watermark = walked.reduce((newest, r) => Math.max(newest, r.at), cursor.watermark);
+	const floor = watermark - lookbackMs;
+	let seen = [...byId.entries()]
+		.filter(([, at]) => at >= floor)
+		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	let forgottenUpTo = cursor.forgottenUpTo;
+	if (seen.length > max) {
+		const cut = seen[max][1];
+		seen = seen.filter(([, at]) => at > cut);
+		forgottenUpTo = Math.max(forgottenUpTo ?? cut, cut);
+	}
+	return { watermark, seen, forgottenUpTo, total: cursor.total, pollsSinceFullRead: cursor.pollsSinceFullRead };
+}
+
+/** The first cursor of a feed: what the first poll found, nothing emitted. */
+export function startFeed<T>(walked: Array<FeedRow<T>>, now: number, lookbackMs: number): FeedCursor {
+	return advanceFeed({ watermark: now, seen: [], forgottenUpTo: null, total: null, pollsSinceFullRead: 0 }, walked, lookbackMs);
+}
+
+function oldestFirst<T>(a: FeedRow<T>, b: FeedRow<T>): number {
+	return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Posts: the list has no "updated since", so the trigger remembers the status of the most
+ * recent posts and compares. The scope's status counters (`summary.by_status`, in every answer)
+ * tell whether anything changed beyond the first page.
+ */
+export interface PostsCursor {
+	/**
+	 * [id, status, created_at epoch ms, last attempt], newest first, at most MAX_REMEMBERED.
+	 * The last attempt (newest `last_attempted_at` of its deliveries) tells a new failure after a
+	 * retry from the old one, though the status reads "failed" both times.
+	 */
+	posts: Array<[string, string, number, string | null]>;
+	/** The scope's counters at the last poll: total and by status. */
+	counts: Record<string, number>;
+	/** Polls since the whole window was last read (a safety net for changes that cancel out). */
+	pollsSinceFullRead: number;
+}
+
+/** Analytics targets: their last refresh instant. */
+export interface TargetsCursor {
+	/** [id, last_refreshed_at or null]. */
+	targets: Array<[string, string | null]>;
+	/** Targets beyond the cap whose refreshes at or before this instant are not reported. */
+	forgottenUpTo: string | null;
+}
+
+export type EventCursor =
+	| { kind: 'feed'; feed: FeedCursor }
+	| { kind: 'posts'; posts: PostsCursor }
+	| { kind: 'targets'; targets: TargetsCursor };
+
+export interface StoredCursor {
+	version: number;
+	/** The event and its filters the cursor belongs to: any change starts afresh. */
+	fingerprint: string;
+	cursor: EventCursor;
+}
+
+/** A stable text for the event and its filters (lists sorted, so their order does not matter). */
+export function fingerprintOf(event: string, filters: Record<string, unknown>): string {
+	const normalized = Object.keys(filters)
+		.sort()
+		.map((key) => {
+			const value = filters[key];
+			return [key, Array.isArray(value) ? [...value].map(String).sort() : value ?? null];
+		});
+	return JSON.stringify([event, normalized]);
+}
+
+/** The stored cursor when it belongs to this event and filters; undefined starts afresh. */
+export function readStored(staticData: Record<string, unknown>, fingerprint: string): EventCursor | undefined {
+	const stored = staticData.cursor as StoredCursor | undefined;
+	if (typeof stored !== 'object' || stored === null) return undefined;
+	if (stored.version !== CURSOR_VERSION || stored.fingerprint !== fingerprint) return undefined;
+	return stored.cursor;
+}
+
+export function writeStored(staticData: Record<string, unknown>, fingerprint: string, cursor: EventCursor): void {
+	const stored: StoredCursor = { version: CURSOR_VERSION, fingerprint, cursor };
+	// A fresh JSON copy: nothing shared with the poll's working objects, nothing that is not JSON.
+	staticData.cursor = JSON.parse(JSON.stringify(stored)) as StoredCursor;
+}
