@@ -188,16 +188,16 @@ export async function editorScreens(options: {
 			.last()
 			.click()
 			.catch(async () => await locator.getByText(/Select a slideshow/i).first().click());
-		const dropdown = page.locator('[data-test-id="resource-locator-dropdown"]:visible').first();
-		const loaded = await dropdown
-			.locator('[data-test-id="rlc-item"]')
+		const loaded = await page
+			.locator('[data-test-id="rlc-item"]:visible')
 			.first()
 			.waitFor({ timeout: 20_000 })
 			.then(() => true)
 			.catch(() => false);
 		await page.waitForTimeout(800);
 		await shot('13-slideshow-from-list.png');
-		const items = await dropdown.locator('[data-test-id="rlc-item"]').allInnerTexts().catch(() => [] as string[]);
+		// The dropdown is teleported out of the locator's container: read its items page-wide.
+		const items = await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts().catch(() => [] as string[]);
 		writeFileSync(path.join(results, 'slideshow-from-list.txt'), items.join('\n'));
 		check(
 			'Slideshow → Get: From List loads the slideshows by title (GET /slideshows)',
@@ -219,12 +219,11 @@ export async function editorScreens(options: {
 		.catch(() => false);
 	check('"Execute workflow" in the editor runs Slideshow → Render', ran && fake.requestsTo('POST /slideshows/{slideshowId}/render').length > rendersBefore);
 	if (await openNode(page, 'Render Slideshow')) {
-		const output = page.locator('[data-test-id="ndv-output-panel"]').first();
-		// The output panel's Binary view, when it offers one as a tab or a mode.
-		await output.getByText(/^Binary$/).first().click({ timeout: 5000 }).catch(() => undefined);
+		// The output panel's Binary view (the rightmost of its display modes).
+		await page.getByText(/^Binary$/).last().click({ timeout: 5000 }).catch(() => undefined);
 		await page.waitForTimeout(1200);
 		await shot('14-render-output-binary.png');
-		const shown = await output.innerText().catch(() => '');
+		const shown = await text();
 		writeFileSync(path.join(results, 'render-output.txt'), shown);
 		check(
 			'the Render output panel shows slide_0, slide_1, slide_2 as image files',
