@@ -157,8 +157,10 @@ export async function editorScreens(options: {
 	await page.goto(`${baseUrl}/workflow/${EDITOR_WORKFLOW_ID}`, { waitUntil: 'networkidle', timeout: 60_000 });
 	await page.waitForTimeout(1000);
 
+	// n8n may load the options as the node opens: count from before that.
+	const accountListsBefore = fake.requestsTo('GET /accounts').length;
 	if (await openNode(page, 'Create Post')) {
-		const before = fake.requestsTo('GET /accounts').length;
+		const before = accountListsBefore;
 		await page.locator('[data-test-id="parameter-input-accountIds"]').first().click();
 		const loaded = await page
 			.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
@@ -179,8 +181,9 @@ export async function editorScreens(options: {
 		await closeNode(page);
 	} else check('Post → Create opens in the editor', false);
 
+	const slideshowListsBefore = fake.requestsTo('GET /slideshows').length;
 	if (await openNode(page, 'Get Slideshow')) {
-		const before = fake.requestsTo('GET /slideshows').length;
+		const before = slideshowListsBefore;
 		// The value box (not the From List / By ID mode selector beside it).
 		const locator = page.locator('[data-test-id="resource-locator-slideshowId"]').first();
 		await locator

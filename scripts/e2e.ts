@@ -3,6 +3,10 @@
  * n8n's community-package installer lays it out, driven through n8n's CLI and its editor in
  * headless Chromium, against the fake Genviral API. Not part of `npm test` (it installs a
  * 2.9 GB n8n into a cache folder the first time). Bounded in time; kills only what it started.
+ *
+ * The parts: CLI imports and `n8n execute` runs (here); every resource and every example run as
+ * the editor runs them, with binary data in filesystem mode (e2e-tour.ts); the Genviral Trigger
+ * polling on its own (e2e-trigger.ts); the editor's screens (here and e2e-editor.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
