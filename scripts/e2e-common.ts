@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -329,5 +330,188 @@ export class Processes {
 				}
 			}
 		}
+	}
+}
+
+// ---------------------------------------------------------------- workflows and n8n's REST API
+
+/** A workflow as n8n exports it (what `n8n import:workflow` reads). */
+export interface N8nWorkflow {
+	id: string;
+	name: string;
+	active: boolean;
+	settings: Record<string, unknown>;
+	nodes: Array<Record<string, unknown>>;
+	connections: Record<string, unknown>;
+	pinData?: Record<string, unknown>;
+}
+
+/** A Genviral node using the credential `credentialId`. */
+export function genviralNode(
+	credentialId: string,
+	name: string,
+	position: [number, number],
+	parameters: Record<string, unknown>,
+	settings: Record<string, unknown> = {},
+): Record<string, unknown> {
+	return {
+		id: `genviral-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+		name,
+		type: 'n8n-nodes-genviral.genviral',
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials: { genviralApi: { id: credentialId, name: credentialId } },
+		...settings,
+	};
+}
+
+/** Nodes in a line, each connected to the next. */
+export function chain(id: string, name: string, nodes: Array<Record<string, unknown>>): N8nWorkflow {
+	return graph(id, name, nodes, nodes.slice(1).map((node, i) => [String(nodes[i].name), String(node.name)]));
+}
+
+/** Nodes and [from, to] main connections (a node may feed several). */
+export function graph(id: string, name: string, nodes: Array<Record<string, unknown>>, edges: Array<[string, string]>): N8nWorkflow {
+	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+	for (const [from, to] of edges) {
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
+	}
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
+}
+
+/** What checks read from one finished execution: run data by node name. */
+export interface RunView {
+	id: string;
+	mode: string;
+	status: string;
+	/** The items each node put out on its first run, main output 0. */
+	output: Record<string, Array<Record<string, unknown>>>;
+	/** The binary data of those items (n8n's references: id, fileName, mimeType, fileSize). */
+	binary: Record<string, Array<Record<string, Record<string, unknown>>>>;
+	/** Node name → its error message, for nodes that failed. */
+	nodeErrors: Record<string, string>;
+	/** The execution's error message, if it failed. */
+	error: string | undefined;
+}
+
+/** n8n stores run data as `flatted` JSON; its own copy of flatted reads it. */
+export function parseRunData(raw: string): any {
+	const flatted = createRequire(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse: (s: string) => unknown };
+	try {
+		return flatted.parse(raw);
+	} catch {
+		try {
+			return JSON.parse(raw);
+		} catch {
+			return undefined;
+		}
+	}
+}
+
+const UNFINISHED = ['new', 'running', 'waiting', 'unknown'];
+
+/** n8n's REST API as the editor calls it, signed in with the owner's session cookie. */
+export class N8nApi {
+	constructor(
+		readonly baseUrl: string,
+		private readonly cookie: string,
+		/** Sees every stored execution read (e.g. to look for a token in it). */
+		private readonly onExecution: (raw: string) => void = () => undefined,
+	) {}
+
+	async call(method: string, route: string, body?: unknown): Promise<{ status: number; data: any }> {
+		const response = await fetch(`${this.baseUrl}/rest${route}`, {
+			method,
+			headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'genviral-e2e' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let parsed: any = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// not JSON
+		}
+		return { status: response.status, data: parsed?.data ?? parsed };
+	}
+
+	/** What the editor's "Publish"/"Activate" does. */
+	async activate(workflowId: string): Promise<{ ok: boolean; detail: string }> {
+		const workflow = await this.call('GET', `/workflows/${workflowId}`);
+		const activated = await this.call('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.data?.versionId });
+		return { ok: activated.status === 200, detail: activated.status === 200 ? '' : `HTTP ${activated.status} ${JSON.stringify(activated.data).slice(0, 300)}` };
+	}
+
+	async deactivate(workflowId: string): Promise<boolean> {
+		return (await this.call('POST', `/workflows/${workflowId}/deactivate`, {})).status === 200;
+	}
+
+	async executionsOf(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const list = await this.call('GET', `/executions?filter=${filter}&limit=50`);
+		return (list.data?.results ?? []) as Array<{ id: string; status: string; mode: string }>;
+	}
+
+	/** The first finished execution of a workflow not in `skip`, within `timeoutMs`. */
+	async nextFinished(workflowId: string, skip: Set<string>, timeoutMs: number): Promise<RunView | undefined> {
+		const until = Date.now() + timeoutMs;
+		while (Date.now() < until) {
+			const done = (await this.executionsOf(workflowId))
+				.filter((e) => !skip.has(String(e.id)) && !UNFINISHED.includes(e.status))
+				.sort((a, b) => Number(a.id) - Number(b.id));
+			if (done.length > 0) return await this.execution(String(done[0].id));
+			await sleep(500);
+		}
+		return undefined;
+	}
+
+	/**
+	 * "Execute workflow" in the editor: a manual run from `trigger` (pinned data applies, as in
+	 * the editor), then its stored execution once finished (undefined after `timeoutMs`).
+	 */
+	async runManually(workflowId: string, trigger: string, timeoutMs: number): Promise<{ started: number; detail: string; run?: RunView }> {
+		const started = await this.call('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
+		const executionId = started.data?.executionId as string | undefined;
+		if (started.status !== 200 || executionId === undefined) {
+			return { started: started.status, detail: `HTTP ${started.status} ${JSON.stringify(started.data).slice(0, 300)}` };
+		}
+		const until = Date.now() + timeoutMs;
+		while (Date.now() < until) {
+			const { data } = await this.call('GET', `/executions/${executionId}`);
+			if (data?.status !== undefined && !UNFINISHED.includes(String(data.status)) && data.finished !== undefined) {
+				return { started: 200, detail: `execution ${executionId}`, run: await this.execution(String(executionId)) };
+			}
+			await sleep(500);
+		}
+		return { started: 200, detail: `execution ${executionId} did not finish within ${timeoutMs / 1000} s` };
+	}
+
+	async execution(id: string): Promise<RunView> {
+		const { data } = await this.call('GET', `/executions/${id}`);
+		const raw = typeof data?.data === 'string' ? data.data : JSON.stringify(data?.data ?? {});
+		this.onExecution(raw);
+		const runData = parseRunData(raw);
+		const output: RunView['output'] = {};
+		const binary: RunView['binary'] = {};
+		const nodeErrors: RunView['nodeErrors'] = {};
+		for (const [node, runs] of Object.entries(runData?.resultData?.runData ?? {})) {
+			const first = (runs as any[])[0];
+			const items = (first?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }>;
+			output[node] = items.map((item) => item.json);
+			binary[node] = items.map((item) => item.binary ?? {});
+			if (first?.error) nodeErrors[node] = String(first.error.message ?? first.error.description ?? 'error');
+		}
+		const error = runData?.resultData?.error;
+		return {
+			id,
+			mode: String(data?.mode),
+			status: String(data?.status),
+			output,
+			binary,
+			nodeErrors,
+			error: error ? String(error.message ?? error.description ?? '') : undefined,
+		};
 	}
 }

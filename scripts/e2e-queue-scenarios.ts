@@ -9,27 +9,36 @@
  * enqueued it, the worker ran it (worker log + the main's "finished" record naming the worker's
  * ID), that it succeeded, and that no token shows in any log or in the stored execution.
  *
- * For example, Posts → Create with Wait for Publish: a webhook scenario whose body carries the
- * caption, `expect` reading the post's final status. The Genviral Trigger: a `poll` scenario
- * whose trigger node polls the fake API (the script also checks that the polling happened on
- * the main, from n8n's own "Poll trigger initiated" log line).
+ * The scenarios: a webhook that creates an analytics target and waits for its refresh; a webhook
+ * that downloads a video (binary data in the database, on the worker) and creates a post with
+ * Wait for Publish; a schedule; and the Genviral Trigger, polled by the main, whose cursor (the
+ * workflow's static data, stored in PostgreSQL) must hold between polls and across a restart of
+ * the main while its executions run on the worker (`again`).
  */
-import { DEFAULT_TOKEN, type FakeGenviral } from '../test/fake-genviral/server';
+import { accountId } from '../test/fake-genviral/resources/accounts';
+import { DEFAULT_KEYS, DEFAULT_TOKEN, type FakeGenviral, type KeyProfile } from '../test/fake-genviral/server';
+import { chain, type N8nWorkflow, type RunView } from './e2e-common';
+
+export { chain, type N8nWorkflow, type RunView };
 
 export const QUEUE_CREDENTIAL_ID = 'gvQueueCredGood1';
 /** The credential's token: the fake's default workspace key. */
 export const QUEUE_TOKEN = DEFAULT_TOKEN;
-
-/** What a scenario's checks read: one finished execution, run data by node name. */
-export interface RunView {
-	id: string;
-	mode: string;
-	status: string;
-	/** The items each node put out on its first run, main output 0. */
-	output: Record<string, Array<Record<string, unknown>>>;
-	/** The execution's error message, if it failed. */
-	error: string | undefined;
-}
+/**
+ * The Genviral Trigger's credential: a workspace of its own, so that the posts the other
+ * scenarios publish are not its events.
+ */
+export const TRIGGER_CREDENTIAL_ID = 'gvQueueCredTrig1';
+export const TRIGGER_TOKEN = 'gva_live_7e7e7e.queue-trigger-secret-8a8b';
+export const QUEUE_KEYS: Record<string, KeyProfile> = {
+	...DEFAULT_KEYS,
+	[TRIGGER_TOKEN]: { scope: 'workspace', userId: '0a0a0a0a-0000-4000-8000-000000007010', workspaceId: '0a0a0a0a-0000-4000-8000-000000009010', plan: 'active' },
+};
+/** Every credential the queue run imports. */
+export const QUEUE_CREDENTIALS = [
+	{ id: QUEUE_CREDENTIAL_ID, token: QUEUE_TOKEN },
+	{ id: TRIGGER_CREDENTIAL_ID, token: TRIGGER_TOKEN },
+];
 
 export type Start =
 	/** The script POSTs `body` to the production URL `/webhook/<path>` of the main. */
@@ -41,9 +50,11 @@ export type Start =
 
 export interface ScenarioContext {
 	fake: FakeGenviral;
-	/** A loopback RSS feed the script serves, for the built-in polling node (see `polled`). */
-	feedUrl: string;
+	/** A video on the fake's storage origin (the post scenario downloads it on the worker). */
+	videoUrl: string;
 }
+
+export type Expectation = [name: string, ok: boolean, detail?: string];
 
 export interface Scenario {
 	key: string;
@@ -53,24 +64,22 @@ export interface Scenario {
 	workflow(ctx: ScenarioContext): N8nWorkflow;
 	/** State the fake needs before activation (seeded targets, a refresh plan...). */
 	prepare?(ctx: ScenarioContext): void;
+	/** After activation, before the first execution is awaited (e.g. a change after the trigger's first poll). */
+	activated?(ctx: ScenarioContext): Promise<Expectation[]>;
 	/**
 	 * Checks on the first finished execution (and, for a webhook, the HTTP answer of the main);
 	 * each is [name, ok, detail].
 	 */
-	expect(run: RunView, ctx: ScenarioContext, response?: { status: number; body: unknown }): Array<[string, boolean, string?]>;
+	expect(run: RunView, ctx: ScenarioContext, response?: { status: number; body: unknown }): Expectation[];
+	/**
+	 * A second act for a workflow that stays active while the main restarts: `before` runs while
+	 * the main is down, `expect` reads the next execution after the restart.
+	 */
+	again?: { before(ctx: ScenarioContext): void; expect(run: RunView, ctx: ScenarioContext): Expectation[] };
 }
 
-export interface N8nWorkflow {
-	id: string;
-	name: string;
-	active: boolean;
-	settings: Record<string, unknown>;
-	nodes: Array<Record<string, unknown>>;
-	connections: Record<string, unknown>;
-}
-
-/** A Genviral node with the queue run's credential and no blind retries. */
-export function genviral(name: string, position: [number, number], parameters: Record<string, unknown>): Record<string, unknown> {
+/** A Genviral node with a queue run's credential (the default one unless named). */
+export function genviral(name: string, position: [number, number], parameters: Record<string, unknown>, credentialId = QUEUE_CREDENTIAL_ID): Record<string, unknown> {
 	return {
 		id: `genviral-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
 		name,
@@ -78,23 +87,18 @@ export function genviral(name: string, position: [number, number], parameters: R
 		typeVersion: 1,
 		position,
 		parameters,
-		credentials: { genviralApi: { id: QUEUE_CREDENTIAL_ID, name: QUEUE_CREDENTIAL_ID } },
+		credentials: { genviralApi: { id: credentialId, name: credentialId } },
 	};
-}
-
-/** Nodes in a line, each connected to the next. */
-export function chain(id: string, name: string, nodes: Array<Record<string, unknown>>): N8nWorkflow {
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < nodes.length - 1; i++) {
-		connections[String(nodes[i].name)] = { main: [[{ node: String(nodes[i + 1].name), type: 'main', index: 0 }]] };
-	}
-	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
 export const WEBHOOK_HANDLE = '@queue_webhook';
 export const SCHEDULED_HANDLE = '@queue_scheduled';
-export const POLLED_HANDLE = '@queue_polled';
 export const MANUAL_HANDLE = '@queue_manual';
+export const POST_CAPTION = 'Queue launch #e2e';
+/** The size of the video the post scenario downloads and uploads. */
+export const VIDEO_BYTES = 256 * 1024;
+/** The Genviral Trigger's posts: the first is published before the main restarts, the second fails while it is down. */
+export const TRIGGER_POSTS = ['Queue trigger: first', 'Queue trigger: second'];
 
 const first = (run: RunView, node: string): Record<string, unknown> => run.output[node]?.[0] ?? {};
 
@@ -131,7 +135,9 @@ export const SCENARIOS: Scenario[] = [
 				}),
 			]),
 		prepare: ({ fake }) => {
+			// Progress follows the clock: about 1.5 s until completed, read every 0.2 s.
 			fake.refreshPlan = ['processing', 'processing', 'completed'];
+			fake.refreshStepMs = 500;
 		},
 		expect: (run, { fake }, response) => {
 			const created = first(run, 'Create Target');
@@ -140,8 +146,8 @@ export const SCENARIOS: Scenario[] = [
 			return [
 				['the target is created from the webhook body', created.identifier === WEBHOOK_HANDLE && created.created === true, JSON.stringify(created)],
 				[
-					'the refresh was waited for until completed (status read 3 times)',
-					refreshed.status === 'completed' && refreshed.target_id === created.id && polls === 3,
+					'the refresh was waited for until completed (its status read several times)',
+					refreshed.status === 'completed' && refreshed.target_id === created.id && polls >= 3,
 					`status ${String(refreshed.status)}, ${polls} status reads`,
 				],
 				[
@@ -149,6 +155,70 @@ export const SCENARIOS: Scenario[] = [
 					response?.status === 200 && (response.body as Record<string, unknown> | undefined)?.id === refreshed.id,
 					`HTTP ${response?.status}`,
 				],
+			];
+		},
+	},
+	{
+		key: 'post',
+		mode: 'webhook',
+		start: { kind: 'webhook', path: 'genviral-queue-post', body: { caption: POST_CAPTION } },
+		workflow: ({ fake, videoUrl }) =>
+			chain('gvQueuePost00001', 'Queue: webhook → download → create post and wait for publish', [
+				{
+					id: 'webhook-post',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: '5b0f6a62-2f7e-4d3b-9d55-0a0a0a0a0002',
+					parameters: { httpMethod: 'POST', path: 'genviral-queue-post', responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+				},
+				{
+					id: 'download-video',
+					name: 'Download Video',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [200, 0],
+					parameters: { url: videoUrl, options: { response: { response: { responseFormat: 'file' } } } },
+				},
+				genviral('Create Post and Wait', [400, 0], {
+					resource: 'post',
+					operation: 'create',
+					accountIds: [accountId(fake.scopeOf(QUEUE_TOKEN), 'tiktok')],
+					caption: "={{ $('Webhook').item.json.body.caption }}",
+					postMedia: 'video',
+					mediaSource: 'binary',
+					binaryPropertyName: 'data',
+					schedule: 'now',
+					additionalFields: { videoDuration: 12 },
+					tiktokSettings: {},
+					pinterestSettings: {},
+					waitForPublish: true,
+					pollInterval: 1,
+					maxWait: 120,
+				}),
+			]),
+		prepare: ({ fake }) => {
+			fake.modules.posts.stepMs = 1500;
+		},
+		expect: (run, { fake }, response) => {
+			const post = first(run, 'Create Post and Wait');
+			const created = fake.requestsTo('POST /posts').filter((r) => JSON.stringify(r.body).includes(POST_CAPTION));
+			const mediaUrl = (created[0]?.body as { media?: { url?: string } } | undefined)?.media?.url ?? '';
+			const stored = fake.storage.object(mediaUrl);
+			const reads = fake.requestsTo('GET /posts/{id}').filter((r) => r.path.endsWith(String(post.id))).length;
+			return [
+				[
+					'the video the worker downloaded (binary data in the database) is uploaded whole',
+					stored !== undefined && stored.size === VIDEO_BYTES,
+					`${stored?.size ?? 'no'} of ${VIDEO_BYTES} bytes at ${mediaUrl.slice(0, 60)}`,
+				],
+				[
+					'Post → Create with Wait for Publish: created once, its status read until posted',
+					post.status === 'posted' && reads >= 2 && created.length === 1,
+					`status ${String(post.status)}, ${reads} status reads, ${created.length} POST /posts`,
+				],
+				['the main answers the webhook with the published post', response?.status === 200 && (response.body as Record<string, unknown> | undefined)?.id === post.id, `HTTP ${response?.status}`],
 			];
 		},
 	},
@@ -178,32 +248,66 @@ export const SCENARIOS: Scenario[] = [
 		},
 	},
 	{
-		key: 'poll',
+		key: 'trigger',
 		mode: 'trigger',
 		start: { kind: 'poll' },
-		workflow: ({ feedUrl }) =>
-			chain('gvQueuePoll00001', 'Queue: RSS poll → create target', [
+		workflow: () =>
+			chain('gvQueuePoll00001', 'Queue: Genviral Trigger (post posted or failed) → get post', [
 				{
-					// n8n's own polling node, until the Genviral Trigger exists: the main polls,
-					// the worker runs what the poll emits.
-					id: 'rss',
-					name: 'New Feed Item',
-					type: 'n8n-nodes-base.rssFeedReadTrigger',
+					id: 'genviral-trigger',
+					name: 'Post Published or Failed',
+					type: 'n8n-nodes-genviral.genviralTrigger',
 					typeVersion: 1,
 					position: [0, 0],
-					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, feedUrl },
+					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'postStatusChanged', statuses: ['posted', 'failed'], postFilters: {} },
+					credentials: { genviralApi: { id: TRIGGER_CREDENTIAL_ID, name: TRIGGER_CREDENTIAL_ID } },
 				},
-				genviral('Create Target', [200, 0], {
-					resource: 'analyticsTarget',
-					operation: 'create',
-					platform: 'youtube',
-					identifier: '={{ $json.title }}',
-					additionalFields: {},
-				}),
+				genviral('Get Post', [200, 0], { resource: 'post', operation: 'get', postId: '={{ $json.id }}' }, TRIGGER_CREDENTIAL_ID),
 			]),
-		expect: (run) => {
-			const created = first(run, 'Create Target');
-			return [['the polled item becomes a target', created.identifier === POLLED_HANDLE && created.platform === 'youtube', JSON.stringify(created)]];
+		prepare: ({ fake }) => {
+			const scope = fake.scopeOf(TRIGGER_TOKEN);
+			for (const caption of TRIGGER_POSTS) {
+				fake.modules.posts.seedPost(scope, {
+					status: 'pending',
+					caption,
+					created_at: new Date(Date.now() - 60_000).toISOString(),
+					accounts: [{ id: accountId(scope, 'tiktok'), status: 'pending' }],
+				});
+			}
+		},
+		activated: async ({ fake }) => {
+			// The activation poll records the two pending posts and emits nothing; then the first is published.
+			const until = Date.now() + 60_000;
+			while (triggerPolls(fake) === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 250));
+			const polls = triggerPolls(fake);
+			finish(fake, TRIGGER_POSTS[0], 'posted');
+			return [['the activation poll read the posts (GET /posts) before the first one changed', polls > 0, `${polls} poll(s)`]];
+		},
+		expect: (run, { fake }) => {
+			const emitted = run.output['Post Published or Failed'] ?? [];
+			const published = postOf(fake, TRIGGER_POSTS[0]);
+			return [
+				[
+					'the next poll (Every Minute, on the main) emits the published post, and only it',
+					emitted.length === 1 && emitted[0].id === published?.id && emitted[0].status === 'posted',
+					JSON.stringify(emitted.map((p) => [p.caption, p.status])),
+				],
+				['the worker reads it with Post → Get', first(run, 'Get Post').id === published?.id && first(run, 'Get Post').status === 'posted', ''],
+			];
+		},
+		again: {
+			before: ({ fake }) => finish(fake, TRIGGER_POSTS[1], 'failed'),
+			expect: (run, { fake }) => {
+				const emitted = run.output['Post Published or Failed'] ?? [];
+				const failed = postOf(fake, TRIGGER_POSTS[1]);
+				return [
+					[
+						'after the restart of the main: the post that failed meanwhile, not the one emitted before (the cursor was read back from the database)',
+						emitted.length === 1 && emitted[0].id === failed?.id && emitted[0].status === 'failed',
+						JSON.stringify(emitted.map((p) => [p.caption, p.status])),
+					],
+				];
+			},
 		},
 	},
 ];
@@ -228,11 +332,23 @@ export const MANUAL_WORKFLOW = chain('gvQueueManual001', 'Queue: manual → crea
 	}),
 ]);
 
-/** The RSS document the poll scenario's feed serves: one item dated ahead, so the first poll emits it. */
-export function feedXml(): string {
-	const ahead = new Date(Date.now() + 24 * 3600_000).toUTCString();
-	return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Queue e2e</title><link>http://127.0.0.1/</link><description>accounts to track</description>
-<item><title>${POLLED_HANDLE}</title><link>http://127.0.0.1/1</link><guid>queue-polled-1</guid><pubDate>${ahead}</pubDate></item>
-</channel></rss>`;
+/** Polls of the Genviral Trigger (its own workspace key). */
+export function triggerPolls(fake: FakeGenviral): number {
+	return fake.requestsTo('GET /posts').filter((r) => r.headers.authorization === `Bearer ${TRIGGER_TOKEN}`).length;
+}
+
+function triggerPostsWith(fake: FakeGenviral, caption: string) {
+	return fake.modules.posts.all(fake.scopeOf(TRIGGER_TOKEN)).filter((p) => p.caption === caption);
+}
+
+function postOf(fake: FakeGenviral, caption: string): { id: string } | undefined {
+	return triggerPostsWith(fake, caption)[0];
+}
+
+/** A seeded post reaches its end, with every delivery. */
+function finish(fake: FakeGenviral, caption: string, status: 'posted' | 'failed'): void {
+	for (const post of triggerPostsWith(fake, caption)) {
+		post.fixedStatus = status;
+		for (const delivery of post.deliveries) delivery.fixed = status;
+	}
 }

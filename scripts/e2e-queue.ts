@@ -19,7 +19,6 @@
  */
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +26,7 @@ import path from 'node:path';
 import { FakeGenviral } from '../test/fake-genviral/server';
 import {
 	N8N_BIN,
-	N8N_DIR,
+	N8nApi,
 	Processes,
 	REPO_ROOT,
 	Report,
@@ -42,7 +41,17 @@ import {
 	waitFor,
 	type Started,
 } from './e2e-common';
-import { MANUAL_HANDLE, MANUAL_WORKFLOW, QUEUE_CREDENTIAL_ID, QUEUE_TOKEN, SCENARIOS, feedXml, type RunView, type Scenario, type ScenarioContext } from './e2e-queue-scenarios';
+import {
+	MANUAL_HANDLE,
+	MANUAL_WORKFLOW,
+	QUEUE_CREDENTIALS,
+	QUEUE_KEYS,
+	SCENARIOS,
+	VIDEO_BYTES,
+	type RunView,
+	type Scenario,
+	type ScenarioContext,
+} from './e2e-queue-scenarios';
 
 const RESULTS = path.join(REPO_ROOT, 'e2e-results', 'queue');
 const DEADLINE_MS = Number(process.env.GENVIRAL_E2E_QUEUE_TIMEOUT_MS ?? 15 * 60_000);
@@ -189,26 +198,6 @@ async function startRedis(redisServer: string): Promise<{ port: number; dir: str
 	return { port, dir };
 }
 
-/** The loopback RSS feed of the poll scenario; records when it was read. */
-async function startFeed(): Promise<{ url: string; reads: number[]; stop: () => Promise<void> }> {
-	const reads: number[] = [];
-	const server = http.createServer((_req, res) => {
-		reads.push(Date.now());
-		res.writeHead(200, { 'content-type': 'application/rss+xml' });
-		res.end(feedXml());
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/feed.xml`,
-		reads,
-		stop: async () => {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
-	};
-}
-
 // ---------------------------------------------------------------- n8n processes
 
 interface Infra {
@@ -303,88 +292,6 @@ function logLines(text: string): LogLine[] {
 		});
 }
 
-// ---------------------------------------------------------------- n8n's REST API
-
-class N8nApi {
-	constructor(
-		readonly baseUrl: string,
-		private readonly cookie: string,
-	) {}
-
-	async call(method: string, route: string, body?: unknown): Promise<{ status: number; data: any }> {
-		const response = await fetch(`${this.baseUrl}/rest${route}`, {
-			method,
-			headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'queue-e2e' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		let parsed: any = text;
-		try {
-			parsed = JSON.parse(text);
-		} catch {
-			// not JSON
-		}
-		return { status: response.status, data: parsed?.data ?? parsed };
-	}
-
-	/** What the editor's "Publish"/"Activate" does. */
-	async activate(workflowId: string): Promise<{ ok: boolean; detail: string }> {
-		const workflow = await this.call('GET', `/workflows/${workflowId}`);
-		const activated = await this.call('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.data?.versionId });
-		return { ok: activated.status === 200, detail: activated.status === 200 ? '' : `HTTP ${activated.status} ${JSON.stringify(activated.data).slice(0, 300)}` };
-	}
-
-	async deactivate(workflowId: string): Promise<boolean> {
-		return (await this.call('POST', `/workflows/${workflowId}/deactivate`, {})).status === 200;
-	}
-
-	async executionsOf(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const list = await this.call('GET', `/executions?filter=${filter}&limit=50`);
-		return (list.data?.results ?? []) as Array<{ id: string; status: string; mode: string }>;
-	}
-
-	/** The first finished execution of a workflow not in `skip`, within `timeoutMs`. */
-	async nextFinished(workflowId: string, skip: Set<string>, timeoutMs: number): Promise<RunView | undefined> {
-		const until = Date.now() + timeoutMs;
-		while (Date.now() < until) {
-			const done = (await this.executionsOf(workflowId))
-				.filter((e) => !skip.has(String(e.id)) && !['new', 'running', 'waiting', 'unknown'].includes(e.status))
-				.sort((a, b) => Number(a.id) - Number(b.id));
-			if (done.length > 0) return await this.execution(String(done[0].id));
-			await sleep(500);
-		}
-		return undefined;
-	}
-
-	async execution(id: string): Promise<RunView> {
-		const { data } = await this.call('GET', `/executions/${id}`);
-		const raw = typeof data?.data === 'string' ? data.data : JSON.stringify(data?.data ?? {});
-		storedExecutions.push(raw);
-		const runData = parseRunData(raw);
-		const output: RunView['output'] = {};
-		for (const [node, runs] of Object.entries(runData?.resultData?.runData ?? {})) {
-			output[node] = ((runs as any[])[0]?.data?.main?.[0] ?? []).map((item: { json: Record<string, unknown> }) => item.json);
-		}
-		const error = runData?.resultData?.error;
-		return { id, mode: String(data?.mode), status: String(data?.status), output, error: error ? String(error.message ?? error.description ?? '') : undefined };
-	}
-}
-
-/** n8n stores run data as `flatted` JSON; its own copy of flatted reads it. */
-function parseRunData(raw: string): any {
-	const flatted = createRequire(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse: (s: string) => unknown };
-	try {
-		return flatted.parse(raw);
-	} catch {
-		try {
-			return JSON.parse(raw);
-		} catch {
-			return undefined;
-		}
-	}
-}
-
 // ---------------------------------------------------------------- checks
 
 /** The main enqueued the execution, the worker ran it, and the main recorded the worker's ID. */
@@ -417,7 +324,6 @@ async function main(): Promise<void> {
 	mkdirSync(RESULTS, { recursive: true });
 	const tempDirs: string[] = [];
 	let fake: FakeGenviral | undefined;
-	let feed: Awaited<ReturnType<typeof startFeed>> | undefined;
 	try {
 		report.step('n8n from the cache (or the npm registry), Redis and PostgreSQL from Debian');
 		await timed('installs (n8n cache, apt-get)', async () => await ensureN8n((m) => report.note(m), { sqlite: false }));
@@ -440,10 +346,9 @@ async function main(): Promise<void> {
 		report.check('PostgreSQL (throw-away cluster) and Redis answer on 127.0.0.1', true, `${pg.version} on :${pg.port}, Redis on :${redis.port}`);
 		const infra: Infra = { pgPort: pg.port, redisPort: redis.port };
 
-		fake = await new FakeGenviral().start();
-		feed = await startFeed();
-		const ctx: ScenarioContext = { fake, feedUrl: feed.url };
-		report.note(`fake Genviral API at ${fake.baseUrl} (in this process); feed at ${feed.url}`);
+		fake = await new FakeGenviral(QUEUE_KEYS).start();
+		const ctx: ScenarioContext = { fake, videoUrl: fake!.storage.putMedia('queue-clip.mp4', 'video/mp4', Buffer.alloc(VIDEO_BYTES, 3)) };
+		report.note(`fake Genviral API at ${fake.baseUrl} (in this process)`);
 
 		report.step('importing the credential and the workflows with the n8n CLI (migrates the database first)');
 		const mainPort = await freePort();
@@ -452,12 +357,12 @@ async function main(): Promise<void> {
 		mkdirSync(importDir);
 		writeFileSync(
 			path.join(work, 'credentials.json'),
-			JSON.stringify([{ id: QUEUE_CREDENTIAL_ID, name: QUEUE_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: QUEUE_TOKEN, baseUrl: fake.baseUrl } }]),
+			JSON.stringify(QUEUE_CREDENTIALS.map(({ id, token }) => ({ id, name: id, type: 'genviralApi', data: { apiToken: token, baseUrl: fake!.baseUrl } }))),
 		);
 		const workflows = [...SCENARIOS.map((s) => s.workflow(ctx)), MANUAL_WORKFLOW];
 		for (const workflow of workflows) writeFileSync(path.join(importDir, `${workflow.id}.json`), JSON.stringify(workflow));
 		const credentials = await timed('CLI imports', async () => await n8nCli(mainEnv, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`]));
-		report.check('credential imported (CLI, PostgreSQL)', credentials.status === '0', credentials.status === '0' ? '' : credentials.output.slice(-600));
+		report.check(`${QUEUE_CREDENTIALS.length} credentials imported (CLI, PostgreSQL)`, credentials.status === '0', credentials.status === '0' ? '' : credentials.output.slice(-600));
 		const imported = await timed('CLI imports', async () => await n8nCli(mainEnv, ['import:workflow', '--separate', `--input=${importDir}`]));
 		report.check(`${workflows.length} workflows imported`, imported.status === '0', imported.status === '0' ? '' : imported.output.slice(-600));
 
@@ -468,7 +373,7 @@ async function main(): Promise<void> {
 		report.check('main and worker are up in queue mode', worker.hostId !== '', `worker ${worker.hostId}`);
 		let session = await signIn(mainProc.baseUrl);
 		report.check('signed in to the main', session.cookie !== '', `owner setup HTTP ${session.status}`);
-		let api = new N8nApi(mainProc.baseUrl, session.cookie);
+		let api = new N8nApi(mainProc.baseUrl, session.cookie, (raw) => storedExecutions.push(raw));
 
 		const settings = (await (await fetch(`${mainProc.baseUrl}/rest/settings`, { headers: { cookie: session.cookie } })).json()) as {
 			data?: { executionMode?: string; binaryDataMode?: string };
@@ -539,10 +444,15 @@ async function main(): Promise<void> {
 			}
 		}
 		for (const scenario of SCENARIOS) {
+			for (const [name, ok, detail] of (await scenario.activated?.(ctx)) ?? []) report.check(`${scenario.key}: ${name}`, ok, detail);
+		}
+		for (const scenario of SCENARIOS) {
 			const workflow = scenario.workflow(ctx);
-			const runView = await timed(`wait for the ${scenario.key} execution`, async () => await api.nextFinished(workflow.id, seen, 90_000));
+			// A polling trigger polls once a minute at the least (n8n refuses shorter intervals).
+			const waitMs = scenario.start.kind === 'poll' ? 150_000 : 90_000;
+			const runView = await timed(`wait for the ${scenario.key} execution`, async () => await api.nextFinished(workflow.id, seen, waitMs));
 			if (!runView) {
-				report.check(`${scenario.key}: a production execution finished within 90 s`, false);
+				report.check(`${scenario.key}: a production execution finished within ${waitMs / 1000} s`, false);
 				continue;
 			}
 			seen.add(runView.id);
@@ -561,8 +471,9 @@ async function main(): Promise<void> {
 				report.check(`${scenario.key}: the main polls (n8n's "Poll trigger initiated" in the main's log, not the worker's)`, polledOnMain && !polledOnWorker, `main ${polledOnMain}, worker ${polledOnWorker}`);
 			}
 		}
+		// Workflows with a second act stay active through the restart of the main (phase 3).
 		for (const scenario of SCENARIOS) {
-			if (scenario.start.kind !== 'webhook') await api.deactivate(scenario.workflow(ctx).id);
+			if (scenario.start.kind !== 'webhook' && !scenario.again) await api.deactivate(scenario.workflow(ctx).id);
 		}
 
 		report.step('manual run ("Execute workflow" in the editor) with the default settings');
@@ -578,9 +489,10 @@ async function main(): Promise<void> {
 		report.step('phase 3: restart the main with OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true');
 		timings['stop main (phase 2)'] = await procs.stop(mainProc.started);
 		report.check('the main stopped on SIGTERM', !mainProc.started.alive(), `${timings['stop main (phase 2)']} ms`);
+		for (const scenario of SCENARIOS) scenario.again?.before(ctx);
 		mainProc = await startMain({ ...mainEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' }, 'main-2-offload.log', 'restart main with offloading');
 		session = await signIn(mainProc.baseUrl);
-		api = new N8nApi(mainProc.baseUrl, session.cookie);
+		api = new N8nApi(mainProc.baseUrl, session.cookie, (raw) => storedExecutions.push(raw));
 		const manual2 = await runManually(api, seen);
 		if (manual2) {
 			const created = manual2.output['Create Target']?.[0];
@@ -592,22 +504,45 @@ async function main(): Promise<void> {
 			checkRanOnWorker('offloaded manual run', manual2.id, mainProc.started, worker);
 		} else report.check('offloaded manual run finished within 60 s', false);
 
+		for (const scenario of SCENARIOS.filter((s) => s.again)) {
+			const workflow = scenario.workflow(ctx);
+			report.step(`${scenario.key}: still active after the restart; its next execution`);
+			const runView = await timed(`wait for the ${scenario.key} execution after the restart`, async () => await api.nextFinished(workflow.id, seen, 150_000));
+			if (!runView) {
+				report.check(`${scenario.key}: an execution after the restart within 150 s`, false);
+				continue;
+			}
+			seen.add(runView.id);
+			report.check(`${scenario.key}: after the restart, a production execution succeeded`, runView.status === 'success' && runView.mode === scenario.mode, `${runView.status}, ${runView.mode}${runView.error ? `: ${runView.error}` : ''}`);
+			checkRanOnWorker(`${scenario.key} (after the restart)`, runView.id, mainProc.started, worker);
+			for (const [name, ok, detail] of scenario.again!.expect(runView, ctx)) report.check(`${scenario.key}: ${name}`, ok, detail);
+			const stored = await api.call('GET', `/workflows/${workflow.id}`);
+			const staticData = JSON.stringify(stored.data?.staticData ?? null);
+			const triggerName = String(workflow.nodes[0].name);
+			report.check(
+				`${scenario.key}: the workflow's static data in the database holds the trigger's cursor (node "${triggerName}")`,
+				staticData.includes(`node:${triggerName}`),
+				`${staticData.length} characters`,
+			);
+			await api.deactivate(workflow.id);
+		}
+
 		// ---- secrets
-		report.step('the token: only in the Authorization header, never in a log or a stored execution');
-		const secret = QUEUE_TOKEN.split('.')[1];
+		report.step('the tokens: only in the Authorization header, never in a log or a stored execution');
+		const secrets = QUEUE_CREDENTIALS.map(({ token }) => token.split('.')[1]);
 		const leaks = readdirSync(RESULTS)
 			.filter((f) => f.endsWith('.log'))
 			.filter((f) => {
 				const text = readFileSync(path.join(RESULTS, f), 'utf8');
-				return text.includes(QUEUE_TOKEN) || text.includes(secret);
+				return secrets.some((secret) => text.includes(secret));
 			});
 		report.check('no token in the main, worker, CLI, PostgreSQL or Redis logs (debug level)', leaks.length === 0, leaks.join(', '));
-		const storedLeak = storedExecutions.some((raw) => raw.includes(secret));
+		const storedLeak = storedExecutions.some((raw) => secrets.some((secret) => raw.includes(secret)));
 		report.check(`no token in the ${storedExecutions.length} stored executions read back`, !storedLeak && storedExecutions.length > 0);
 		const apiRequests = fake.requests;
 		report.check(
-			'every request the worker and main made carried the token as a Bearer header',
-			apiRequests.length > 0 && apiRequests.every((r) => r.headers.authorization === `Bearer ${QUEUE_TOKEN}`),
+			"every request the worker and main made carried its credential's token as a Bearer header",
+			apiRequests.length > 0 && apiRequests.every((r) => QUEUE_CREDENTIALS.some(({ token }) => r.headers.authorization === `Bearer ${token}`)),
 			`${apiRequests.length} requests`,
 		);
 	} finally {
@@ -616,7 +551,6 @@ async function main(): Promise<void> {
 		await procs.stopAll();
 		timings['stop all'] = Date.now() - stopBegin;
 		await fake?.stop();
-		await feed?.stop();
 		if (process.env.GENVIRAL_E2E_KEEP !== '1') for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 		timings.total = Date.now() - begin;
 	}

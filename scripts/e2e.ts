@@ -3,16 +3,22 @@
  * n8n's community-package installer lays it out, driven through n8n's CLI and its editor in
  * headless Chromium, against the fake Genviral API. Not part of `npm test` (it installs a
  * 2.9 GB n8n into a cache folder the first time). Bounded in time; kills only what it started.
+ *
+ * The parts: CLI imports and `n8n execute` runs (here); every resource and every example run as
+ * the editor runs them, with binary data in filesystem mode (e2e-tour.ts); the Genviral Trigger
+ * polling on its own (e2e-trigger.ts); the editor's screens (here and e2e-editor.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
+import { DEFAULT_KEYS, DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
 import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
-import { N8N_BIN, REPO_ROOT, Report, ensureN8n, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
-import { checkTriggerInNodePanel, checkTriggerRuns, prepareTriggerWorkflow } from './e2e-trigger';
+import { N8N_BIN, N8nApi, REPO_ROOT, Report, ensureN8n, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
+import { editorScreens, editorWorkflow } from './e2e-editor';
+import { EXAMPLE_CREDENTIAL, exampleCases, prepareTour, tourCases, type TourContext } from './e2e-tour';
+import { TRIGGER_CREDENTIAL_ID, TRIGGER_KEY, TRIGGER_TOKEN, checkTriggerRuns, seedTriggerPosts, triggerWorkflow } from './e2e-trigger';
 
 const RESULTS = path.join(REPO_ROOT, 'e2e-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,9 +28,7 @@ const started: ChildProcess[] = [];
 let cliRuns = 0;
 const report = new Report('e2e');
 const step = (message: string): void => report.step(message);
-const check = (name: string, ok: boolean, detail = ''): void => {
-	report.check(name, ok, detail);
-};
+const check = (name: string, ok: boolean, detail = ''): boolean => report.check(name, ok, detail);
 
 function ensureChromium(): void {
 	if (existsSync(CHROMIUM)) return;
@@ -93,10 +97,6 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		await context.addCookies([{ name, value, url: baseUrl }]);
 		const page = await context.newPage();
 		const shot = async (file: string) => await page.screenshot({ path: path.join(RESULTS, file) });
-
-		await checkTriggerInNodePanel({ page, baseUrl, results: RESULTS, check }).catch((error: Error) =>
-			check('the node panel lists the Genviral Trigger', false, error.message),
-		);
 
 		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'networkidle', timeout: 60_000 });
 		await shot('01-editor.png');
@@ -194,12 +194,20 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 			.catch(() => false);
 		await shot('08-credential-test-success.png');
 		check('the reopened credential shows "Connection tested successfully"', success);
+		await page.keyboard.press('Escape');
+
+		const shots = await editorScreens({ page, baseUrl, results: RESULTS, check, fake }).catch((error: Error) => {
+			check('the editor screens', false, error.stack ?? error.message);
+			return [];
+		});
+		report.note(`editor screenshots: ${shots.join(', ')}`);
 	} finally {
 		await browser.close();
 	}
 }
 
 async function main(): Promise<void> {
+	const begin = Date.now();
 	const deadline = setTimeout(() => {
 		process.stderr.write(`[e2e] giving up after ${DEADLINE_MS / 1000} s\n`);
 		cleanup();
@@ -211,57 +219,61 @@ async function main(): Promise<void> {
 	await ensureN8n(step, { sqlite: true });
 	ensureChromium();
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-genviral-e2e-'));
-	const fake = await new FakeGenviral().start();
+	const fake = await new FakeGenviral({ ...DEFAULT_KEYS, ...TRIGGER_KEY }).start();
 	fake.faultFor = (request) =>
 		(request.body as { identifier?: string } | undefined)?.identifier === FAILING_HANDLE
 			? { kind: 'error', status: 402, error_code: 'subscription_required', message: 'An active plan is required' }
 			: undefined;
 	process.env.GENVIRAL_E2E_FAKE_URL = fake.baseUrl;
+	const media = prepareTour(fake);
 	const port = await freePort();
-	const env = n8nEnv(userFolder, port, await freePort());
+	// Binary data on disk, as n8n keeps it in regular mode: uploads stream from these files.
+	const env = { ...n8nEnv(userFolder, port, await freePort()), N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' };
+	const tourContext: TourContext = { fake, credentialId: GOOD_CREDENTIAL_ID, binaryDataDir: path.join(userFolder, '.n8n', 'storage'), media };
 	let server: ChildProcess | undefined;
+	const timings: Record<string, number> = {};
+	const lap = (label: string, since: number) => (timings[label] = Date.now() - since);
 	try {
+		let t = Date.now();
 		step('packing this package and installing the tarball into the n8n user folder');
 		const tarball = packPackage();
 		installPackage(userFolder, tarball);
 		rmSync(path.dirname(tarball), { recursive: true, force: true });
 		step(`fake Genviral API at ${fake.baseUrl}; n8n user folder ${userFolder}`);
+		lap('pack and install', t);
 
-		step('importing the credentials and workflows with the n8n CLI');
+		t = Date.now();
+		step('importing the credentials and every workflow with the n8n CLI');
 		const credentialsFile = path.join(userFolder, 'credentials.json');
 		writeFileSync(
 			credentialsFile,
 			JSON.stringify([
 				{ id: GOOD_CREDENTIAL_ID, name: GOOD_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } },
 				{ id: BAD_CREDENTIAL_ID, name: BAD_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: 'gva_live_000000.wrong', baseUrl: fake.baseUrl } },
+				// The credential the shipped examples name: they import and run unchanged.
+				{ ...EXAMPLE_CREDENTIAL, type: 'genviralApi', data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } },
+				{ id: TRIGGER_CREDENTIAL_ID, name: TRIGGER_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: TRIGGER_TOKEN, baseUrl: fake.baseUrl } },
 			]),
 		);
 		const imported = await n8nCli(env, ['import:credentials', `--input=${credentialsFile}`]);
 		check('credentials imported', imported.status === 0, imported.status === 0 ? '' : imported.output.slice(-500));
-		for (const workflow of Object.values(WORKFLOWS)) {
-			const file = path.join(userFolder, `${workflow.id}.json`);
-			writeFileSync(file, JSON.stringify(workflow));
-			const result = await n8nCli(env, ['import:workflow', `--input=${file}`]);
-			check(`workflow "${workflow.name}" imported`, result.status === 0, result.status === 0 ? '' : result.output.slice(-500));
-		}
+		const tour = tourCases(tourContext);
+		const examples = exampleCases(tourContext);
+		const workflows = [...Object.values(WORKFLOWS), ...tour.map((c) => c.workflow), ...examples.map((e) => e.workflow), triggerWorkflow(REPO_ROOT), editorWorkflow(GOOD_CREDENTIAL_ID, fake)];
+		const triggerPostIds = seedTriggerPosts(fake);
+		const importDir = path.join(userFolder, 'workflows');
+		mkdirSync(importDir);
+		for (const workflow of workflows) writeFileSync(path.join(importDir, `${workflow.id}.json`), JSON.stringify(workflow));
+		const importedWorkflows = await n8nCli(env, ['import:workflow', '--separate', `--input=${importDir}`]);
+		check(
+			`${workflows.length} workflows imported in one CLI call (examples/ as shipped${examples.some((e) => e.changed) ? ', but for noted pinned data' : ''})`,
+			importedWorkflows.status === 0,
+			importedWorkflows.status === 0 ? '' : importedWorkflows.output.slice(-500),
+		);
+		lap('CLI imports', t);
 
-		// The shipped examples import as they are (they reference a credential by name only).
-		for (const example of ['create-analytics-targets.json', 'weekly-kpis.json']) {
-			const result = await n8nCli(env, ['import:workflow', `--input=${path.join(REPO_ROOT, 'examples', example)}`]);
-			check(`examples/${example} imports into n8n`, result.status === 0, result.status === 0 ? '' : result.output.slice(-500));
-		}
-
-		step('importing and publishing a workflow with the Genviral Trigger (examples/notify-on-publish.json)');
-		const triggerSetup = await prepareTriggerWorkflow({
-			repoRoot: REPO_ROOT,
-			userFolder,
-			credentialId: GOOD_CREDENTIAL_ID,
-			cli: async (args) => await n8nCli(env, args),
-			check,
-			fake,
-		});
-
-		step('running the workflows with `n8n execute`');
+		t = Date.now();
+		step('running workflows with `n8n execute` (CLI mode)');
 		// `n8n execute` prints the run through its logger, at level info.
 		const execEnv = { ...env, N8N_LOG_LEVEL: 'info' };
 		const first = await n8nCli(execEnv, ['execute', `--id=${WORKFLOWS.create.id}`, '--rawOutput']);
@@ -296,8 +308,10 @@ async function main(): Promise<void> {
 			JSON.stringify(contItems.map((i) => i.error_code ?? i.identifier)),
 		);
 		writeFileSync(path.join(RESULTS, 'cli-runs.json'), JSON.stringify({ first: firstItems, second: secondItems, continueOnFail: contItems }, null, 2));
+		lap('CLI runs', t);
 
-		step(`starting n8n on 127.0.0.1:${port}`);
+		t = Date.now();
+		step(`starting n8n on 127.0.0.1:${port} (binary data mode: filesystem)`);
 		server = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		started.push(server);
 		const serverLog: string[] = [];
@@ -310,27 +324,69 @@ async function main(): Promise<void> {
 		} finally {
 			writeFileSync(path.join(RESULTS, 'n8n-server.log'), serverLog.join(''));
 		}
+		lap('n8n start', t);
 
-		step('setting up the owner account and opening the editor in headless Chromium');
 		const { cookie, status: setupStatus } = await signIn(baseUrl);
 		check('signed in to the editor', cookie !== '', `owner setup HTTP ${setupStatus}`);
+		const api = new N8nApi(baseUrl, cookie);
 		const types = (await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } })
 			.then(async (r) => (await r.json()) as unknown)
-			.catch(() => [])) as Array<{ name?: string }>;
-		check(
-			'n8n serves the Genviral node type to the editor',
-			Array.isArray(types) && types.some((t) => t.name === 'n8n-nodes-genviral.genviral'),
-			Array.isArray(types) ? `${types.length} node types` : 'no list',
-		);
+			.catch(() => [])) as Array<{ name?: string; properties?: Array<{ name: string; options?: Array<{ value: string; name: string }> }> }>;
+		const genviralType = Array.isArray(types) ? types.find((type) => type.name === 'n8n-nodes-genviral.genviral') : undefined;
+		check('n8n serves the Genviral node type to the editor', genviralType !== undefined, Array.isArray(types) ? `${types.length} node types` : 'no list');
+		const settings = await api.call('GET', '/settings');
 		check(
 			'n8n serves the Genviral Trigger node type (a polling trigger)',
-			Array.isArray(types) && types.some((t) => t.name === 'n8n-nodes-genviral.genviralTrigger' && (t as { polling?: boolean }).polling === true),
+			Array.isArray(types) && types.some((type) => type.name === 'n8n-nodes-genviral.genviralTrigger' && (type as { polling?: boolean }).polling === true),
 		);
-		if (cookie) {
-			step('the Genviral Trigger polls on its own (Every Minute): waiting for its execution, at most 150 s');
-			await checkTriggerRuns({ baseUrl, cookie, fake, postIds: triggerSetup.postIds, check, results: RESULTS });
-		}
+		check("n8n's binary data mode is filesystem", settings.data?.binaryDataMode === 'filesystem', `binaryDataMode ${String(settings.data?.binaryDataMode)}`);
+		const listed = await api.call('GET', '/workflows?limit=200');
+		const listedIds = new Set(((listed.data as Array<{ id: string }> | undefined) ?? []).map((w) => w.id));
+		const notListed = workflows.filter((w) => !listedIds.has(w.id)).map((w) => w.name);
+		check(`n8n lists every imported workflow (${workflows.length})`, notListed.length === 0, notListed.join(', '));
+
+		t = Date.now();
+		step('every resource and every example, run as the editor runs them (manual runs, REST API); meanwhile the Genviral Trigger polls on its own');
+		// n8n adds a "Custom API Call" entry (__CUSTOM_API_CALL__) to nodes whose credential has a Test.
+		const resourceOptions = (genviralType?.properties?.find((p) => p.name === 'resource')?.options ?? []).filter((o) => !o.value.startsWith('__'));
+		const provenResources = new Set<string>();
+		await Promise.all([
+			checkTriggerRuns({ api, fake, postIds: triggerPostIds, check, results: RESULTS }),
+			...tour.map(async (tourCase) => {
+				const result = await api.runManually(tourCase.workflow.id, tourCase.trigger, tourCase.timeoutMs);
+				const run = result.run;
+				const detail = run ? `${run.status}${run.error ? `: ${run.error}` : ''}; ${Object.entries(run.nodeErrors).map(([n, e]) => `${n}: ${e}`).join('; ')}` : result.detail;
+				if (!check(`${tourCase.key}: the run succeeds`, run?.status === 'success' && Object.keys(run.nodeErrors).length === 0, detail) || !run) return;
+				writeFileSync(path.join(RESULTS, `tour-${tourCase.workflow.id}.json`), JSON.stringify(run, null, 2));
+				for (const node of tourCase.workflow.nodes.filter((n) => n.type === 'n8n-nodes-genviral.genviral')) {
+					const parameters = node.parameters as { resource: string; operation: string };
+					const items = run.output[String(node.name)] ?? [];
+					if (items.length > 0 || tourCase.mayBeEmpty?.includes(String(node.name))) provenResources.add(parameters.resource);
+					else check(`${tourCase.key}: "${String(node.name)}" (${parameters.resource} → ${parameters.operation}) puts out items`, false);
+				}
+				for (const [name, ok, more] of tourCase.expect(run)) check(`${tourCase.key}: ${name}`, ok, more);
+			}),
+			...examples.map(async (example) => {
+				const result = await api.runManually(example.workflow.id, example.trigger, example.timeoutMs);
+				const run = result.run;
+				const detail = run ? `${run.status}${run.error ? `: ${run.error}` : ''}` : result.detail;
+				if (!check(`examples/${example.file} runs${example.changed ? ` (${example.changed})` : ' as shipped'}, pinned data included`, run?.status === 'success', detail) || !run) return;
+				writeFileSync(path.join(RESULTS, `example-${example.file}`), JSON.stringify(run, null, 2));
+				for (const [name, ok, more] of example.expect(run)) check(`examples/${example.file}: ${name}`, ok, more);
+			}),
+		]);
+		const unproven = resourceOptions.filter((o) => !provenResources.has(o.value)).map((o) => o.name);
+		check(
+			`every resource the node offers in n8n (${resourceOptions.length}) ran at least one operation`,
+			resourceOptions.length > 0 && unproven.length === 0,
+			unproven.length ? `not run: ${unproven.join(', ')}` : resourceOptions.map((o) => o.name).join(', '),
+		);
+		lap('manual runs (every resource, examples) and the trigger', t);
+
+		t = Date.now();
+		step('the editor in headless Chromium');
 		if (cookie) await ui(baseUrl, cookie, fake);
+		lap('editor', t);
 		writeFileSync(path.join(RESULTS, 'n8n-server.log'), serverLog.join(''));
 	} finally {
 		clearTimeout(deadline);
@@ -339,6 +395,9 @@ async function main(): Promise<void> {
 		if (process.env.GENVIRAL_E2E_KEEP !== '1') rmSync(userFolder, { recursive: true, force: true });
 	}
 
+	timings.total = Date.now() - begin;
+	writeFileSync(path.join(RESULTS, 'timings.json'), JSON.stringify(timings, null, 2));
+	report.note(`timings (s): ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join('; ')}`);
 	const passed = report.finish(RESULTS);
 	process.stdout.write(`screenshots and logs in ${RESULTS}\n`);
 	if (!passed) process.exitCode = 1;

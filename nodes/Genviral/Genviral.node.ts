@@ -15,7 +15,7 @@ export class Genviral implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Track TikTok, Instagram and YouTube accounts and read their analytics with the Genviral Partner API',
+			'Publish posts to TikTok, Instagram, YouTube and more, create AI slideshows and Studio videos, manage media and track analytics with the Genviral Partner API',
 		documentationUrl: 'https://github.com/genviral/n8n-nodes-genviral#readme',
 		defaults: { name: 'Genviral' },
 		usableAsTool: true,
