@@ -5,37 +5,24 @@ import { readParameters } from '../../helpers/parameters';
 import { targetLocator } from '../../helpers/targetLocator';
 import { isUuid } from '../../helpers/validation';
 import { expectObject, genviralApiRequest, unexpectedShape, waitForStatus } from '../../transport';
+import { waitProperties } from '../../descriptions/wait';
 
 const TERMINAL = ['completed', 'failed'];
 
 const properties: INodeProperties[] = [
 	targetLocator,
-	{
-		displayName: 'Wait for Completion',
-		name: 'waitForCompletion',
-		type: 'boolean',
-		default: false,
-		description:
+	...waitProperties({
+		toggle: 'waitForCompletion',
+		toggleDisplayName: 'Wait for Completion',
+		toggleDescription:
 			'Whether to check the refresh until it has completed or failed, and return its final state. Off: return at once with the queued refresh.',
-	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 0.05, maxValue: 3600, numberPrecision: 2 },
-		default: 10,
-		displayOptions: { show: { waitForCompletion: [true] } },
-		description: 'How long to wait between two status checks',
-	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWait',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 3600 },
-		default: 300,
-		displayOptions: { show: { waitForCompletion: [true] } },
-		description: 'Give up with an error after this long; the refresh itself goes on in Genviral',
-	},
+		checks: 'the refresh status',
+		pollIntervalDefault: 10,
+		maxWaitDefault: 300,
+		maxWaitMax: 3600,
+		maxWaitDescription:
+			'Give up with an error after this long; the refresh itself goes on in Genviral',
+	}),
 ];
 
 export const description = properties;

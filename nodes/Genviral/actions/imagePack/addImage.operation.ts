@@ -5,6 +5,7 @@ import { failValidation, isUuid } from '../../helpers/validation';
 import { expectArray, expectObject, genviralApiRequest, unexpectedShape, waitForStatus } from '../../transport';
 import { uploadBinary } from '../../transport/upload';
 import { packLocator } from './common';
+import { waitProperties } from '../../descriptions/wait';
 
 const properties: INodeProperties[] = [
 	packLocator({ description: 'The image pack to add the image to (only your own packs take images)' }),
@@ -58,32 +59,18 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Wait for Metadata',
-		name: 'waitForMetadata',
-		type: 'boolean',
-		default: false,
-		description:
+	...waitProperties({
+		toggle: 'waitForMetadata',
+		toggleDisplayName: 'Wait for Metadata',
+		toggleDescription:
 			"Whether to wait until Genviral has described the image (AI metadata: description, keywords) and return it. Off: return at once; the metadata follows within moments and shows in Image Pack → Get.",
-	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 0.05, maxValue: 3600, numberPrecision: 2 },
-		default: 5,
-		displayOptions: { show: { waitForMetadata: [true] } },
-		description: 'How long to wait between two checks of the pack',
-	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWait',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 3600 },
-		default: 120,
-		displayOptions: { show: { waitForMetadata: [true] } },
-		description: 'Give up with an error after this long; the image stays in the pack and its metadata follows anyway',
-	},
+		checks: 'the pack',
+		pollIntervalDefault: 5,
+		maxWaitDefault: 120,
+		maxWaitMax: 3600,
+		maxWaitDescription:
+			'Give up with an error after this long; the image stays in the pack and its metadata follows anyway',
+	}),
 ];
 
 export const description = properties;

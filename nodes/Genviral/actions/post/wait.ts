@@ -9,34 +9,21 @@ import { NodeOperationError } from 'n8n-workflow';
 import { isUuid } from '../../helpers/validation';
 import { expectObject, genviralApiRequest, unexpectedShape, waitForStatus } from '../../transport';
 import { PENDING_POST_STATUSES, TERMINAL_POST_STATUSES } from './fields';
+import { waitProperties } from '../../descriptions/wait';
 
 export const publishWaitProperties: INodeProperties[] = [
-	{
-		displayName: 'Wait for Publish',
-		name: 'waitForPublish',
-		type: 'boolean',
-		default: false,
-		description:
+	...waitProperties({
+		toggle: 'waitForPublish',
+		toggleDisplayName: 'Wait for Publish',
+		toggleDescription:
 			"Whether to check the post until it is posted, failed, partly posted or canceled, and return its final state with every account's result. Off: return at once with the queued post. A scheduled post is waited for until its time and after.",
-	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 0.05, maxValue: 3600, numberPrecision: 2 },
-		default: 15,
-		displayOptions: { show: { waitForPublish: [true] } },
-		description: 'How long to wait between two checks of the post',
-	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWait',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 86400 },
-		default: 600,
-		displayOptions: { show: { waitForPublish: [true] } },
-		description: 'Give up with an error after this long; the post itself goes on in Genviral (look it up with Post → Get)',
-	},
+		checks: 'the post',
+		pollIntervalDefault: 15,
+		maxWaitDefault: 600,
+		maxWaitMax: 86400,
+		maxWaitDescription:
+			'Give up with an error after this long; the post itself goes on in Genviral (look it up with Post → Get)',
+	}),
 ];
 
 interface AccountState {

@@ -16,6 +16,7 @@ import {
 } from './common';
 import { INPUT_LABELS, acceptsInput, inputsOf, studioCatalogue } from './models';
 import { VIDEO_PENDING, VIDEO_TERMINAL, finishVideo, readVideo } from './video';
+import { waitProperties } from '../../descriptions/wait';
 
 /** The speech fields: only models whose catalogue inputs list them take them. */
 const SPEECH_FIELDS = ['speech_text', 'voice_id', 'audio_url'];
@@ -158,33 +159,18 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Wait for Completion',
-		name: 'waitForCompletion',
-		type: 'boolean',
-		default: false,
-		description:
+	...waitProperties({
+		toggle: 'waitForCompletion',
+		toggleDisplayName: 'Wait for Completion',
+		toggleDescription:
 			'Whether to check the video until it has succeeded or failed, and return its final state with the output URL. Off: return at once with the started job (status processing); look it up later with Studio → Get Video.',
-	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 0.05, maxValue: 3600, numberPrecision: 2 },
-		default: 10,
-		displayOptions: { show: { waitForCompletion: [true] } },
-		description: 'How long to wait between two status checks',
-	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWait',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 7200 },
-		default: 600,
-		displayOptions: { show: { waitForCompletion: [true] } },
-		description:
+		checks: 'the video',
+		pollIntervalDefault: 10,
+		maxWaitDefault: 600,
+		maxWaitMax: 7200,
+		maxWaitDescription:
 			'Give up with an error after this long (default 10 minutes). The video goes on in Genviral and its credits are spent: the error gives its ID for Studio → Get Video.',
-	},
+	}),
 	...downloadProperties('Video', { waitForCompletion: [true] }),
 ];
 
