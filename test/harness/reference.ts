@@ -43,3 +43,11 @@ export function documentedErrorCases(ref: EndpointReference): Array<{ status: nu
 			.map((status) => ({ status: Number(status), errorCode: e.error_code, meaning: e.meaning })),
 	);
 }
+
+/** The allowed values of a body field of an endpoint, as the reference lists them. */
+export function referenceEnum(resource: string, operation: string, field: string): string[] {
+	const ref = endpoint(resource, operation) as EndpointReference & { body?: Array<{ name: string; enum: string[] | null }> };
+	const values = ref.body?.find((f) => f.name === field)?.enum;
+	if (!values) throw new Error(`No enum for ${field} of ${resource}.${operation} in ${REFERENCE_PATH}`);
+	return values;
+}

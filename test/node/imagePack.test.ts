@@ -5,7 +5,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { tinyPng } from '../fake-genviral/resources/slideshows';
+import { tinyPng } from '../fake-genviral/media';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { callNodeMethod } from '../harness/engine';
 import { useFakeGenviral } from '../harness/fixtures';

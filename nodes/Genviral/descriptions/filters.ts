@@ -11,3 +11,15 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 		options,
 	};
 }
+
+/** The text search filter of a Get Many ("Only packs whose name contains this text"). */
+export function searchFilter(what: string, field: 'name' | 'title', placeholder?: string): INodeProperties {
+	return {
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		...(placeholder !== undefined ? { placeholder } : {}),
+		description: `Only ${what} whose ${field} contains this text (case-insensitive)`,
+	};
+}

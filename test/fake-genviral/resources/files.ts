@@ -14,21 +14,13 @@ import type { FakeModule, RouteContext } from '../module';
 import { INVALID_JSON, readOffsetPage } from '../module';
 import type { FakeGenviral, Reply } from '../server';
 import { fail, ok } from '../server';
+import { referenceEnum } from '../../harness/reference';
 
-/** Reference 5.1, `contentType`: the MIME types the API accepts. */
-export const ACCEPTED_CONTENT_TYPES = [
-	'image/jpeg',
-	'image/png',
-	'image/gif',
-	'image/webp',
-	'image/heic',
-	'image/heif',
-	'video/mp4',
-	'video/quicktime',
-	'video/x-msvideo',
-	'video/webm',
-	'video/x-m4v',
-] as const;
+/**
+ * Reference 5.1, `contentType`: the MIME types the API accepts, read from endpoints.json itself
+ * (not copied), so the fake and the node's own list are checked against the contract.
+ */
+export const ACCEPTED_CONTENT_TYPES: readonly string[] = referenceEnum('Files', 'createUpload', 'contentType');
 
 /** Reference 5.1: the duration field's accepted names (its primary name is inferred: `duration_sec`). */
 export const DURATION_FIELDS = ['duration_seconds', 'duration', 'durationSec', 'video_duration_sec', 'duration_sec'] as const;

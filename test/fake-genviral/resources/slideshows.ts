@@ -9,13 +9,13 @@
  * copy preview lives `previewTtlMs` (about 10 minutes, reference 10.9).
  */
 import { randomUUID } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 
 import type { FakeModule, RouteContext } from '../module';
 import { INVALID_JSON, isUuid, readOffsetPage } from '../module';
 import type { FakeGenviral, Reply } from '../server';
 import { fail, ok } from '../server';
 import { isHttpUrl } from './packs';
+import { tinyPng } from '../media';
 
 /**
  * What the reference leaves open for slideshows, guessed in one place: `POST /slideshows/generate`
@@ -1062,42 +1062,3 @@ export function canonicalTiktokUrl(raw: string): string | undefined {
 	return `https://www.tiktok.com/${match[1]}/${match[2]}/${match[3]}`;
 }
 
-// ----- a tiny real PNG (rendered slides and backgrounds download as images) ---------------------
-
-const CRC_TABLE = Array.from({ length: 256 }, (_v, n) => {
-	let c = n;
-	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-	return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-	let c = 0xffffffff;
-	for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-	return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-	const length = Buffer.alloc(4);
-	length.writeUInt32BE(data.length);
-	const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-	const crc = Buffer.alloc(4);
-	crc.writeUInt32BE(crc32(typed));
-	return Buffer.concat([length, typed, crc]);
-}
-
-/** An 8x8 PNG of one colour. */
-export function tinyPng(red: number, green: number, blue: number, size = 8): Buffer {
-	const header = Buffer.alloc(13);
-	header.writeUInt32BE(size, 0);
-	header.writeUInt32BE(size, 4);
-	header[8] = 8; // bit depth
-	header[9] = 2; // truecolour RGB
-	const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [red & 255, green & 255, blue & 255]).flat())]);
-	const pixels = Buffer.concat(Array.from({ length: size }, () => row));
-	return Buffer.concat([
-		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-		chunk('IHDR', header),
-		chunk('IDAT', deflateSync(pixels)),
-		chunk('IEND', Buffer.alloc(0)),
-	]);
-}

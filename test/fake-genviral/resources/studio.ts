@@ -5,12 +5,12 @@
  * Generated media is served by the fake storage origin (127.0.0.2), as Genviral's CDN does.
  */
 import { randomUUID } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 
 import type { FakeModule, RouteContext } from '../module';
 import { INVALID_JSON, isUuid, statusAt } from '../module';
 import type { FakeGenviral, Reply } from '../server';
 import { fail, ok } from '../server';
+import { solidPng } from '../media';
 
 /**
  * What the reference leaves open about Studio, guessed here and only here:
@@ -546,43 +546,6 @@ function colourOf(text: string): [number, number, number] {
 	return [hash & 0xff, (hash >>> 8) & 0xff, (hash >>> 16) & 0xff];
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_v, n) => {
-	let c = n;
-	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-	return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-	let crc = 0xffffffff;
-	for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-	return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-	const length = Buffer.alloc(4);
-	length.writeUInt32BE(data.length);
-	const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-	const crc = Buffer.alloc(4);
-	crc.writeUInt32BE(crc32(typed));
-	return Buffer.concat([length, typed, crc]);
-}
-
-/** A valid truecolour PNG of one colour (signature, IHDR, zlib IDAT, IEND with CRCs). */
-export function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-	const header = Buffer.alloc(13);
-	header.writeUInt32BE(width, 0);
-	header.writeUInt32BE(height, 4);
-	header.writeUInt8(8, 8); // bit depth
-	header.writeUInt8(2, 9); // colour type: RGB
-	const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
-	const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-	return Buffer.concat([
-		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-		pngChunk('IHDR', header),
-		pngChunk('IDAT', deflateSync(pixels)),
-		pngChunk('IEND', Buffer.alloc(0)),
-	]);
-}
 
 function mp4Box(type: string, payload: Buffer): Buffer {
 	const size = Buffer.alloc(4);

@@ -6,7 +6,7 @@ import type { GenviralOperation } from '../node.type';
 import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
 import { packLocator } from './common';
-import { filtersCollection } from '../../descriptions/filters';
+import { filtersCollection, searchFilter } from '../../descriptions/filters';
 
 /** GET /packs/{packId}: the pack with every image and its AI metadata. */
 const get = endpoint({
@@ -29,13 +29,7 @@ const getMany = endpoint({
 			description: 'Whether to list the public packs shared by Genviral and other users as well as your own',
 		},
 		filtersCollection([
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only packs whose name contains this text (case-insensitive)',
-			},
+			searchFilter('packs', 'name'),
 		]),
 	],
 	// The API honours only the literal strings "true" / "false".

@@ -6,7 +6,7 @@ import * as importFromTiktok from './importFromTiktok.operation';
 import * as regenerateSlide from './regenerateSlide.operation';
 import * as render from './render.operation';
 import * as update from './update.operation';
-import { filtersCollection } from '../../descriptions/filters';
+import { filtersCollection, searchFilter } from '../../descriptions/filters';
 
 /** GET /slideshows/{slideshowId}: settings and every slide with its text elements. */
 const get = endpoint({
@@ -22,13 +22,7 @@ const getMany = endpoint({
 	path: '/slideshows',
 	properties: [
 		filtersCollection([
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only slideshows whose title contains this text (case-insensitive)',
-			},
+			searchFilter('slideshows', 'title'),
 			{
 				displayName: 'Status',
 				name: 'status',

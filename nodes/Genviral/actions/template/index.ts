@@ -4,7 +4,7 @@ import { defineResource } from '../node.type';
 import * as create from './create.operation';
 import { descriptionProperty, nameProperty, templateLocator, visibilityProperty } from './descriptions';
 import * as update from './update.operation';
-import { filtersCollection } from '../../descriptions/filters';
+import { filtersCollection, searchFilter } from '../../descriptions/filters';
 
 /** GET /templates/{templateId}: the template with its config. */
 const get = endpoint({
@@ -20,14 +20,7 @@ const getMany = endpoint({
 	path: '/templates',
 	properties: [
 		filtersCollection([
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				placeholder: 'listicle',
-				description: 'Only templates whose name contains this text (case-insensitive)',
-			},
+			searchFilter('templates', 'name', 'listicle'),
 		]),
 	],
 	query: ['filters.*'],
