@@ -2,21 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
+import { postIdsProperty } from './fields';
 
 /** Reference 7.6: 1-50 post IDs per call. */
 const MAX_POST_IDS = 50;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Post IDs',
-		name: 'postIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '02020202-0000-4000-8000-000000005001, 02020202-0000-4000-8000-000000005002',
-		typeOptions: { format: 'idList', minItems: 1, maxItems: MAX_POST_IDS, maxLength: 100_000 },
-		description: `The posts to delete (1 to ${MAX_POST_IDS}), separated by commas or as a list from an expression. Posted, partly posted and canceled posts cannot be deleted.`,
-	},
+	postIdsProperty(
+		MAX_POST_IDS,
+		`The posts to delete (1 to ${MAX_POST_IDS}), separated by commas or as a list from an expression. Posted, partly posted and canceled posts cannot be deleted.`,
+	),
 ];
 
 export const description = properties;

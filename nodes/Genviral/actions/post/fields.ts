@@ -29,6 +29,20 @@ export const postIdProperty: INodeProperties = {
 	description: 'The ID of the post (the "ID" returned by Create, a UUID)',
 };
 
+/** Post IDs of the bulk operations (Retry, Delete): a list or comma-separated text, 1 to `max`. */
+export function postIdsProperty(max: number, description: string): INodeProperties {
+	return {
+		displayName: 'Post IDs',
+		name: 'postIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '02020202-0000-4000-8000-000000005001, 02020202-0000-4000-8000-000000005002',
+		typeOptions: { format: 'idList', minItems: 1, maxItems: max, maxLength: 100_000 },
+		description,
+	};
+}
+
 export const captionProperty: INodeProperties = {
 	displayName: 'Caption',
 	name: 'caption',

@@ -2,22 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
+import { postIdsProperty } from './fields';
 
 /** Reference 7.5: 1-20 post IDs, 1-10 account IDs. */
 const MAX_POST_IDS = 20;
 const MAX_ACCOUNT_IDS = 10;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Post IDs',
-		name: 'postIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '02020202-0000-4000-8000-000000005001, 02020202-0000-4000-8000-000000005002',
-		typeOptions: { format: 'idList', minItems: 1, maxItems: MAX_POST_IDS, maxLength: 100_000 },
-		description: `The failed or partly posted posts to publish again (1 to ${MAX_POST_IDS}), separated by commas or as a list from an expression`,
-	},
+	postIdsProperty(
+		MAX_POST_IDS,
+		`The failed or partly posted posts to publish again (1 to ${MAX_POST_IDS}), separated by commas or as a list from an expression`,
+	),
 	{
 		displayName: 'Account IDs',
 		name: 'retryAccountIds',
