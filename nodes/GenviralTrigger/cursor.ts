@@ -24,7 +24,10 @@ export const CURSOR_VERSION = 1;
  * in the window below it, and how far memory reaches.
  */
 export interface FeedCursor {
-	/** Epoch ms of the newest row seen, or of the first poll when the feed was empty. */
+	/**
+	 * Epoch ms of the newest row seen, but never later than the poll that saw it (a row stamped
+	 * in the future counts as stamped at the poll), or of the first poll when the feed was empty.
+	 */
 	watermark: number;
 	/** [id, epoch ms] of rows seen, newest first. */
 	seen: Array<[string, number]>;
@@ -76,11 +79,15 @@ export function advanceFeed<T>(
 	cursor: FeedCursor,
 	walked: Array<FeedRow<T>>,
 	lookbackMs: number,
+	now: number,
 	max = MAX_REMEMBERED,
 ): FeedCursor {
 	const byId = new Map<string, number>(cursor.seen);
 	for (const row of walked) byId.set(row.id, row.at);
-	const watermark = walked.reduce((newest, r) => Math.max(newest, r.at), cursor.watermark);
+	// A row stamped after the poll (a file a day ahead, a premiere scheduled next week) moves the
+	// watermark only up to the poll's clock: the window below it keeps holding the rows that
+	// follow. The row itself stays in `seen` (its own instant) until the window passes it.
+	const watermark = walked.reduce((newest, r) => Math.max(newest, Math.min(r.at, now)), cursor.watermark);
 	const floor = watermark - lookbackMs;
 	let seen = [...byId.entries()]
 		.filter(([, at]) => at >= floor)
@@ -96,7 +103,7 @@ export function advanceFeed<T>(
 
 /** The first cursor of a feed: what the first poll found, nothing emitted. */
 export function startFeed<T>(walked: Array<FeedRow<T>>, now: number, lookbackMs: number): FeedCursor {
-	return advanceFeed({ watermark: now, seen: [], forgottenUpTo: null, total: null, pollsSinceFullRead: 0 }, walked, lookbackMs);
+	return advanceFeed({ watermark: now, seen: [], forgottenUpTo: null, total: null, pollsSinceFullRead: 0 }, walked, lookbackMs, now);
 }
 
 function oldestFirst<T>(a: FeedRow<T>, b: FeedRow<T>): number {

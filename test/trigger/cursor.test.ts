@@ -39,7 +39,7 @@ describe('trigger cursor', () => {
 	});
 
 	test('advancing keeps JSON-only values and drops rows below the window', () => {
-		const cursor = advanceFeed(startFeed([row('a', 100)], 100, 10), [row('b', 500)], 10);
+		const cursor = advanceFeed(startFeed([row('a', 100)], 100, 10), [row('b', 500)], 10, 500);
 		expect(cursor.watermark).toBe(500);
 		expect(cursor.seen).toEqual([['b', 500]]);
 		expect(JSON.parse(JSON.stringify(cursor))).toEqual(cursor);
