@@ -16,8 +16,11 @@ export const MAX_REMEMBERED = 1000;
  */
 export const FULL_READ_EVERY = 15;
 
-/** Bumped when the stored shape changes: an unknown version starts afresh (silently). */
-export const CURSOR_VERSION = 1;
+/**
+ * Bumped when the stored shape changes: an unknown version starts afresh (silently).
+ * 2: a remembered post carries the final state last recorded for it.
+ */
+export const CURSOR_VERSION = 2;
 
 /**
  * A feed read newest first (analytics post rows, files): the newest instant seen, the rows seen
@@ -116,17 +119,23 @@ function oldestFirst<T>(a: FeedRow<T>, b: FeedRow<T>): number {
  * tell whether anything changed beyond the first page.
  */
 export interface PostsCursor {
-	/**
-	 * [id, status, created_at epoch ms, last attempt], newest first, at most MAX_REMEMBERED.
-	 * The last attempt (newest `last_attempted_at` of its deliveries) tells a new failure after a
-	 * retry from the old one, though the status reads "failed" both times.
-	 */
-	posts: Array<[string, string, number, string | null]>;
+	/** What is remembered of each post, newest first, at most MAX_REMEMBERED. */
+	posts: RememberedPost[];
 	/** The scope's counters at the last poll: total and by status. */
 	counts: Record<string, number>;
 	/** Polls since the whole window was last read (a safety net for changes that cancel out). */
 	pollsSinceFullRead: number;
 }
+
+/**
+ * [id, status, created_at epoch ms, last attempt, final].
+ * - last attempt: the newest `last_attempted_at` of its deliveries; it tells a new failure after
+ *   a retry from the old one, though the status reads "failed" both times.
+ * - final: the last final state ([status, last attempt]) recorded for the post, reported or
+ *   found by a first poll; kept across reads that show it otherwise, so a stale read (posted →
+ *   pending → posted) does not report the same outcome twice.
+ */
+export type RememberedPost = [string, string, number, string | null, [string, string | null] | null];
 
 /** Analytics targets: their last refresh instant. */
 export interface TargetsCursor {

@@ -26,7 +26,7 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 		await trigger.activate();
 		// The activation poll read the feed and stored a cursor, as JSON, and emitted nothing.
 		expect(analyticsRequests()).toHaveLength(1);
-		expect(trigger.savedStaticData).toEqual({ 'node:Genviral Trigger': { cursor: expect.objectContaining({ version: 1 }) } });
+		expect(trigger.savedStaticData).toEqual({ 'node:Genviral Trigger': { cursor: expect.objectContaining({ version: 2 }) } });
 		expect(trigger.history).toHaveLength(0);
 		expect(trigger.cronJobs().map((j) => j.expression)).toEqual([expect.stringMatching(/^\S+ \* \* \* \* \*$/)]);
 
