@@ -168,12 +168,82 @@ export function fingerprintOf(event: string, filters: Record<string, unknown>): 
 	return JSON.stringify([event, normalized]);
 }
 
-/** The stored cursor when it belongs to this event and filters; undefined starts afresh. */
-export function readStored(staticData: Record<string, unknown>, fingerprint: string): EventCursor | undefined {
-	const stored = staticData.cursor as StoredCursor | undefined;
-	if (typeof stored !== 'object' || stored === null) return undefined;
-	if (stored.version !== CURSOR_VERSION || stored.fingerprint !== fingerprint) return undefined;
-	return stored.cursor;
+/**
+ * The stored cursor when it belongs to this event and filters (`cursor`). Nothing stored, another
+ * version or other filters: neither field (start afresh, nothing to say). A cursor of this
+ * version whose shape does not validate: `damaged` names the first field that is wrong (start
+ * afresh, and say so).
+ */
+export function readStored(
+	staticData: Record<string, unknown>,
+	fingerprint: string,
+	kind: EventCursor['kind'],
+): { cursor?: EventCursor; damaged?: string } {
+	const stored = staticData.cursor;
+	if (stored === undefined) return {};
+	if (!isRecord(stored)) return { damaged: 'cursor is not an object' };
+	if (stored.version !== CURSOR_VERSION) return {};
+	if (typeof stored.fingerprint !== 'string') return { damaged: 'cursor.fingerprint' };
+	if (stored.fingerprint !== fingerprint) return {};
+	const problem = eventCursorProblem(stored.cursor, kind);
+	return problem === undefined ? { cursor: stored.cursor as EventCursor } : { damaged: problem };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isInstant = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
+const isIsoOrNull = (value: unknown): boolean => value === null || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+
+/** The path of the first field of a bounded list that fails `check`, or undefined. */
+function listProblem(value: unknown, path: string, check: (entry: unknown) => boolean): string | undefined {
+	if (!Array.isArray(value) || value.length > MAX_REMEMBERED) return path;
+	const bad = value.findIndex((entry) => !check(entry));
+	return bad === -1 ? undefined : `${path}[${bad}]`;
+}
+
+/** A fixed-length tuple whose elements pass their checks. */
+const tuple =
+	(...checks: Array<(value: unknown) => boolean>) =>
+	(entry: unknown): boolean =>
+		Array.isArray(entry) && entry.length === checks.length && checks.every((check, i) => check(entry[i]));
+
+/** The first field of `value` that is not what this version writes for `kind`, or undefined. */
+function eventCursorProblem(value: unknown, kind: EventCursor['kind']): string | undefined {
+	if (!isRecord(value)) return 'cursor.cursor';
+	if (value.kind !== kind) return 'cursor.cursor.kind';
+	const at = `cursor.cursor.${kind}`;
+	const body = value[kind];
+	if (!isRecord(body)) return at;
+	const field = (name: string, ok: boolean) => (ok ? undefined : `${at}.${name}`);
+	switch (kind) {
+		case 'feed':
+			return (
+				field('watermark', isInstant(body.watermark)) ??
+				listProblem(body.seen, `${at}.seen`, tuple(isText, isInstant)) ??
+				field('forgottenUpTo', body.forgottenUpTo === null || isInstant(body.forgottenUpTo)) ??
+				field('total', body.total === null || isCount(body.total)) ??
+				field('pollsSinceFullRead', isCount(body.pollsSinceFullRead))
+			);
+		case 'posts': {
+			const isFinal = (final: unknown) => final === null || tuple(isText, isTextOrNull)(final);
+			const counts = body.counts;
+			return (
+				listProblem(body.posts, `${at}.posts`, tuple(isText, isText, isInstant, isTextOrNull, isFinal)) ??
+				field('counts', isRecord(counts) && Object.values(counts).every(isCount)) ??
+				field('pollsSinceFullRead', isCount(body.pollsSinceFullRead))
+			);
+		}
+		case 'targets':
+			return (
+				listProblem(body.targets, `${at}.targets`, tuple(isText, isIsoOrNull)) ??
+				field('forgottenUpTo', isIsoOrNull(body.forgottenUpTo))
+			);
+	}
 }
 
 export function writeStored(staticData: Record<string, unknown>, fingerprint: string, cursor: EventCursor): void {

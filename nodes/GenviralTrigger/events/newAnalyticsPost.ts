@@ -41,6 +41,8 @@ async function readRows(run: PollRun, qs: IDataObject): Promise<FeedPage> {
  * reported once, by ID.
  */
 export const newAnalyticsPost: TriggerEventHandler = {
+	cursorKind: 'feed',
+
 	async poll(run, previous) {
 		const lookbackMs = run.settings.lookbackHours * HOUR_MS;
 		const feed = previous?.kind === 'feed' ? previous.feed : undefined;

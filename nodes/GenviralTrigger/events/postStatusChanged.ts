@@ -147,6 +147,8 @@ const newestFirst = (a: Remembered, b: Remembered) =>
  * change the pages read so far do not explain. With nothing new: one request.
  */
 export const postStatusChanged: TriggerEventHandler = {
+	cursorKind: 'posts',
+
 	async poll(run, previousCursor) {
 		const previous = previousCursor?.kind === 'posts' ? previousCursor.posts : undefined;
 		const remembered = new Map((previous?.posts ?? []).map((entry) => [entry[0], entry]));
