@@ -193,7 +193,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const isInstant = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** An epoch ms, or a count as the API sent it. */
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
@@ -223,18 +224,19 @@ function eventCursorProblem(value: unknown, kind: EventCursor['kind']): string |
 	switch (kind) {
 		case 'feed':
 			return (
-				field('watermark', isInstant(body.watermark)) ??
-				listProblem(body.seen, `${at}.seen`, tuple(isText, isInstant)) ??
-				field('forgottenUpTo', body.forgottenUpTo === null || isInstant(body.forgottenUpTo)) ??
-				field('total', body.total === null || isCount(body.total)) ??
+				field('watermark', isFiniteNumber(body.watermark)) ??
+				listProblem(body.seen, `${at}.seen`, tuple(isText, isFiniteNumber)) ??
+				field('forgottenUpTo', body.forgottenUpTo === null || isFiniteNumber(body.forgottenUpTo)) ??
+				// The API's counts are stored as read: any number passes (only its change is used).
+				field('total', body.total === null || isFiniteNumber(body.total)) ??
 				field('pollsSinceFullRead', isCount(body.pollsSinceFullRead))
 			);
 		case 'posts': {
 			const isFinal = (final: unknown) => final === null || tuple(isText, isTextOrNull)(final);
 			const counts = body.counts;
 			return (
-				listProblem(body.posts, `${at}.posts`, tuple(isText, isText, isInstant, isTextOrNull, isFinal)) ??
-				field('counts', isRecord(counts) && Object.values(counts).every(isCount)) ??
+				listProblem(body.posts, `${at}.posts`, tuple(isText, isText, isFiniteNumber, isTextOrNull, isFinal)) ??
+				field('counts', isRecord(counts) && Object.values(counts).every(isFiniteNumber)) ??
 				field('pollsSinceFullRead', isCount(body.pollsSinceFullRead))
 			);
 		}

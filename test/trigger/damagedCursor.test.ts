@@ -39,7 +39,7 @@ describe('Genviral Trigger: a damaged cursor', () => {
 		['a seen entry has a text instant', (s) => ((inner(s, 'feed').seen as unknown[]).push(['x', 'yesterday']))],
 		['the watermark is text', (s) => (inner(s, 'feed').watermark = '2026-01-01')],
 		['forgottenUpTo is not a number', (s) => (inner(s, 'feed').forgottenUpTo = true)],
-		['total is negative', (s) => (inner(s, 'feed').total = -4)],
+		['total is text', (s) => (inner(s, 'feed').total = '300')],
 		['pollsSinceFullRead is missing', (s) => delete inner(s, 'feed').pollsSinceFullRead],
 		['the cursor is of another event', (s) => (s.cursor = { kind: 'targets', targets: { targets: [], forgottenUpTo: null } })],
 		['the cursor is null', (s) => (s.cursor = null)],
