@@ -73,10 +73,10 @@ export function feedFloor(cursor: FeedCursor, lookbackMs: number): number {
 
 /**
  * The cursor after a poll: every row walked is now seen (emitted ones, and those of a first
- * poll that records where things stand), the watermark moves to the newest row, rows below the
- * window are dropped, and at most MAX_REMEMBERED stay. When the cap bites, whole instants are
- * forgotten together (so an instant is either fully remembered or fully forgotten) and
- * `forgottenUpTo` keeps them from coming back as new.
+ * poll that records where things stand), the watermark moves to the newest row (at most to
+ * `now`), rows below the window are dropped, and at most MAX_REMEMBERED stay. When the cap
+ * bites, whole instants are forgotten together (so an instant is either fully remembered or
+ * fully forgotten) and `forgottenUpTo` keeps them from coming back as new.
  */
 export function advanceFeed<T>(
 	cursor: FeedCursor,
