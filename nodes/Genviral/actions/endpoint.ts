@@ -55,6 +55,14 @@ export interface EndpointDeclaration {
 	transform?: (value: IDataObject, parameters: IDataObject) => IDataObject;
 }
 
+/**
+ * The output of every delete, n8n's convention: `{ deleted: true, id }`, the ID being the one
+ * the user asked to delete (read from `idParameter`), whatever the API's success payload holds.
+ */
+export function deletedOutput(idParameter: string): (value: IDataObject, parameters: IDataObject) => IDataObject {
+	return (_value, parameters) => ({ deleted: true, id: parameters[idParameter] as string });
+}
+
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The request fields of a declaration, from the parameters read for an item. */

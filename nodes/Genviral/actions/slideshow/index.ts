@@ -1,4 +1,4 @@
-import { endpoint } from '../endpoint';
+import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import { slideshowLocator } from './common';
 import * as generate from './generate.operation';
@@ -47,6 +47,7 @@ const deleteSlideshow = endpoint({
 	properties: [slideshowLocator],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
+	transform: deletedOutput('slideshowId'),
 });
 
 /** POST /slideshows/{slideshowId}/duplicate. Each call makes another copy: only a 429 (refused before any work) is retried. */

@@ -1,5 +1,5 @@
 import { slideshowLocator } from '../slideshow/common';
-import { endpoint } from '../endpoint';
+import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
 import { descriptionProperty, nameProperty, templateLocator, visibilityProperty } from './descriptions';
@@ -35,6 +35,7 @@ const deleteTemplate = endpoint({
 	// A second DELETE after a lost answer would report 404 for a deletion that worked.
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
+	transform: deletedOutput('templateId'),
 });
 
 /** POST /templates/from-slideshow/{slideshowId}: Genviral converts the slideshow; an empty body is valid. */
