@@ -36,6 +36,8 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow, isExpression } from 'n8n-workflow';
 
+import { toolVariant } from './tool';
+
 /** The package root, found upwards (this file also runs compiled, from build/). */
 function findRepoRoot(): string {
 	let dir = __dirname;
@@ -49,6 +51,8 @@ function findRepoRoot(): string {
 
 export const REPO_ROOT = findRepoRoot();
 export const GENVIRAL_NODE_TYPE = 'n8n-nodes-genviral.genviral';
+/** The AI Agent tool n8n derives from the node (see tool.ts). */
+export const GENVIRAL_TOOL_NODE_TYPE = 'n8n-nodes-genviral.genviralTool';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
 export const SET_TYPE = 'n8n-nodes-base.set';
@@ -84,6 +88,7 @@ export async function loadTypes(): Promise<LoadedTypes> {
 				byName[`${loader.packageName}.${name}`] = data.type;
 			}
 		}
+		byName[GENVIRAL_TOOL_NODE_TYPE] = toolVariant(byName[GENVIRAL_NODE_TYPE] as INodeType);
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => byName[type],
 			getByNameAndVersion: (type, version) => {

@@ -4,7 +4,7 @@ import type { INode, INodeExecutionData, INodeParameters, IRun } from 'n8n-workf
 import type { FakeGenviral } from '../fake-genviral/server';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import type { RunResult } from './engine';
-import { GENVIRAL_NODE_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from './engine';
+import { GENVIRAL_NODE_TYPE, GENVIRAL_TOOL_NODE_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from './engine';
 
 export const GENVIRAL_NODE_NAME = 'Genviral';
 
@@ -19,12 +19,15 @@ export interface GenviralRunOptions {
 	errorOutput?: boolean;
 	/** Cancel the execution after this many ms (Stop button / execution timeout). */
 	cancelAfterMs?: number;
+	/** Run the AI Agent tool variant n8n derives from the node (type `genviralTool`). */
+	tool?: boolean;
 }
 
 export function genviralWorkflow(
 	parameters: INodeParameters,
 	continueOnFail = false,
 	onError: 'continueRegularOutput' | 'continueErrorOutput' = 'continueRegularOutput',
+	type = GENVIRAL_NODE_TYPE,
 ) {
 	const nodes: INode[] = [
 		{
@@ -38,7 +41,7 @@ export function genviralWorkflow(
 		{
 			id: 'genviral',
 			name: GENVIRAL_NODE_NAME,
-			type: GENVIRAL_NODE_TYPE,
+			type,
 			typeVersion: 1,
 			position: [220, 0],
 			parameters,
@@ -66,7 +69,8 @@ export async function runGenviral(
 	options: GenviralRunOptions = {},
 ): Promise<GenviralRun> {
 	const onError = options.errorOutput ? 'continueErrorOutput' : 'continueRegularOutput';
-	const result = await runWorkflow(genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError), {
+	const type = options.tool ? GENVIRAL_TOOL_NODE_TYPE : GENVIRAL_NODE_TYPE;
+	const result = await runWorkflow(genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError, type), {
 		credentials: {
 			genviralApi: { apiToken: options.token ?? DEFAULT_TOKEN, baseUrl: options.baseUrl ?? fake.baseUrl },
 		},

@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** What the request helper hands back for `encoding: 'stream'` (a Node readable stream). */
@@ -53,4 +53,40 @@ export async function downloadToBinary(
 	const contentType = mimeType ?? (typeof headerType === 'string' ? headerType.split(';')[0].trim() : undefined);
 	const name = fileName ?? decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? 'file');
 	return await ctx.helpers.prepareBinaryData(response.body, name, contentType);
+}
+
+/** A file name with an extension for a media URL: the URL's own name, or `<id>.<fallback>`. */
+export function fileNameFor(url: string, id: string, fallbackExtension: string): string {
+	let last = '';
+	try {
+		last = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '');
+	} catch {
+		last = '';
+	}
+	return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${id}.${fallbackExtension}`;
+}
+
+export const MEDIA_TYPES: Record<string, string> = {
+	png: 'image/png',
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	webp: 'image/webp',
+	gif: 'image/gif',
+	mp4: 'video/mp4',
+	mov: 'video/quicktime',
+	webm: 'video/webm',
+};
+
+/** The media type a file name's extension stands for, or null. */
+export function mediaTypeOf(fileName: string): string | null {
+	return MEDIA_TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? null;
+}
+
+/**
+ * What an AI Agent tool run returns in place of a downloaded file: binary data cannot cross
+ * the tool boundary into a model's context, so the file stays where Genviral stored it and
+ * the item names it (nothing is downloaded).
+ */
+export function fileReference(url: string, fileName: string): IDataObject {
+	return { url, fileName, mimeType: mediaTypeOf(fileName), binary: false };
 }

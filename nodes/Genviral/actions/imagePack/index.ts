@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { failValidation } from '../../helpers/validation';
-import { endpoint } from '../endpoint';
-import type { GenviralOperation } from '../node.type';
+import { deletedOutput, endpoint } from '../endpoint';
+import type { GenviralOperation, OperationRun } from '../node.type';
 import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
 import { packLocator } from './common';
@@ -97,12 +97,12 @@ const updateEndpoint = endpoint({
 /** Update refuses an empty change before any request (the API would answer 422). */
 const update: GenviralOperation = {
 	description: updateEndpoint.description,
-	async execute(this: IExecuteFunctions, itemIndex: number) {
+	async execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun) {
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		if (typeof fields !== 'object' || fields === null || Object.keys(fields).length === 0) {
 			failValidation(this, itemIndex, 'Nothing to update: add Name or Public under Update Fields');
 		}
-		return await updateEndpoint.execute.call(this, itemIndex);
+		return await updateEndpoint.execute.call(this, itemIndex, run);
 	},
 };
 
@@ -113,7 +113,7 @@ const deletePack = endpoint({
 	properties: [packLocator({ description: 'The image pack to delete (only your own packs can be deleted)' })],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
-	transform: (data, { packId }) => ({ id: packId, deleted: true, ...data }),
+	transform: deletedOutput('packId'),
 });
 
 /** DELETE /packs/{packId}/images/{imageId}. */
@@ -134,6 +134,7 @@ const deleteImage = endpoint({
 	],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
+	transform: deletedOutput('imageId'),
 });
 
 export const resource = defineResource(

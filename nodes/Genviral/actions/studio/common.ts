@@ -1,9 +1,11 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkValue } from '../../helpers/parameters';
 import { describeValue, failValidation } from '../../helpers/validation';
-import { downloadToBinary, expectObject, genviralApiRequest } from '../../transport';
+import { downloadToBinary, expectObject, fileNameFor, fileReference, genviralApiRequest, mediaTypeOf } from '../../transport';
+import type { OperationRun } from '../node.type';
+import { ItemWithBinary } from '../node.type';
 import { cachedCatalogue, costOf } from './models';
 import type { StudioMode } from './models';
 
@@ -34,7 +36,7 @@ export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = 
 			type: 'boolean',
 			default: false,
 			...(displayOptions ? { displayOptions } : {}),
-			description: `Whether to download the generated ${what.toLowerCase()} into a binary field of the output item, for nodes that take files (upload, email, storage). The output URL is returned either way.`,
+			description: `Whether to download the generated ${what.toLowerCase()} into a binary field of the output item, for nodes that take files (upload, email, storage). The output URL is returned either way. As an AI Agent tool nothing is downloaded: the item gets \`file\` (URL, file name, type) instead.`,
 		},
 		{
 			displayName: 'Put Output File in Field',
@@ -157,35 +159,16 @@ async function explainCredits(ctx: IExecuteFunctions, error: NodeApiError, mode:
 	error.context.creditsExplained = true;
 }
 
-/** A file name with an extension for a media URL: the URL's own name, or `<id>.<fallback>`. */
-function fileNameFor(url: string, id: string, fallbackExtension: string): string {
-	let last = '';
-	try {
-		last = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '');
-	} catch {
-		last = '';
-	}
-	return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${id}.${fallbackExtension}`;
-}
-
-const MEDIA_TYPES: Record<string, string> = {
-	png: 'image/png',
-	jpg: 'image/jpeg',
-	jpeg: 'image/jpeg',
-	webp: 'image/webp',
-	gif: 'image/gif',
-	mp4: 'video/mp4',
-	mov: 'video/quicktime',
-	webm: 'video/webm',
-};
-
 /**
- * The generated file as an item's binary field. The download goes to the media URL's host
- * without the API token (the lead's download helper).
+ * The item for a generated file with Download on: its JSON and the file in a binary field. The
+ * download goes to the media URL's host without the API token (the lead's download helper). As
+ * an AI Agent tool nothing is downloaded: the JSON gets `file` ({ url, fileName, mimeType }).
  */
-export async function downloadOutput(
+export async function withDownloadedOutput(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	json: IDataObject,
+	run: OperationRun,
 	{
 		url,
 		id,
@@ -193,12 +176,12 @@ export async function downloadOutput(
 		field,
 		lookUp,
 	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: string; how: string } },
-): Promise<IBinaryKeyData> {
+): Promise<IDataObject | ItemWithBinary> {
 	const fileName = fileNameFor(url, id, fallbackExtension);
-	const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
+	if (run.toolMode) return { ...json, file: fileReference(url, fileName) };
 	try {
-		const binary = await downloadToBinary(ctx, itemIndex, url, { fileName, mimeType: MEDIA_TYPES[extension] });
-		return { [field]: binary };
+		const binary = await downloadToBinary(ctx, itemIndex, url, { fileName, mimeType: mediaTypeOf(fileName) ?? undefined });
+		return new ItemWithBinary(json, { [field]: binary });
 	} catch (error) {
 		// The generation is done and paid for: the error says where the result is.
 		if (error instanceof NodeOperationError) {
