@@ -19,6 +19,7 @@ import {
 	videoDurationOption,
 } from './fields';
 import { buildMedia, checkTextOnly } from './media';
+import { itemsPerAccount, outputProperty } from './perAccount';
 import { publishWaitProperties, waitForPublish } from './wait';
 
 const accounts = accountsProperty({
@@ -54,6 +55,7 @@ const properties: INodeProperties[] = [
 	tiktokSettingsProperty,
 	pinterestSettingsProperty,
 	...publishWaitProperties,
+	outputProperty,
 ];
 
 export const description = properties;
@@ -75,7 +77,7 @@ export function defaultExternalId(ctx: IExecuteFunctions, itemIndex: number): st
  * transport's retry rules) because it always carries an external ID, which makes Genviral
  * answer a repeat with the first post (`duplicate: true`) rather than a second one.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const accountIds = readAccountIds(this, itemIndex, accounts.name, { max: MAX_ACCOUNTS });
 	const values = readParameters(this, readable, itemIndex);
 	const additional = (values.additionalFields ?? {}) as IDataObject;
@@ -117,8 +119,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		duplicate: data.duplicate === true,
 		external_id: externalId,
 	};
-	if (values.waitForPublish !== true) return created;
-	return await waitForPublish(this, itemIndex, created, values);
+	const perAccount = values.output === 'account';
+	if (values.waitForPublish !== true) return perAccount ? await itemsPerAccount(this, itemIndex, created, accountIds) : created;
+	// Per account, a post that failed everywhere is items to branch on (each with its error), not an error.
+	const post = await waitForPublish(this, itemIndex, created, values, { failWhenFailed: !perAccount });
+	return perAccount ? await itemsPerAccount(this, itemIndex, post) : post;
 }
 
 /** 409 create_failed: the external ID was used before, for a post with other content. */
