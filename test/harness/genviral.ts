@@ -19,6 +19,10 @@ export interface GenviralRunOptions {
 	errorOutput?: boolean;
 	/** Cancel the execution after this many ms (Stop button / execution timeout). */
 	cancelAfterMs?: number;
+	/** Node settings of the Genviral node, e.g. n8n's Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`). */
+	nodeSettings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
+	/** The execution's ID (default: a counter). */
+	executionId?: string;
 }
 
 export function genviralWorkflow(
@@ -66,12 +70,15 @@ export async function runGenviral(
 	options: GenviralRunOptions = {},
 ): Promise<GenviralRun> {
 	const onError = options.errorOutput ? 'continueErrorOutput' : 'continueRegularOutput';
-	const result = await runWorkflow(genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError), {
+	const workflow = genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError);
+	Object.assign(workflow.nodes[1], options.nodeSettings ?? {});
+	const result = await runWorkflow(workflow, {
 		credentials: {
 			genviralApi: { apiToken: options.token ?? DEFAULT_TOKEN, baseUrl: options.baseUrl ?? fake.baseUrl },
 		},
 		pinData: { 'Manual Trigger': options.items ?? [{ json: {} }] },
 		cancelAfterMs: options.cancelAfterMs,
+		executionId: options.executionId,
 	});
 	const taskData = result.run?.data.resultData.runData[GENVIRAL_NODE_NAME]?.[0];
 	return {
