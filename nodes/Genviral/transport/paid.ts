@@ -91,9 +91,8 @@ function mayHaveRun(error: NodeApiError): boolean {
 	const network = error.context.networkError;
 	if (typeof network === 'string') return LOST_ANSWER_CODES.includes(network);
 	// A 5xx that is not a Genviral envelope (a proxy's error page) says nothing about the work;
-	// one with Genviral's own error_code says it failed.
-	const status = Number(error.httpCode);
-	return status >= 500 && (error.context.errorCode === undefined || error.context.errorCode === null);
+	// Genviral's own failure envelope says it failed.
+	return Number(error.httpCode) >= 500 && error.context.genviralAnswered !== true;
 }
 
 async function explainCredits(error: NodeApiError, spends: SpendDeclaration, itemIndex: number, send: Send): Promise<void> {

@@ -273,6 +273,9 @@ function buildError(
 					messageSuffix,
 					advice,
 				});
+	// Whether Genviral itself answered (its envelope): a 5xx page from anything else (a proxy)
+	// says nothing about whether the work was done.
+	error.context.genviralAnswered = failure.kind === 'http' && failure.envelope !== undefined;
 	return withAttempts(error, verdict.attempts);
 }
 
