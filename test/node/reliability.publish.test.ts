@@ -5,13 +5,13 @@
  * the first upload. Each test says what the user would see: how many posts Genviral holds and
  * what each output item says.
  */
-import type { IConnections, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { setBinaryDataMode, storeBinary } from '../harness/binary';
-import { GENVIRAL_NODE_TYPE, LOOP_OVER_ITEMS_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from '../harness/engine';
+import { GENVIRAL_NODE_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from '../harness/engine';
 import { useFakeGenviral } from '../harness/fixtures';
-import { GENVIRAL_NODE_NAME, runGenviral } from '../harness/genviral';
+import { GENVIRAL_NODE_NAME, runGenviral, runGenviralInLoop } from '../harness/genviral';
 
 const env = useFakeGenviral();
 const scope = () => env.fake.scopeOf(DEFAULT_TOKEN);
@@ -35,38 +35,7 @@ const RETRY_ON_FAIL = { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 };
 /** The transport does not retry by itself, so a lost answer reaches n8n's Retry On Fail. */
 const NO_TRANSPORT_RETRY = { options: { retryOnTransientErrors: false } };
 
-/** Manual Trigger (items pinned) → Loop Over Items (1 at a time) → Genviral → back to the loop. */
-async function runInLoop(parameters: INodeParameters, items: INodeExecutionData[], settings: Partial<INode> = {}) {
-	const nodes: INode[] = [
-		{ id: 'trigger', name: 'Manual Trigger', type: MANUAL_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: 'loop', name: 'Loop Over Items', type: LOOP_OVER_ITEMS_TYPE, typeVersion: 3, position: [200, 0], parameters: { batchSize: 1, options: {} } },
-		{
-			id: 'genviral',
-			name: GENVIRAL_NODE_NAME,
-			type: GENVIRAL_NODE_TYPE,
-			typeVersion: 1,
-			position: [400, 0],
-			parameters,
-			credentials: { genviralApi: { id: 'cred-1', name: 'Genviral account' } },
-			...settings,
-		},
-	];
-	const connections: IConnections = {
-		'Manual Trigger': { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
-		// Output 0 is "done", output 1 is "loop".
-		'Loop Over Items': { main: [[], [{ node: GENVIRAL_NODE_NAME, type: 'main', index: 0 }]] },
-		[GENVIRAL_NODE_NAME]: { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
-	};
-	const result = await runWorkflow(
-		{ nodes, connections },
-		{
-			credentials: { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: env.fake.baseUrl } },
-			pinData: { 'Manual Trigger': items },
-		},
-	);
-	const runs = result.run?.data.resultData.runData[GENVIRAL_NODE_NAME] ?? [];
-	return { ...result, runs, outputs: runs.map((run) => run.data?.main?.[0] ?? []) };
-}
+const runInLoop = (parameters: INodeParameters, items: INodeExecutionData[], settings = {}) => runGenviralInLoop(env.fake, parameters, items, settings);
 
 const captions = (...texts: string[]) => texts.map((caption) => ({ json: { caption } }));
 

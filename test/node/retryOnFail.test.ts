@@ -9,7 +9,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { useFakeGenviral } from '../harness/fixtures';
-import { runGenviral } from '../harness/genviral';
+import { runGenviral, runGenviralInLoop } from '../harness/genviral';
 
 const env = useFakeGenviral();
 const scope = () => env.fake.scopeOf(DEFAULT_TOKEN);
@@ -101,6 +101,20 @@ describe("credit-spending calls under n8n's Retry On Fail", () => {
 		await runGenviral(env.fake, parameters, { items: input.slice(0, 1) });
 		await runGenviral(env.fake, parameters, { items: input.slice(0, 1) });
 		expect(env.fake.requestsTo('POST /studio/images/generate')).toHaveLength(2);
+	});
+});
+
+describe('credit-spending calls in Loop Over Items', () => {
+	test('each iteration (a new run of the node, item 0 each time) is its own paid call; Retry On Fail inside an iteration is not', async () => {
+		const { parameters } = paid[5][2]();
+		// The second iteration's call is refused once: n8n retries that run; the first iteration's image is not made again.
+		env.fake.inject('POST /studio/images/generate', { kind: 'pass' }, { kind: 'error', status: 400, error_code: 'invalid_payload' });
+		const { error, outputs } = await runGenviralInLoop(env.fake, parameters, [{ json: { prompt: 'a latte' } }, { json: { prompt: 'a croissant' } }, { json: { prompt: 'a scone' } }], RETRY_ON_FAIL);
+		expect(error).toBeUndefined();
+		const prompts = env.fake.requestsTo('POST /studio/images/generate').map((request) => (request.body as { prompt: string }).prompt);
+		expect(prompts).toEqual(['a latte', 'a croissant', 'a croissant', 'a scone']);
+		expect(outputs).toHaveLength(3);
+		expect(new Set(outputs.map((items) => items[0].json.file_id)).size).toBe(3);
 	});
 });
 
