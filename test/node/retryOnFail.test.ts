@@ -104,6 +104,25 @@ describe("credit-spending calls under n8n's Retry On Fail", () => {
 	});
 });
 
+describe("publishing calls under n8n's Retry On Fail", () => {
+	test('Post → Retry: a later item fails once; the earlier post is not re-queued again and still reads "retried"', async () => {
+		const failedPost = () => env.fake.modules.posts.seedPost(scope(), { status: 'failed' }).id as string;
+		const input = [{ json: { id: failedPost() } }, { json: { id: failedPost() } }];
+		env.fake.inject('POST /posts/retry', { kind: 'pass' }, { kind: 'error', status: 400, error_code: 'invalid_payload', message: 'Refused once' });
+		const { items, error } = await runGenviral(env.fake, { resource: 'post', operation: 'retry', postIds: '={{ $json.id }}' }, { items: input, nodeSettings: RETRY_ON_FAIL });
+		expect(error).toBeUndefined();
+		expect(env.fake.requestsTo('POST /posts/retry').map((request) => (request.body as { post_ids: string[] }).post_ids[0])).toEqual([
+			input[0].json.id,
+			input[1].json.id,
+			input[1].json.id,
+		]);
+		expect(items.map((item) => item.json)).toEqual([
+			{ id: input[0].json.id, outcome: 'retried' },
+			{ id: input[1].json.id, outcome: 'retried' },
+		]);
+	});
+});
+
 describe('credit-spending calls in Loop Over Items', () => {
 	test('each iteration (a new run of the node, item 0 each time) is its own paid call; Retry On Fail inside an iteration is not', async () => {
 		const { parameters } = paid[5][2]();
