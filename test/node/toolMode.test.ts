@@ -95,3 +95,40 @@ describe('Tool mode (the genviralTool type n8n derives)', () => {
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true, id }]);
 	});
 });
+
+describe('Simplify (Slideshow → Get, Template → Get and Get Many): off in a workflow, on by default as a tool', () => {
+	const env = useFakeGenviral();
+	const scope = () => env.fake.scopeOf(DEFAULT_TOKEN);
+	const SLIDESHOW_FIELDS = ['id', 'title', 'status', 'slideshow_type', 'slide_count', 'preview_image_url', 'image_urls', 'last_rendered_at', 'updated_at'];
+	const TEMPLATE_FIELDS = ['id', 'name', 'description', 'visibility', 'is_owner', 'preview_url', 'use_count', 'updated_at'];
+
+	test('Slideshow → Get: the raw slideshow in a workflow; simplified as a tool, or when switched on', async () => {
+		const seeded = env.fake.modules.slideshows.seedSlideshow(scope(), { status: 'rendered', slideCount: 2 });
+		const get = { resource: 'slideshow', operation: 'get', slideshowId: rl(seeded.id as string) };
+
+		const raw = await runGenviral(env.fake, get);
+		expect(raw.items[0].json).toHaveProperty('slides');
+		const slides = raw.items[0].json.slides as Array<{ rendered_image_url: string }>;
+
+		const tool = await runGenviral(env.fake, get, { tool: true });
+		expect(Object.keys(tool.items[0].json)).toEqual(SLIDESHOW_FIELDS);
+		expect(tool.items[0].json).toMatchObject({ id: seeded.id, slide_count: 2, image_urls: slides.map((s) => s.rendered_image_url) });
+
+		const switchedOn = await runGenviral(env.fake, { ...get, simplify: true });
+		expect(switchedOn.items[0].json).toEqual(tool.items[0].json);
+		const switchedOffInTool = await runGenviral(env.fake, { ...get, simplify: false }, { tool: true });
+		expect(switchedOffInTool.items[0].json).toEqual(raw.items[0].json);
+	});
+
+	test('Template → Get Many and Get: config left out when simplified (as a tool by default)', async () => {
+		const id = env.fake.modules.templates.seed({ name: 'Listicle' }).id as string;
+		const many = await runGenviral(env.fake, { resource: 'template', operation: 'getMany', returnAll: true }, { tool: true });
+		expect(many.items.length).toBeGreaterThan(0);
+		for (const item of many.items) expect(Object.keys(item.json)).toEqual(TEMPLATE_FIELDS);
+		const raw = await runGenviral(env.fake, { resource: 'template', operation: 'getMany', returnAll: true });
+		expect(raw.items[0].json).toHaveProperty('config');
+		const one = await runGenviral(env.fake, { resource: 'template', operation: 'get', templateId: rl(id) }, { tool: true });
+		expect(Object.keys(one.items[0].json)).toEqual(TEMPLATE_FIELDS);
+		expect(one.items[0].json).toMatchObject({ id, name: 'Listicle' });
+	});
+});

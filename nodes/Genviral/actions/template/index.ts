@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { slideshowLocator } from '../slideshow/common';
 import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
@@ -6,12 +8,27 @@ import { descriptionProperty, nameProperty, templateLocator, visibilityProperty 
 import * as update from './update.operation';
 import { filtersCollection, searchFilter } from '../../descriptions/filters';
 
+/** A template without its config (the slides' layout): what it is, who may use it, how used it is. */
+function simplifyTemplate(template: IDataObject): IDataObject {
+	return {
+		id: template.id ?? null,
+		name: template.name ?? null,
+		description: template.description ?? null,
+		visibility: template.visibility ?? null,
+		is_owner: template.is_owner ?? null,
+		preview_url: template.preview_url ?? null,
+		use_count: template.use_count ?? null,
+		updated_at: template.updated_at ?? null,
+	};
+}
+
 /** GET /templates/{templateId}: the template with its config. */
 const get = endpoint({
 	method: 'GET',
 	path: '/templates/{templateId}',
 	properties: [templateLocator],
 	output: { kind: 'object' },
+	simplify: simplifyTemplate,
 });
 
 /** GET /templates: own, workspace and public templates, newest first, 100 per page. */
@@ -25,6 +42,7 @@ const getMany = endpoint({
 	],
 	query: ['filters.*'],
 	output: { kind: 'paged', style: 'offsetTotal', key: 'templates', pageSize: 100 },
+	simplify: simplifyTemplate,
 });
 
 /** DELETE /templates/{templateId}: answers { id, deleted }. */
