@@ -19,6 +19,12 @@ export interface GenviralOperation {
 
 export type GenviralResourceOperations = Record<string, GenviralOperation>;
 
+/**
+ * An endpoint as the Partner API reference (endpoints.json) names it: method and path with the
+ * reference's own placeholders, e.g. `GET /posts/{id}`.
+ */
+export type ReferenceName = `${'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'} /${string}`;
+
 export interface OperationEntry {
 	/** Title Case name shown in the Operation list. */
 	name: string;
@@ -26,6 +32,11 @@ export interface OperationEntry {
 	description: string;
 	/** The action label ("Create an analytics target"). */
 	action: string;
+	/**
+	 * The reference endpoint(s) this operation exists for (Import From TikTok: preview and
+	 * import). Tests derive the endpoint coverage and check the docs' operations table from it.
+	 */
+	reference: ReferenceName | ReferenceName[];
 	operation: GenviralOperation;
 }
 
@@ -37,6 +48,8 @@ export interface GenviralResource {
 	/** What the resource is: shown in the editor and read by AI agents. */
 	description: string;
 	operations: GenviralResourceOperations;
+	/** Each operation's Title Case name and reference endpoint(s), keyed by operation value. */
+	operationRecords: Record<string, { name: string; reference: ReferenceName[] }>;
 	/** The Operation selector followed by every operation's own parameters. */
 	properties: INodeProperties[];
 }
@@ -70,6 +83,12 @@ export function defineResource(
 		name: resourceName,
 		description: resourceDescription,
 		operations,
+		operationRecords: Object.fromEntries(
+			Object.entries(entries).map(([value, { name, reference }]) => [
+				value,
+				{ name, reference: Array.isArray(reference) ? reference : [reference] },
+			]),
+		),
 		properties: [
 			selector,
 			...Object.entries(entries).flatMap(([operation, entry]) =>

@@ -10,6 +10,7 @@ export const resource = defineResource(
 			description:
 				'List the active social accounts posts can go to (TikTok, Instagram, YouTube, Pinterest, LinkedIn, Facebook...), one item per account with its ID, platform, type (BYO or hosted), username and capabilities',
 			action: 'Get many accounts',
+			reference: 'GET /accounts',
 			operation: getMany,
 		},
 	},

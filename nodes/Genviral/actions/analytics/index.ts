@@ -21,12 +21,14 @@ export const resource = defineResource(
 		description:
 			'Get post-level metrics (views, likes, comments, shares, saves, engagement) of tracked profiles, one item per post',
 		action: 'Get post analytics',
+		reference: 'GET /analytics/summary/posts',
 		operation: getPosts,
 	},
 	getSummary: {
 		name: 'Get Summary',
 		description: 'Get KPIs with their change to the previous period, daily series, posting heatmap and streak, content mix',
 		action: 'Get an analytics summary',
+		reference: 'GET /analytics/summary',
 		operation: getSummary,
 	},
 	getWorkspaceSuggestions: {
@@ -34,6 +36,7 @@ export const resource = defineResource(
 		description:
 			"List your other workspaces (or personal space) that track profiles: a hint when this key's scope looks empty",
 		action: 'Get workspace suggestions',
+		reference: 'GET /analytics/workspace-suggestions',
 		operation: getWorkspaceSuggestions,
 	},
 });

@@ -28,6 +28,7 @@ export const resource = defineResource(
 			name: 'Get',
 			description: 'Get the status of a refresh: pending, processing, completed or failed',
 			action: 'Get an analytics refresh',
+			reference: 'GET /analytics/refreshes/{id}',
 			operation: get,
 		},
 	},

@@ -44,6 +44,7 @@ export const resource = defineResource(
 			name: 'Get Many',
 			description: 'List the files of this key (id, url, contentType, filename, size, createdAt), newest first, one item per file',
 			action: 'Get many files',
+			reference: 'GET /files',
 			operation: getMany,
 		},
 		upload: {
@@ -51,6 +52,7 @@ export const resource = defineResource(
 			description:
 				'Upload an image or video from a binary field and get its permanent URL, for Post → Create media or image packs',
 			action: 'Upload a file',
+			reference: 'POST /files',
 			operation: upload,
 		},
 	},

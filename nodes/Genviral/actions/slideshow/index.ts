@@ -66,12 +66,14 @@ export const resource = defineResource(
 			name: 'Delete',
 			description: 'Delete a slideshow for good; returns its ID with deleted: true',
 			action: 'Delete a slideshow',
+			reference: 'DELETE /slideshows/{slideshowId}',
 			operation: deleteSlideshow,
 		},
 		duplicate: {
 			name: 'Duplicate',
 			description: 'Copy a slideshow into a new draft titled "Copy of ..."',
 			action: 'Duplicate a slideshow',
+			reference: 'POST /slideshows/{slideshowId}/duplicate',
 			operation: duplicate,
 		},
 		generate: {
@@ -79,18 +81,21 @@ export const resource = defineResource(
 			description:
 				'Create a slideshow: AI writes the slides from a prompt or product (spends credits), or Skip AI builds them from a slide configuration',
 			action: 'Generate a slideshow',
+			reference: 'POST /slideshows/generate',
 			operation: generate,
 		},
 		get: {
 			name: 'Get',
 			description: 'Get a slideshow with its settings and every slide (background, text elements, rendered image)',
 			action: 'Get a slideshow',
+			reference: 'GET /slideshows/{slideshowId}',
 			operation: get,
 		},
 		getMany: {
 			name: 'Get Many',
 			description: 'List slideshows, newest first, one item per slideshow (summary without slides)',
 			action: 'Get many slideshows',
+			reference: 'GET /slideshows',
 			operation: getMany,
 		},
 		importFromTiktok: {
@@ -98,12 +103,14 @@ export const resource = defineResource(
 			description:
 				'Copy a TikTok photo slideshow into a new draft with your own backgrounds (spends copy credits), or only preview it',
 			action: 'Import a slideshow from TikTok',
+			reference: ['POST /slideshows/copy-tiktok/preview', 'POST /slideshows/copy-tiktok/import'],
 			operation: importFromTiktok,
 		},
 		regenerateSlide: {
 			name: 'Regenerate Slide',
 			description: "Let AI rewrite one slide's text, keeping its layout (spends credits; draft slideshows only)",
 			action: 'Regenerate a slide of a slideshow',
+			reference: 'POST /slideshows/{slideshowId}/slides/{slideIndex}/regenerate',
 			operation: regenerateSlide,
 		},
 		render: {
@@ -111,12 +118,14 @@ export const resource = defineResource(
 			description:
 				'Draw every slide to its final image and return the image URLs in order, ready for Post → Create; optionally download them',
 			action: 'Render a slideshow',
+			reference: 'POST /slideshows/{slideshowId}/render',
 			operation: render,
 		},
 		update: {
 			name: 'Update',
 			description: 'Change the title, status, type, product, settings or slides of a slideshow',
 			action: 'Update a slideshow',
+			reference: 'PATCH /slideshows/{slideshowId}',
 			operation: update,
 		},
 	},

@@ -41,6 +41,7 @@ export const resource = defineResource(
 			description:
 				'List the Studio AI models: ID, image or video, the inputs each requires or accepts (e.g. speech fields), the parameters it honours and its credit cost',
 			action: 'Get Studio models',
+			reference: 'GET /studio/models',
 			operation: getModels,
 		},
 		generateImage: {
@@ -48,6 +49,7 @@ export const resource = defineResource(
 			description:
 				'Generate an AI image from a prompt (and optional input images) and return its URL; spends the model\'s credits, never retried automatically. Can download the image as a file.',
 			action: 'Generate an image',
+			reference: 'POST /studio/images/generate',
 			operation: generateImage,
 		},
 		generateVideo: {
@@ -55,12 +57,14 @@ export const resource = defineResource(
 			description:
 				'Start an AI video from a prompt, image, video or speech (per model) and return its video ID, or wait for the finished video; spends credits, never retried automatically',
 			action: 'Generate a video',
+			reference: 'POST /studio/videos/generate',
 			operation: generateVideo,
 		},
 		getVideo: {
 			name: 'Get Video',
 			description: 'Get a Studio video by ID: status (processing, succeeded, failed), output URL or error. Can download the finished video as a file.',
 			action: 'Get a Studio video',
+			reference: 'GET /studio/videos/{videoId}',
 			operation: getVideo,
 		},
 	},

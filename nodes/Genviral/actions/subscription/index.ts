@@ -17,6 +17,7 @@ export const resource = defineResource(
 			description:
 				"Get the plan behind the API key: status, tier, billing interval, current period and renewal, pause, and credits (limit, used this period, remaining, reset date). Credits pay for Studio generations, paid analytics refreshes and TikTok imports.",
 			action: 'Get the subscription',
+			reference: 'GET /subscription',
 			operation: get,
 		},
 	},

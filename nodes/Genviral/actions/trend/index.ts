@@ -25,6 +25,7 @@ export const resource = defineResource(
 			description:
 				'Get a TikTok trend brief for a keyword: top hashtags, sounds, creators, posting windows, hook ideas, sample videos',
 			action: 'Get a trend brief',
+			reference: 'GET /trends/brief',
 			operation: getBrief,
 		},
 	},
