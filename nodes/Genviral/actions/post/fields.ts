@@ -200,6 +200,10 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			default: 'url',
 			options: mediaSourceOptions,
 			displayOptions: { show: { postMedia: ['video', 'slideshow'] } },
+			builderHint: {
+				propertyHint:
+					"'url' when an earlier node gives a public https link (Render's rendered_image_urls, Studio's output_url, File → Upload's url); 'binary' when it gives file data (Read/Write Files from Disk, HTTP Request with a file response, Google Drive download). Binary is uploaded to Genviral first.",
+			},
 			description: 'URLs: public links Genviral fetches. Binary Fields: files of the input item, uploaded to Genviral first.',
 		},
 		{
@@ -221,6 +225,10 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			default: '',
 			typeOptions: { rows: 3, maxLength: 100_000, format: 'textList' },
 			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['url'] } },
+			builderHint: {
+				propertyHint:
+					"1-35 public image URLs in slide order. Pass a list straight from an earlier node, e.g. expr('{{ $json.rendered_image_urls }}') after Slideshow → Render; as text, one URL per line (commas inside URLs are then kept).",
+			},
 			description: 'Public URLs of 1-35 images (JPG or PNG), one per line or separated by commas, or a list from an expression; posted in this order',
 		},
 		{
@@ -260,6 +268,10 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			required: true,
 			default: '',
 			displayOptions: { show: { schedule: ['at'] } },
+			builderHint: {
+				propertyHint:
+					"Only with schedule: 'at'. At least 2 minutes ahead. Prefer an ISO date-time with an offset ('2026-03-01T18:00:00+01:00') or expr('{{ $now.plus({ hours: 2 }) }}'); a value without an offset is read in the workflow's time zone.",
+			},
 			hint: SCHEDULED_AT_HINT,
 			description: 'When to publish. ' + SCHEDULED_AT_HINT,
 		},
