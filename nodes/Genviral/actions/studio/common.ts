@@ -1,14 +1,13 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { checkValue } from '../../helpers/parameters';
+import { MAX_URL_LENGTH, readUrlList as readUrlListByRule } from '../../helpers/parameters';
 import { describeValue, failValidation } from '../../helpers/validation';
 import { downloadToBinary, expectObject, genviralApiRequest } from '../../transport';
 import { cachedCatalogue, costOf } from './models';
 import type { StudioMode } from './models';
 
-/** Signed CDN URLs are long: URL fields take more than the reader's default 500 characters. */
-export const MAX_URL_LENGTH = 4096;
+export { MAX_URL_LENGTH };
 
 /** The model picker of a mode, loaded from GET /studio/models. */
 export function modelProperty(mode: StudioMode): INodeProperties {
@@ -50,27 +49,11 @@ export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = 
 }
 
 /**
- * A list of URLs from a field: a list from an expression, or text with one URL per line or
- * separated by commas. Each entry gets the reader's URL check (http(s) only).
+ * A list of URLs from a field, by the reader's one list rule (`readUrlList`), repeats dropped;
+ * undefined when empty.
  */
 export function readUrlList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, maxItems = 20): string[] | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const raw = typeof value === 'string' ? value.split(/[\n,]/) : value;
-	if (!Array.isArray(raw)) return failValidation(ctx, itemIndex, `${label} must be a list of URLs (or URLs separated by commas); got ${describeValue(value)}`);
-	const entry: INodeProperties = {
-		displayName: label,
-		name: 'url',
-		type: 'string',
-		default: '',
-		typeOptions: { format: 'url', maxLength: MAX_URL_LENGTH },
-	};
-	const urls: string[] = [];
-	for (const item of raw) {
-		if (typeof item === 'string' && item.trim() === '') continue;
-		const url = checkValue(ctx, entry, item, itemIndex, label) as string;
-		if (!urls.includes(url)) urls.push(url);
-	}
-	if (urls.length > maxItems) failValidation(ctx, itemIndex, `${label} takes at most ${maxItems} URLs (got ${urls.length})`);
+	const urls = readUrlListByRule(ctx, value, label, itemIndex, { maxItems, unique: true });
 	return urls.length > 0 ? urls : undefined;
 }
 
