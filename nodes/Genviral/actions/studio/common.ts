@@ -3,7 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_URL_LENGTH, readUrlList as readUrlListByRule } from '../../helpers/parameters';
 import { describeValue, failValidation } from '../../helpers/validation';
-import { downloadToBinary, expectObject, genviralApiRequest } from '../../transport';
+import { downloadToBinary, expectObject, fileNameFromUrl, genviralApiRequest } from '../../transport';
+import type { MediaKind } from '../../transport';
 import { cachedCatalogue, costOf } from './models';
 import type { StudioMode } from './models';
 
@@ -140,27 +141,11 @@ async function explainCredits(ctx: IExecuteFunctions, error: NodeApiError, mode:
 	error.context.creditsExplained = true;
 }
 
-/** A file name with an extension for a media URL: the URL's own name, or `<id>.<fallback>`. */
+/** A file name with an extension for a media URL: the URL's own (cleaned), or `<id>.<fallback>`. */
 function fileNameFor(url: string, id: string, fallbackExtension: string): string {
-	let last = '';
-	try {
-		last = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '');
-	} catch {
-		last = '';
-	}
+	const last = fileNameFromUrl(url) ?? '';
 	return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${id}.${fallbackExtension}`;
 }
-
-const MEDIA_TYPES: Record<string, string> = {
-	png: 'image/png',
-	jpg: 'image/jpeg',
-	jpeg: 'image/jpeg',
-	webp: 'image/webp',
-	gif: 'image/gif',
-	mp4: 'video/mp4',
-	mov: 'video/quicktime',
-	webm: 'video/webm',
-};
 
 /**
  * The generated file as an item's binary field. The download goes to the media URL's host
@@ -175,12 +160,11 @@ export async function downloadOutput(
 		fallbackExtension,
 		field,
 		lookUp,
-	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: string; how: string } },
+	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: MediaKind; how: string } },
 ): Promise<IBinaryKeyData> {
 	const fileName = fileNameFor(url, id, fallbackExtension);
-	const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
 	try {
-		const binary = await downloadToBinary(ctx, itemIndex, url, { fileName, mimeType: MEDIA_TYPES[extension] });
+		const binary = await downloadToBinary(ctx, itemIndex, url, { kind: lookUp.what, source: `Studio ${lookUp.what} ${id}`, fileName });
 		return { [field]: binary };
 	} catch (error) {
 		// The generation is done and paid for: the error says where the result is.
