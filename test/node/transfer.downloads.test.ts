@@ -28,14 +28,25 @@ const drip =
 		res.on('close', () => clearInterval(timer));
 	};
 
-/** Headers without a length, then 64 KB chunks as fast as the client reads, forever. */
+/**
+ * Headers without a length, then 64 KB chunks forever: as fast as the client reads, or one
+ * every `everyMs` (a steady stream that only the time limit can end).
+ */
 const forever =
-	(): Respond =>
+	(everyMs?: number): Respond =>
 	(_req, res) => {
 		res.writeHead(200, { 'Content-Type': 'image/png' });
 		const chunk = Buffer.alloc(64 * 1024, 7);
 		let closed = false;
-		res.on('close', () => (closed = true));
+		let timer: NodeJS.Timeout | undefined;
+		res.on('close', () => {
+			closed = true;
+			clearInterval(timer);
+		});
+		if (everyMs !== undefined) {
+			timer = setInterval(() => res.write(chunk), everyMs);
+			return;
+		}
 		const pump = () => {
 			while (!closed && res.write(chunk)) {
 				/* until the socket's buffer is full */
@@ -104,7 +115,7 @@ for (const mode of ['memory', 'filesystem'] as const) {
 		});
 
 		test('a host that streams forever is stopped by the Download Timeout when the size cap is far', async () => {
-			serve(forever());
+			serve(forever(10));
 			const { error } = await runGenviral(env.fake, image({ downloadTimeout: 1000, maxDownloadSize: 10_000 }));
 			expect(error?.message).toMatch(/did not finish within the Download Timeout of 1 s \[item 0\]$/);
 			expect(sinceDownloadStarted()).toBeLessThan(3500);
