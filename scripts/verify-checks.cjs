@@ -36,6 +36,13 @@ function checkMetadata(pkg, existing = () => true) {
 	return problems;
 }
 
+/**
+ * What built code may require without a dependency: n8n-workflow (the peer) and Node's crypto,
+ * which n8n's own community rule (`no-restricted-imports`) allows on Cloud. Nothing else, even
+ * of what that rule tolerates (lodash, luxon...): this package declares no runtime dependency.
+ */
+const PROVIDED_MODULES = new Set(['n8n-workflow', 'crypto', 'node:crypto']);
+
 /** No runtime dependencies: nothing installed beside the package but n8n itself. */
 function checkNoRuntimeDependencies(pkg, distSources = {}) {
 	const problems = [];
@@ -47,7 +54,7 @@ function checkNoRuntimeDependencies(pkg, distSources = {}) {
 	if (peers.length > 0) problems.push(`peerDependencies beyond n8n-workflow: ${peers.join(', ')}`);
 	for (const [file, source] of Object.entries(distSources)) {
 		for (const [, name] of source.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)) {
-			if (!name.startsWith('.') && name !== 'n8n-workflow') problems.push(`${file} requires "${name}"`);
+			if (!name.startsWith('.') && !PROVIDED_MODULES.has(name)) problems.push(`${file} requires "${name}"`);
 		}
 	}
 	return problems;

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
+import { genviralBuilderHint } from './descriptions/builderHint';
 import { requestOptionsDescription } from './descriptions/requestOptions';
 import { listSearch, loadOptions } from './methods';
 
@@ -25,6 +26,7 @@ export class Genviral implements INodeType {
 					'Publish posts to TikTok, Instagram, YouTube and more, create AI slideshows and Studio videos, manage media and track analytics with the Genviral Partner API. As a tool, files (Studio and Render downloads) come back as their URL, file name and type, never as binary data, and operations with a Simplify option return the simplified output unless it is turned off.',
 			},
 		},
+		builderHint: genviralBuilderHint,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'genviralApi', required: true }],

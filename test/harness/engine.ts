@@ -36,6 +36,7 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow, isExpression } from 'n8n-workflow';
 
+import { checkRunOutputs } from './outputSchemas';
 import { toolVariant } from './tool';
 
 /** The package root, found upwards (this file also runs compiled, from build/). */
@@ -53,6 +54,7 @@ export const REPO_ROOT = findRepoRoot();
 export const GENVIRAL_NODE_TYPE = 'n8n-nodes-genviral.genviral';
 /** The AI Agent tool n8n derives from the node (see tool.ts). */
 export const GENVIRAL_TOOL_NODE_TYPE = 'n8n-nodes-genviral.genviralTool';
+export const GENVIRAL_TRIGGER_TYPE = 'n8n-nodes-genviral.genviralTrigger';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
 export const SET_TYPE = 'n8n-nodes-base.set';
@@ -334,6 +336,7 @@ export async function runWorkflow(
 	} finally {
 		clearTimeout(cancelTimer);
 	}
+	checkRunOutputs(workflow, run);
 	return {
 		run,
 		credentialsHelper,

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { checkValue } from '../../helpers/parameters';
+import { MAX_URL_LENGTH, readUrlList as readUrlListByRule } from '../../helpers/parameters';
 import { describeValue, failValidation } from '../../helpers/validation';
-import { downloadToBinary, fileNameFor, fileReference, genviralApiRequest, mediaTypeOf } from '../../transport';
+import { downloadToBinary, fileNameFor, fileReference, genviralApiRequest } from '../../transport';
+import type { MediaKind } from '../../transport';
 import type { OperationRun } from '../node.type';
 import { ItemWithBinary } from '../node.type';
 import { cachedCatalogue, costOf } from './models';
 import type { StudioMode } from './models';
 
-/** Signed CDN URLs are long: URL fields take more than the reader's default 500 characters. */
-export const MAX_URL_LENGTH = 4096;
+export { MAX_URL_LENGTH };
 
 /** The model picker of a mode, loaded from GET /studio/models. */
 export function modelProperty(mode: StudioMode): INodeProperties {
@@ -52,27 +52,11 @@ export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = 
 }
 
 /**
- * A list of URLs from a field: a list from an expression, or text with one URL per line or
- * separated by commas. Each entry gets the reader's URL check (http(s) only).
+ * A list of URLs from a field, by the reader's one list rule (`readUrlList`), repeats dropped;
+ * undefined when empty.
  */
 export function readUrlList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, maxItems = 20): string[] | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const raw = typeof value === 'string' ? value.split(/[\n,]/) : value;
-	if (!Array.isArray(raw)) return failValidation(ctx, itemIndex, `${label} must be a list of URLs (or URLs separated by commas); got ${describeValue(value)}`);
-	const entry: INodeProperties = {
-		displayName: label,
-		name: 'url',
-		type: 'string',
-		default: '',
-		typeOptions: { format: 'url', maxLength: MAX_URL_LENGTH },
-	};
-	const urls: string[] = [];
-	for (const item of raw) {
-		if (typeof item === 'string' && item.trim() === '') continue;
-		const url = checkValue(ctx, entry, item, itemIndex, label) as string;
-		if (!urls.includes(url)) urls.push(url);
-	}
-	if (urls.length > maxItems) failValidation(ctx, itemIndex, `${label} takes at most ${maxItems} URLs (got ${urls.length})`);
+	const urls = readUrlListByRule(ctx, value, label, itemIndex, { maxItems, unique: true });
 	return urls.length > 0 ? urls : undefined;
 }
 
@@ -148,12 +132,12 @@ export async function withDownloadedOutput(
 		fallbackExtension,
 		field,
 		lookUp,
-	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: string; how: string } },
+	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: MediaKind; how: string } },
 ): Promise<IDataObject | ItemWithBinary> {
 	const fileName = fileNameFor(url, id, fallbackExtension);
 	if (run.toolMode) return { ...json, file: fileReference(url, fileName) };
 	try {
-		const binary = await downloadToBinary(ctx, itemIndex, url, { fileName, mimeType: mediaTypeOf(fileName) ?? undefined });
+		const binary = await downloadToBinary(ctx, itemIndex, url, { kind: lookUp.what, source: `Studio ${lookUp.what} ${id}`, fileName });
 		return new ItemWithBinary(json, { [field]: binary });
 	} catch (error) {
 		// The generation is done and paid for: the error says where the result is.
