@@ -189,11 +189,18 @@ export async function editorScreens(options: {
 		.catch((error: Error) => error);
 	if (await openNode(page, 'Create Post')) {
 		const before = accountListsBefore;
-		await page.locator('[data-test-id="parameter-input-accountIds"]').first().click();
+		const picker = page.locator('[data-test-id="parameter-input-accountIds"]').first();
+		await picker.click();
 		const answered = await accountOptions;
 		const expected = answered instanceof Error ? [] : answered;
 		const visible = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
-		const rendered = await waitForCount(visible, Math.max(1, expected.length), 30_000);
+		// A click that lands while the panel is still settling opens nothing: click again, a
+		// bounded number of times, until the answered options are on screen.
+		let rendered = false;
+		for (let attempt = 0; attempt < 3 && !rendered; attempt++) {
+			if (attempt > 0) await picker.click().catch(() => undefined);
+			rendered = await waitForCount(visible, Math.max(1, expected.length), 10_000);
+		}
 		await shot('12-post-create-account-picker.png');
 		const options = await visible.allInnerTexts();
 		writeFileSync(path.join(results, 'post-create-account-picker.txt'), options.join('\n'));

@@ -22,7 +22,8 @@ import { checkPlayground } from './e2e-playground';
 import { EXAMPLE_CREDENTIAL, exampleCases, prepareTour, tourCases, type Expectation, type TourContext } from './e2e-tour';
 import { TRIGGER_CREDENTIAL_ID, TRIGGER_KEY, TRIGGER_TOKEN, checkTriggerRuns, seedTriggerPosts, triggerWorkflow } from './e2e-trigger';
 
-const RESULTS = path.join(REPO_ROOT, 'e2e-results');
+/** GENVIRAL_E2E_RESULTS: another folder, so that two runs (e.g. two n8n versions) can run at once. */
+const RESULTS = process.env.GENVIRAL_E2E_RESULTS ?? path.join(REPO_ROOT, 'e2e-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DEADLINE_MS = Number(process.env.GENVIRAL_E2E_TIMEOUT_MS ?? 20 * 60_000);
 
