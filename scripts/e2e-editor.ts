@@ -81,13 +81,15 @@ async function openNodePanel(page: Page): Promise<boolean> {
 
 async function openNode(page: Page, name: string): Promise<boolean> {
 	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).or(page.locator('[data-test-id="canvas-node"]', { hasText: name })).first();
-	await node.dblclick({ timeout: 15_000 }).catch(() => undefined);
-	return await page
-		.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]')
-		.first()
-		.waitFor({ timeout: 15_000 })
-		.then(() => true)
-		.catch(() => false);
+	const panel = page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first();
+	// On a loaded machine the canvas draws late: wait for the node itself, then for its panel;
+	// a double click that lands before the canvas handles it is tried again (twice at most).
+	if (!(await node.waitFor({ timeout: 60_000 }).then(() => true).catch(() => false))) return false;
+	for (let attempt = 0; attempt < 3; attempt++) {
+		await node.dblclick({ timeout: 15_000 }).catch(() => undefined);
+		if (await panel.waitFor({ timeout: 20_000 }).then(() => true).catch(() => false)) return true;
+	}
+	return false;
 }
 
 async function closeNode(page: Page): Promise<void> {
