@@ -375,12 +375,15 @@ export class Processes {
 		return this.list.every((started) => !started.alive());
 	}
 
-	/** Last resort on exit: SIGKILL to every group still running. */
-	killAllNow(): void {
+	/**
+	 * Last resort on exit: SIGKILL to every group still running (or another signal, e.g. SIGINT
+	 * to a process that stops what it started itself).
+	 */
+	killAllNow(signal: NodeJS.Signals = 'SIGKILL'): void {
 		for (const started of this.list) {
 			if (started.child.pid !== undefined && started.alive()) {
 				try {
-					process.kill(-started.child.pid, 'SIGKILL');
+					process.kill(-started.child.pid, signal);
 				} catch {
 					// already gone
 				}

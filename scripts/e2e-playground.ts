@@ -34,9 +34,16 @@ async function whenReady(playground: Started): Promise<Ready | undefined> {
 	return undefined;
 }
 
+/** The playground process of this run, for the e2e's deadline to stop too. */
+const processes = new Processes();
+
+/** Last resort (the e2e's deadline): the playground and, by SIGINT, what it started. */
+export function stopPlaygroundNow(): void {
+	processes.killAllNow('SIGINT');
+}
+
 export async function checkPlayground(options: { check: Check; results: string; chromiumPath: string }): Promise<void> {
 	const { check, results, chromiumPath } = options;
-	const processes = new Processes();
 	const port = await freePort();
 	const playground = processes.start('playground', process.execPath, [path.join(REPO_ROOT, 'build', 'scripts', 'playground.js')], {
 		env: { ...process.env, GENVIRAL_PLAYGROUND_PORT: String(port) },

@@ -18,14 +18,14 @@ import { DEFAULT_KEYS, DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral
 import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
 import { N8N_BIN, N8N_VERSION, N8nApi, REPO_ROOT, Report, ensureN8n, inRange, n8nDependencyVersion, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
 import { editorScreens, editorWorkflow } from './e2e-editor';
-import { checkPlayground } from './e2e-playground';
+import { checkPlayground, stopPlaygroundNow } from './e2e-playground';
 import { EXAMPLE_CREDENTIAL, exampleCases, prepareTour, tourCases, type Expectation, type TourContext } from './e2e-tour';
 import { TRIGGER_CREDENTIAL_ID, TRIGGER_KEY, TRIGGER_TOKEN, checkTriggerRuns, seedTriggerPosts, triggerWorkflow } from './e2e-trigger';
 
 /** GENVIRAL_E2E_RESULTS: another folder, so that two runs (e.g. two n8n versions) can run at once. */
 const RESULTS = process.env.GENVIRAL_E2E_RESULTS ?? path.join(REPO_ROOT, 'e2e-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DEADLINE_MS = Number(process.env.GENVIRAL_E2E_TIMEOUT_MS ?? 20 * 60_000);
+const DEADLINE_MS = Number(process.env.GENVIRAL_E2E_TIMEOUT_MS ?? 30 * 60_000);
 
 const started: ChildProcess[] = [];
 let cliRuns = 0;
@@ -426,6 +426,7 @@ async function main(): Promise<void> {
 
 /** Kill only the processes this script started (n8n and its children, by process group). */
 function cleanup(): void {
+	stopPlaygroundNow();
 	for (const child of started) {
 		if (child.pid !== undefined && child.exitCode === null) {
 			try {
