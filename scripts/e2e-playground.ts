@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 
-import { N8nApi, Processes, REPO_ROOT, freePort, sleep, type Started } from './e2e-common';
+import { N8nApi, Processes, REPO_ROOT, freePort, signIn, sleep, type Started } from './e2e-common';
 import { READY_PREFIX } from './playground';
 
 type Check = (name: string, ok: boolean, detail?: string) => boolean;
@@ -79,8 +79,8 @@ export async function checkPlayground(options: { check: Check; results: string; 
 				.then(() => true)
 				.catch(() => false);
 			await page.screenshot({ path: path.join(results, '21-playground-example-run.png') });
-			const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-			const api = new N8nApi(url, cookie);
+			// n8n binds the browser's session to its browser ID: the REST checks sign in on their own.
+			const api = new N8nApi(url, (await signIn(url)).cookie);
 			let runs: Array<{ status: string }> = [];
 			for (let tries = 0; tries < 20 && !runs.some((r) => r.status === 'success'); tries++) {
 				runs = await api.executionsOf(EXAMPLE_ID);
