@@ -97,7 +97,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = (values.additionalFields ?? {}) as IDataObject;
 
 	const tiktok = tiktokObject(values.tiktokSettings as IDataObject | undefined);
-	const pinterest = pinterestObject(this, values.pinterestSettings as IDataObject | undefined, 'Pinterest Settings', itemIndex);
+	const pinterest = pinterestObject(values.pinterestSettings as IDataObject | undefined);
 	checkPlatformObjects(this, tiktok, pinterest, itemIndex);
 	const settings = providerSettingsObject(this, additional.providerSettings, 'Additional Fields → Provider Settings (JSON)', itemIndex);
 	const caption = (values.caption as string | undefined) ?? '';

@@ -70,7 +70,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.removeMusic === true) body.music_url = null;
 
 	const tiktok = tiktokObject(fields.tiktokSettings as IDataObject | undefined);
-	const pinterest = pinterestObject(this, fields.pinterestSettings as IDataObject | undefined, `${LABEL}Pinterest Settings`, itemIndex);
+	const pinterest = pinterestObject(fields.pinterestSettings as IDataObject | undefined);
 	if (tiktok && fields.removeTiktok === true) failValidation(this, itemIndex, `${LABEL}TikTok Settings and Remove TikTok Settings cannot be used together`);
 	if (pinterest && fields.removePinterest === true) {
 		failValidation(this, itemIndex, `${LABEL}Pinterest Settings and Remove Pinterest Settings cannot be used together`);

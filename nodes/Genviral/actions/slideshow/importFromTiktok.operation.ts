@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { LIST_RULE, readParameters, readUrlList } from '../../helpers/parameters';
+import { LIST_RULE, readParameters } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
 import { packLocator } from '../imagePack/common';
@@ -50,7 +50,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show: { previewOnly: [false], backgroundSource: ['images'] } },
-		typeOptions: { rows: 3, maxLength: 200_000, format: 'textList' },
+		typeOptions: { rows: 3, maxLength: 200_000, format: 'urlList', minItems: 1, maxItems: 100, itemNoun: 'URLs' },
 		placeholder: 'https://cdn.example.com/1.jpg\nhttps://cdn.example.com/2.jpg',
 		description: `The background images, 1-100 http(s) URLs: ${LIST_RULE}`,
 	},
@@ -106,7 +106,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		previewOnly: boolean;
 		backgroundSource?: string;
 		packId?: string;
-		packImages?: unknown;
+		packImages?: string[];
 		additionalFields?: { previewId?: string; productId?: string; title?: string };
 	};
 	const url = values.url;
@@ -116,7 +116,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extra = values.additionalFields ?? {};
 	const importBody: IDataObject = { url };
 	if (!values.previewOnly) {
-		if (values.backgroundSource === 'images') importBody.pack_images = readUrlList(this, values.packImages, 'Image URLs', itemIndex, { minItems: 1, maxItems: 100 });
+		if (values.backgroundSource === 'images') importBody.pack_images = values.packImages;
 		else importBody.pack_id = values.packId;
 		if (extra.title !== undefined) importBody.title = extra.title;
 		if (extra.productId !== undefined) importBody.product_id = extra.productId;

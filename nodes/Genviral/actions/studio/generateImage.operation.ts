@@ -9,7 +9,7 @@ import {
 	downloadOutput,
 	downloadProperties,
 	modelProperty,
-	readUrlList,
+	STUDIO_URL_LIST,
 	sendGeneration,
 	splitModelParameters,
 } from './common';
@@ -26,7 +26,7 @@ const imageUrlsProperty: INodeProperties = {
 	name: 'imageUrls',
 	type: 'string',
 	default: '',
-	typeOptions: { rows: 2 },
+	typeOptions: { rows: 2, ...STUDIO_URL_LIST },
 	placeholder: 'https://example.com/product.png',
 	description:
 		`Images for the model to edit or follow, public URLs: ${LIST_RULE}. Required by models that list Input Image URLs as required; refused by models that take none.`,
@@ -129,9 +129,8 @@ export const description = properties;
  * sent once and never retried. Optionally downloads the result into a binary field.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
-	const plain = properties.filter((property) => property !== imageUrlsProperty);
-	const values = readParameters(this, plain, itemIndex);
-	const imageUrls = readUrlList(this, this.getNodeParameter('imageUrls', itemIndex, ''), 'Input Image URLs', itemIndex);
+	const values = readParameters(this, properties, itemIndex);
+	const imageUrls = values.imageUrls as string[] | undefined;
 	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
 	const raw = checkRawParams(this, rawParams, itemIndex);
 

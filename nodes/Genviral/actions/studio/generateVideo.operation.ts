@@ -10,7 +10,7 @@ import {
 	checkRawParams,
 	downloadProperties,
 	modelProperty,
-	readUrlList,
+	STUDIO_URL_LIST,
 	sendGeneration,
 	splitModelParameters,
 } from './common';
@@ -26,7 +26,7 @@ const referenceImageUrlsOption: INodeProperties = {
 	name: 'referenceImageUrls',
 	type: 'string',
 	default: '',
-	typeOptions: { rows: 2 },
+	typeOptions: { rows: 2, ...STUDIO_URL_LIST },
 	description:
 		`Reference images (e.g. Seedance 2.0), referred to in the prompt as @Image1, @Image2...: URLs ${LIST_RULE}`,
 };
@@ -176,13 +176,6 @@ const properties: INodeProperties[] = [
 
 export const description = properties;
 
-/** Everything but the URL list, which is read by its own rules (a list, or text of URLs). */
-const readByDeclaration = properties.map((property) =>
-	property.name === 'additionalFields'
-		? { ...property, options: (property.options as INodeProperties[]).filter((option) => option !== referenceImageUrlsOption) }
-		: property,
-);
-
 /** The API field of each input read from the node's parameters. */
 function inputsFrom(values: IDataObject, referenceImageUrls: string[] | undefined): IDataObject {
 	const extra = (values.additionalFields ?? {}) as IDataObject;
@@ -238,13 +231,8 @@ async function checkSpeechAgainstModel(ctx: IExecuteFunctions, model: string, in
  * waiting only re-reads the job.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
-	const values = readParameters(this, readByDeclaration, itemIndex);
-	const referenceImageUrls = readUrlList(
-		this,
-		(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject).referenceImageUrls,
-		'Additional Fields → Reference Image URLs',
-		itemIndex,
-	);
+	const values = readParameters(this, properties, itemIndex);
+	const referenceImageUrls = ((values.additionalFields ?? {}) as IDataObject).referenceImageUrls as string[] | undefined;
 	const model = String(values.model);
 	const inputs = inputsFrom(values, referenceImageUrls);
 	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
