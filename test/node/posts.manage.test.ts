@@ -141,8 +141,10 @@ describe('Post → Update', () => {
 	});
 
 	const badUpdates: Array<[string, INodeParameters, RegExp]> = [
-		['no field', {}, /^Update Fields: add at least one field to change/],
-		['music and remove music', { musicUrl: 'https://www.tiktok.com/@a/video/1', removeMusic: true }, /cannot be used together/],
+		['no field', {}, /^Nothing to update: add at least one field under Update Fields/],
+		['only a Remove flag left off', { removeMusic: false }, /^Nothing to update/],
+		['music and remove music', { musicUrl: 'https://www.tiktok.com/@a/video/1', removeMusic: true }, /^Set either Update Fields → Music URL or Update Fields → Remove Music, not both/],
+		['TikTok settings and remove them', { tiktokSettings: { title: 'a' }, removeTiktok: true }, /^Set either Update Fields → TikTok Settings or Update Fields → Remove TikTok Settings, not both/],
 		['media fields without Media', { videoUrl: 'https://cdn.example.org/v.mp4' }, /^Update Fields → Media is required to change the media/],
 		['video without URL', { postMedia: 'video' }, /^Update Fields → Video URL is required with Media: Video/],
 		['schedule at without time', { schedule: 'at' }, /^Update Fields → Scheduled At is required/],

@@ -408,8 +408,12 @@ function accountEntries(value: unknown): unknown[] {
 	return [value];
 }
 
-/** Whether a collection option counts as given: a clear flag only when true, an empty object or list never. */
-function isGiven(value: unknown, isClearFlag: boolean): boolean {
+/**
+ * Whether a collection option counts as given: a clear flag only when true, an empty object or
+ * list never, a blank text only where it is kept (`keepBlank`).
+ */
+function isGiven(value: unknown, option: INodeProperties, isClearFlag: boolean): boolean {
+	if (value === '' && option.typeOptions?.keepBlank === true) return true;
 	if (value === undefined || value === null || value === '') return false;
 	if (isClearFlag) return value === true;
 	if (Array.isArray(value)) return value.length > 0;
@@ -425,12 +429,12 @@ function checkCollectionRules(ctx: ReaderContext, property: INodeProperties, val
 	const pairs = (property.typeOptions?.setOrClear ?? []) as SetOrClearPair[];
 	const clearFlags = pairs.map((pair) => pair.clear);
 	for (const pair of pairs) {
-		const set = pair.set.filter((name) => isGiven(values[name], false));
+		const set = pair.set.filter((name) => isGiven(values[name], options.find((option) => option.name === name) ?? { ...property, name }, false));
 		if (set.length > 0 && values[pair.clear] === true) {
-			fail(`${label}: set ${set.map(nameOf).join(' and ')} or use ${nameOf(pair.clear)}, not both (they cannot be used together)`);
+			fail(`Set either ${set.map((name) => `${label} → ${nameOf(name)}`).join(' and ')} or ${label} → ${nameOf(pair.clear)}, not both`);
 		}
 	}
-	if (property.typeOptions?.notEmpty === true && !options.some((option) => isGiven(values[option.name], clearFlags.includes(option.name)))) {
+	if (property.typeOptions?.notEmpty === true && !options.some((option) => isGiven(values[option.name], option, clearFlags.includes(option.name)))) {
 		const names = options.map((option) => option.displayName);
 		const choices = names.length <= 8 ? `at least one of ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : 'at least one field';
 		fail(`Nothing to update: add ${choices} under ${label}`);

@@ -292,7 +292,8 @@ export function updateFieldOptions(accountsOption: INodeProperties): INodeProper
 	};
 	return [
 		accountsOption,
-		captionProperty,
+		// Added but left blank: the caption is set to empty (a blank is a change here, not "absent").
+		{ ...captionProperty, typeOptions: { ...captionProperty.typeOptions, keepBlank: true } },
 		plain(media, 'Replace the media: None makes the post text-only; Video or Slideshow need their URLs or binary fields below'),
 		plain(source, 'Where the new media comes from (with Media)'),
 		plain(videoUrl, 'With Media: Video and Media Source: URLs'),

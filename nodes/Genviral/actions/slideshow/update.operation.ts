@@ -22,6 +22,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		typeOptions: { notEmpty: true, setOrClear: [{ set: ['productId'], clear: 'detachProduct' }] },
 		options: [
 			{
 				displayName: 'Detach Product',
@@ -156,8 +157,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (updateFields.title !== undefined) body.title = updateFields.title;
 	if (updateFields.status !== undefined) body.status = updateFields.status;
 	if (updateFields.slideshowType !== undefined) body.slideshow_type = updateFields.slideshowType;
+	// Set-or-clear and an empty Update Fields are refused by the reader (their declaration).
 	if (updateFields.detachProduct === true) {
-		if (updateFields.productId !== undefined) failValidation(this, itemIndex, 'Set either Product ID or Detach Product, not both');
 		body.product_id = null;
 	} else if (updateFields.productId !== undefined) {
 		body.product_id = updateFields.productId;
@@ -170,9 +171,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (Object.keys(settings as IDataObject).length > 0) body.settings = settings as IDataObject;
 	}
 	if (updateFields.slides !== undefined) body.slides = slidesForPatch(this, itemIndex, updateFields.slides);
-	if (Object.keys(body).length === 0) {
-		failValidation(this, itemIndex, 'Nothing to update: add at least one of Title, Status, Slideshow Type, Product ID, Detach Product, Settings or Slides');
-	}
 	const path = `/slideshows/${slideshowId}`;
 	const data = await genviralApiRequest.call(this, { method: 'PATCH', path, body, itemIndex, retry: 'idempotent' });
 	return expectObject(this, data, `PATCH ${path}`, itemIndex);
