@@ -119,6 +119,13 @@ describe('Post → Update', () => {
 		expect(items[0].json).toEqual({ id: post.id, status: 'pending', scheduled_at: null, warnings: [] });
 	});
 
+	test('a Caption added but left blank empties the caption (a blank is a change here, not an absence)', async () => {
+		const post = seed({ status: 'draft', accounts: [{ id: accounts().tiktok.id, status: 'draft' }] });
+		const { error } = await runGenviral(env.fake, op('update', { postId: post.id, updateFields: { caption: '' } }));
+		expect(error).toBeUndefined();
+		expect(sentTo('PATCH /posts/{id}').map((r) => r.body)).toEqual([{ caption: '' }]);
+	});
+
 	test('new media: a slideshow from URLs; a new schedule in the workflow time zone', async () => {
 		const post = seed({ status: 'pending', accounts: [{ id: accounts().tiktok.id, status: 'pending' }] });
 		const year = new Date().getUTCFullYear() + 1;

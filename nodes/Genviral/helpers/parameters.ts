@@ -29,6 +29,7 @@ import { booleanValue, describeValue, failValidation, isUuid, numberInRange, opt
  *   ("takes at most 35 images"); `unique`: a URL list drops repeats;
  * - `entryPattern` / `entryHint`: a regex every entry of a text list must match, and what the
  *   message says an entry should be ("a context such as ai-studio");
+ * - `allowedHosts`: the hosts a `url` may point to (the first names them in the message);
  * - `keepBlank`: a text option of a collection that was added but left blank reads as '' (a
  *   field an Update sets to empty), not as absent.
  *
@@ -292,7 +293,11 @@ function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown
 			url = undefined;
 		}
 		if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-			fail(`${label} must be an http(s) URL; got ${describeValue(text)}`);
+			return fail(`${label} must be an http(s) URL; got ${describeValue(text)}`);
+		}
+		const hosts = property.typeOptions?.allowedHosts as string[] | undefined;
+		if (hosts !== undefined && !hosts.includes(url.hostname.toLowerCase())) {
+			fail(`${label} must be a ${hosts[0]} link; got ${url.hostname}`);
 		}
 	}
 	return text;
