@@ -1,6 +1,7 @@
 /**
  * The parameter reader's declarations (helpers/parameters.ts) beyond n8n's own: list formats,
- * set-or-clear pairs, "Nothing to update", blanks kept, allowed hosts, and reading for a poll.
+ * set-or-clear pairs, "Nothing to update", blanks kept, JSON objects, allowed hosts, and reading
+ * for a poll.
  * Small unit tests on a minimal context; the operations that use each declaration are tested
  * in the engine (posts, studio, slideshow, templates, analytics targets, the trigger).
  */
@@ -112,6 +113,16 @@ describe('allowedHosts', () => {
 	test('a URL on another host is refused, naming the host', () => {
 		expect(read(tiktokUrl, 'https://VM.TikTok.com/abc')).toBe('https://VM.TikTok.com/abc');
 		expect(refusal(tiktokUrl, 'https://www.instagram.com/p/1')).toBe('TikTok URL must be a tiktok.com link; got www.instagram.com [item 2]');
+	});
+});
+
+describe('jsonObject', () => {
+	const raw: INodeProperties = { displayName: 'Raw Parameters (JSON)', name: 'rawParams', type: 'json', default: '{}', typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' } };
+
+	test('a JSON field declared as an object takes an object, refuses a list or a number', () => {
+		expect(read(raw, '{"seed": 42}')).toEqual({ seed: 42 });
+		expect(refusal(raw, '[1, 2]')).toBe('Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got a list [item 2]');
+		expect(refusal(raw, '7')).toBe('Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got number 7 [item 2]');
 	});
 });
 

@@ -29,6 +29,8 @@ import { booleanValue, describeValue, failValidation, isUuid, numberInRange, opt
  *   ("takes at most 35 images"); `unique`: a URL list drops repeats;
  * - `entryPattern` / `entryHint`: a regex every entry of a text list must match, and what the
  *   message says an entry should be ("a context such as ai-studio");
+ * - `jsonObject` (a `json` field holds an object, not a list or a number), `jsonExample` (shown
+ *   in the message);
  * - `allowedHosts`: the hosts a `url` may point to (the first names them in the message);
  * - `keepBlank`: a text option of a collection that was added but left blank reads as '' (a
  *   field an Update sets to empty), not as absent.
@@ -211,7 +213,12 @@ export function checkValue(
 
 		case 'json': {
 			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
-			return parseJson(ctx, value, itemIndex, label);
+			const parsed = parseJson(ctx, value, itemIndex, label);
+			if (typeOptions.jsonObject === true && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
+				const example = typeof typeOptions.jsonExample === 'string' ? ` such as ${typeOptions.jsonExample}` : '';
+				fail(`${label} must be a JSON object${example}; got ${describeValue(parsed)}`);
+			}
+			return parsed;
 		}
 
 		case 'collection': {

@@ -44,6 +44,7 @@ const properties: INodeProperties[] = [
 				name: 'settings',
 				type: 'json',
 				default: '',
+				typeOptions: { jsonObject: true },
 				description:
 					'Settings to change; keys not given stay as they are. Keys: image_pack_id (a pack ID, or null to remove it), aspect_ratio ("9:16", "1:1", "4:5"), slideshow_type, advanced_settings {font_size: "default" | "small" | 8-200, text_preset, text_width: "default" | "narrow"}, pack_assignments {"SLIDE_INDEX": "PACK_ID"}.',
 			},
@@ -163,13 +164,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} else if (updateFields.productId !== undefined) {
 		body.product_id = updateFields.productId;
 	}
-	if (updateFields.settings !== undefined) {
-		const settings = updateFields.settings;
-		if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-			failValidation(this, itemIndex, 'Update Fields → Settings must be a JSON object');
-		}
-		if (Object.keys(settings as IDataObject).length > 0) body.settings = settings as IDataObject;
-	}
+	// An object (its declaration says so); an empty one changes nothing.
+	const settings = updateFields.settings as IDataObject | undefined;
+	if (settings !== undefined && Object.keys(settings).length > 0) body.settings = settings;
 	if (updateFields.slides !== undefined) body.slides = slidesForPatch(this, itemIndex, updateFields.slides);
 	const path = `/slideshows/${slideshowId}`;
 	const data = await genviralApiRequest.call(this, { method: 'PATCH', path, body, itemIndex, retry: 'idempotent' });

@@ -2,7 +2,6 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, J
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_URL_LENGTH } from '../../helpers/parameters';
-import { describeValue, failValidation } from '../../helpers/validation';
 import { downloadToBinary, fileNameFromUrl, genviralApiRequest } from '../../transport';
 import type { MediaKind } from '../../transport';
 import { cachedCatalogue, costOf } from './models';
@@ -66,15 +65,6 @@ export function splitModelParameters(collection: IDataObject | undefined): { par
 		params: Object.keys(params).length > 0 ? params : undefined,
 		rawParams: rawParams === undefined ? undefined : (rawParams as IDataObject),
 	};
-}
-
-/** Raw Params must be a JSON object (the API passes it to the model untouched). */
-export function checkRawParams(ctx: IExecuteFunctions, rawParams: unknown, itemIndex: number): IDataObject | undefined {
-	if (rawParams === undefined) return undefined;
-	if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
-		failValidation(ctx, itemIndex, `Model Parameters → Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got ${describeValue(rawParams)}`);
-	}
-	return rawParams as IDataObject;
 }
 
 /**

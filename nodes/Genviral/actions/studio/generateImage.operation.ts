@@ -5,7 +5,6 @@ import { expectObject, unexpectedShape } from '../../transport';
 import { ItemWithBinary } from '../node.type';
 import {
 	MAX_URL_LENGTH,
-	checkRawParams,
 	downloadOutput,
 	downloadProperties,
 	modelProperty,
@@ -83,6 +82,7 @@ const properties: INodeProperties[] = [
 				name: 'rawParams',
 				type: 'json',
 				default: '{}',
+				typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' },
 				description: 'Model-specific settings passed to the model untouched, e.g. {"seed": 42}. Sent as raw_params; the model\'s own names apply.',
 			},
 			{
@@ -132,12 +132,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const values = readParameters(this, properties, itemIndex);
 	const imageUrls = values.imageUrls as string[] | undefined;
 	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
-	const raw = checkRawParams(this, rawParams, itemIndex);
 
 	const body: IDataObject = { model_id: values.model, prompt: values.prompt };
 	if (imageUrls) body.image_urls = imageUrls;
 	if (params) body.params = params;
-	if (raw && Object.keys(raw).length > 0) body.raw_params = raw;
+	if (rawParams && Object.keys(rawParams).length > 0) body.raw_params = rawParams;
 
 	const endpoint = 'POST /studio/images/generate';
 	const data = await sendGeneration(this, {

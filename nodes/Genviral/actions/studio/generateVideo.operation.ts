@@ -7,7 +7,6 @@ import { expectObject, unexpectedShape, waitForStatus } from '../../transport';
 import { ItemWithBinary } from '../node.type';
 import {
 	MAX_URL_LENGTH,
-	checkRawParams,
 	downloadProperties,
 	modelProperty,
 	STUDIO_URL_LIST,
@@ -147,6 +146,7 @@ const properties: INodeProperties[] = [
 				name: 'rawParams',
 				type: 'json',
 				default: '{}',
+				typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' },
 				description: 'Model-specific settings passed to the model untouched, e.g. {"seed": 42}. Sent as raw_params.',
 			},
 			{
@@ -236,12 +236,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const model = String(values.model);
 	const inputs = inputsFrom(values, referenceImageUrls);
 	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
-	const raw = checkRawParams(this, rawParams, itemIndex);
 	await checkSpeechAgainstModel(this, model, inputs, itemIndex);
 
 	const body: IDataObject = { model_id: model, ...inputs };
 	if (params) body.params = params;
-	if (raw && Object.keys(raw).length > 0) body.raw_params = raw;
+	if (rawParams && Object.keys(rawParams).length > 0) body.raw_params = rawParams;
 
 	const endpoint = 'POST /studio/videos/generate';
 	const data = await sendGeneration(this, { path: '/studio/videos/generate', body, mode: 'video', model, itemIndex });
