@@ -1,8 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import { failValidation } from '../../helpers/validation';
 import { deletedOutput, endpoint } from '../endpoint';
-import type { GenviralOperation, OperationRun } from '../node.type';
 import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
 import { packLocator } from './common';
@@ -74,7 +70,7 @@ const create = endpoint({
 });
 
 /** PATCH /packs/{packId}: rename and/or change the public flag; sending it twice does no harm. */
-const updateEndpoint = endpoint({
+const update = endpoint({
 	method: 'PATCH',
 	path: '/packs/{packId}',
 	properties: [
@@ -86,6 +82,8 @@ const updateEndpoint = endpoint({
 			placeholder: 'Add Field',
 			default: {},
 			required: true,
+			// An empty change is refused before any request (the API would answer 422).
+			typeOptions: { notEmpty: true },
 			options: [nameProperty, isPublicProperty],
 		},
 	],
@@ -93,18 +91,6 @@ const updateEndpoint = endpoint({
 	retry: 'idempotent',
 	output: { kind: 'object' },
 });
-
-/** Update refuses an empty change before any request (the API would answer 422). */
-const update: GenviralOperation = {
-	description: updateEndpoint.description,
-	async execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun) {
-		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		if (typeof fields !== 'object' || fields === null || Object.keys(fields).length === 0) {
-			failValidation(this, itemIndex, 'Nothing to update: add Name or Public under Update Fields');
-		}
-		return await updateEndpoint.execute.call(this, itemIndex, run);
-	},
-};
 
 /** DELETE /packs/{packId}. A second DELETE after a lost answer would report 404 for a deletion that worked. */
 const deletePack = endpoint({

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { accountsProperty, readAccountIds } from '../../descriptions/accounts';
+import { accountsProperty } from '../../descriptions/accounts';
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
 import { digestOf, itemRunOf } from '../../transport/itemMemory';
@@ -65,9 +65,6 @@ const properties: INodeProperties[] = [
 
 export const description = properties;
 
-/** Everything but the accounts picker, which has its own reader (it takes IDs, lists and account objects). */
-const readable = properties.filter((property) => property !== accounts);
-
 /** Reference 7: an external ID is at most 128 characters. */
 const MAX_EXTERNAL_ID_LENGTH = 128;
 
@@ -94,12 +91,12 @@ export function defaultExternalId(ctx: IExecuteFunctions, itemIndex: number): st
  * answer a repeat with the first post (`duplicate: true`) rather than a second one.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const accountIds = readAccountIds(this, itemIndex, accounts.name, { max: MAX_ACCOUNTS });
-	const values = readParameters(this, readable, itemIndex);
+	const values = readParameters(this, properties, itemIndex);
+	const accountIds = values[accounts.name] as string[];
 	const additional = (values.additionalFields ?? {}) as IDataObject;
 
 	const tiktok = tiktokObject(values.tiktokSettings as IDataObject | undefined);
-	const pinterest = pinterestObject(this, values.pinterestSettings as IDataObject | undefined, 'Pinterest Settings', itemIndex);
+	const pinterest = pinterestObject(values.pinterestSettings as IDataObject | undefined);
 	checkPlatformObjects(this, tiktok, pinterest, itemIndex);
 	const settings = providerSettingsObject(this, additional.providerSettings, 'Additional Fields → Provider Settings (JSON)', itemIndex);
 	const caption = (values.caption as string | undefined) ?? '';

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { MAX_URL_LENGTH, readUrlList as readUrlListByRule } from '../../helpers/parameters';
-import { describeValue, failValidation } from '../../helpers/validation';
+import { MAX_URL_LENGTH } from '../../helpers/parameters';
 import { downloadToBinary, fileNameFor, fileReference, genviralApiRequest } from '../../transport';
 import type { MediaKind } from '../../transport';
 import type { OperationRun } from '../node.type';
@@ -52,13 +51,10 @@ export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = 
 }
 
 /**
- * A list of URLs from a field, by the reader's one list rule (`readUrlList`), repeats dropped;
- * undefined when empty.
+ * How a Studio field of image URLs is declared: up to 20 http(s) URLs by the reader's one list
+ * rule, repeats dropped (the reader reads it as a `urlList`).
  */
-export function readUrlList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, maxItems = 20): string[] | undefined {
-	const urls = readUrlListByRule(ctx, value, label, itemIndex, { maxItems, unique: true });
-	return urls.length > 0 ? urls : undefined;
-}
+export const STUDIO_URL_LIST = { format: 'urlList', maxItems: 20, unique: true, itemNoun: 'URLs', maxLength: 100_000 } as const;
 
 /** The `params` object from the Model Parameters collection (option names in snake_case); raw params apart. */
 export function splitModelParameters(collection: IDataObject | undefined): { params?: IDataObject; rawParams?: IDataObject } {
@@ -71,15 +67,6 @@ export function splitModelParameters(collection: IDataObject | undefined): { par
 		params: Object.keys(params).length > 0 ? params : undefined,
 		rawParams: rawParams === undefined ? undefined : (rawParams as IDataObject),
 	};
-}
-
-/** Raw Params must be a JSON object (the API passes it to the model untouched). */
-export function checkRawParams(ctx: IExecuteFunctions, rawParams: unknown, itemIndex: number): IDataObject | undefined {
-	if (rawParams === undefined) return undefined;
-	if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
-		failValidation(ctx, itemIndex, `Model Parameters → Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got ${describeValue(rawParams)}`);
-	}
-	return rawParams as IDataObject;
 }
 
 /**

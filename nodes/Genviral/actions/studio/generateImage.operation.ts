@@ -5,11 +5,10 @@ import { expectObject, unexpectedShape } from '../../transport';
 import type { ItemWithBinary, OperationRun } from '../node.type';
 import {
 	MAX_URL_LENGTH,
-	checkRawParams,
 	withDownloadedOutput,
 	downloadProperties,
 	modelProperty,
-	readUrlList,
+	STUDIO_URL_LIST,
 	sendGeneration,
 	splitModelParameters,
 } from './common';
@@ -26,7 +25,7 @@ const imageUrlsProperty: INodeProperties = {
 	name: 'imageUrls',
 	type: 'string',
 	default: '',
-	typeOptions: { rows: 2 },
+	typeOptions: { rows: 2, ...STUDIO_URL_LIST },
 	placeholder: 'https://example.com/product.png',
 	description:
 		`Images for the model to edit or follow, public URLs: ${LIST_RULE}. Required by models that list Input Image URLs as required; refused by models that take none.`,
@@ -83,6 +82,7 @@ const properties: INodeProperties[] = [
 				name: 'rawParams',
 				type: 'json',
 				default: '{}',
+				typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' },
 				description: 'Model-specific settings passed to the model untouched, e.g. {"seed": 42}. Sent as raw_params; the model\'s own names apply.',
 			},
 			{
@@ -129,16 +129,14 @@ export const description = properties;
  * sent once and never retried. Optionally downloads the result into a binary field.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
-	const plain = properties.filter((property) => property !== imageUrlsProperty);
-	const values = readParameters(this, plain, itemIndex);
-	const imageUrls = readUrlList(this, this.getNodeParameter('imageUrls', itemIndex, ''), 'Input Image URLs', itemIndex);
+	const values = readParameters(this, properties, itemIndex);
+	const imageUrls = values.imageUrls as string[] | undefined;
 	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
-	const raw = checkRawParams(this, rawParams, itemIndex);
 
 	const body: IDataObject = { model_id: values.model, prompt: values.prompt };
 	if (imageUrls) body.image_urls = imageUrls;
 	if (params) body.params = params;
-	if (raw && Object.keys(raw).length > 0) body.raw_params = raw;
+	if (rawParams && Object.keys(rawParams).length > 0) body.raw_params = rawParams;
 
 	const endpoint = 'POST /studio/images/generate';
 	const data = await sendGeneration(this, {

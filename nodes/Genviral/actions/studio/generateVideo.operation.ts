@@ -7,10 +7,9 @@ import { expectObject, unexpectedShape, waitForStatus } from '../../transport';
 import type { ItemWithBinary, OperationRun } from '../node.type';
 import {
 	MAX_URL_LENGTH,
-	checkRawParams,
 	downloadProperties,
 	modelProperty,
-	readUrlList,
+	STUDIO_URL_LIST,
 	sendGeneration,
 	splitModelParameters,
 } from './common';
@@ -26,7 +25,7 @@ const referenceImageUrlsOption: INodeProperties = {
 	name: 'referenceImageUrls',
 	type: 'string',
 	default: '',
-	typeOptions: { rows: 2 },
+	typeOptions: { rows: 2, ...STUDIO_URL_LIST },
 	description:
 		`Reference images (e.g. Seedance 2.0), referred to in the prompt as @Image1, @Image2...: URLs ${LIST_RULE}`,
 };
@@ -147,6 +146,7 @@ const properties: INodeProperties[] = [
 				name: 'rawParams',
 				type: 'json',
 				default: '{}',
+				typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' },
 				description: 'Model-specific settings passed to the model untouched, e.g. {"seed": 42}. Sent as raw_params.',
 			},
 			{
@@ -175,13 +175,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = properties;
-
-/** Everything but the URL list, which is read by its own rules (a list, or text of URLs). */
-const readByDeclaration = properties.map((property) =>
-	property.name === 'additionalFields'
-		? { ...property, options: (property.options as INodeProperties[]).filter((option) => option !== referenceImageUrlsOption) }
-		: property,
-);
 
 /** The API field of each input read from the node's parameters. */
 function inputsFrom(values: IDataObject, referenceImageUrls: string[] | undefined): IDataObject {
@@ -238,22 +231,16 @@ async function checkSpeechAgainstModel(ctx: IExecuteFunctions, model: string, in
  * waiting only re-reads the job.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
-	const values = readParameters(this, readByDeclaration, itemIndex);
-	const referenceImageUrls = readUrlList(
-		this,
-		(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject).referenceImageUrls,
-		'Additional Fields → Reference Image URLs',
-		itemIndex,
-	);
+	const values = readParameters(this, properties, itemIndex);
+	const referenceImageUrls = ((values.additionalFields ?? {}) as IDataObject).referenceImageUrls as string[] | undefined;
 	const model = String(values.model);
 	const inputs = inputsFrom(values, referenceImageUrls);
 	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
-	const raw = checkRawParams(this, rawParams, itemIndex);
 	await checkSpeechAgainstModel(this, model, inputs, itemIndex);
 
 	const body: IDataObject = { model_id: model, ...inputs };
 	if (params) body.params = params;
-	if (raw && Object.keys(raw).length > 0) body.raw_params = raw;
+	if (rawParams && Object.keys(rawParams).length > 0) body.raw_params = rawParams;
 
 	const endpoint = 'POST /studio/videos/generate';
 	const data = await sendGeneration(this, { path: '/studio/videos/generate', body, mode: 'video', model, itemIndex });
