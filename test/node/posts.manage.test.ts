@@ -229,10 +229,10 @@ describe('Post → Delete', () => {
 		expect(error).toBeUndefined();
 		expect(sentTo('POST /posts/delete').map((r) => r.body)).toEqual([{ postIds: [draft.id, posted.id, MISSING, broken.id] }]);
 		expect(items.map((i) => i.json)).toEqual([
-			{ id: draft.id, outcome: 'deleted' },
-			{ id: posted.id, outcome: 'blocked', status: 'posted' },
-			{ id: MISSING, outcome: 'skipped' },
-			{ id: broken.id, outcome: 'failed', reason: 'Database error while deleting the post' },
+			{ deleted: true, id: draft.id, outcome: 'deleted' },
+			{ deleted: false, id: posted.id, outcome: 'blocked', status: 'posted' },
+			{ deleted: false, id: MISSING, outcome: 'skipped' },
+			{ deleted: false, id: broken.id, outcome: 'failed', reason: 'Database error while deleting the post' },
 		]);
 		expect(env.fake.modules.posts.find(scope(), draft.id)).toBeUndefined();
 	});

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { readBatching } from '../transport/options';
 import { sleepUnlessCancelled } from '../transport/sleep';
 
+import type { OperationRun } from './node.type';
 import { ItemWithBinary } from './node.type';
 import { RESOURCE_BY_VALUE } from './resources';
 
@@ -24,6 +25,7 @@ function errorItem(error: Error, itemIndex: number): IDataObject {
 async function runItem(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	run: OperationRun,
 ): Promise<{ ok: true; items: INodeExecutionData[] } | { ok: false; error: unknown }> {
 	try {
 		const resource = ctx.getNodeParameter('resource', itemIndex) as string;
@@ -36,7 +38,7 @@ async function runItem(
 				{ itemIndex },
 			);
 		}
-		const result = await handler.execute.call(ctx, itemIndex);
+		const result = await handler.execute.call(ctx, itemIndex, run);
 		return {
 			ok: true,
 			// Always { json: row }: returnJsonArray would take a row that has a `json` key for an
@@ -61,13 +63,15 @@ async function runItem(
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	// The one place that tells a tool run (n8n names the derived type `<name>Tool`) from a plain one.
+	const run: OperationRun = { toolMode: NodeHelpers.isToolType(this.getNode().type) };
 	const returnData: INodeExecutionData[] = [];
 	const { batchSize, batchIntervalMs } = items.length > 0 ? readBatching(this) : { batchSize: 1, batchIntervalMs: 0 };
 
 	for (let start = 0; start < items.length; start += batchSize) {
 		if (start > 0 && batchIntervalMs > 0) await sleepUnlessCancelled(this, batchIntervalMs, 'between two batches', start);
 		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_v, k) => start + k);
-		const results = await Promise.all(indexes.map(async (itemIndex) => await runItem(this, itemIndex)));
+		const results = await Promise.all(indexes.map(async (itemIndex) => await runItem(this, itemIndex, run)));
 
 		for (const [k, result] of results.entries()) {
 			const itemIndex = indexes[k];

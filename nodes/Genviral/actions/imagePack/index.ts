@@ -1,4 +1,4 @@
-import { endpoint } from '../endpoint';
+import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
 import { packLocator } from './common';
@@ -99,7 +99,7 @@ const deletePack = endpoint({
 	properties: [packLocator({ description: 'The image pack to delete (only your own packs can be deleted)' })],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
-	transform: (data, { packId }) => ({ id: packId, deleted: true, ...data }),
+	transform: deletedOutput('packId'),
 });
 
 /** DELETE /packs/{packId}/images/{imageId}. */
@@ -120,6 +120,7 @@ const deleteImage = endpoint({
 	],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
+	transform: deletedOutput('imageId'),
 });
 
 export const resource = defineResource(

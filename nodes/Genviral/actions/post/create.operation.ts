@@ -20,6 +20,7 @@ import {
 	videoDurationOption,
 } from './fields';
 import { buildMedia, checkTextOnly } from './media';
+import { itemsPerAccount, outputProperty } from './perAccount';
 import { publishWaitProperties, waitForPublish } from './wait';
 
 const accounts = accountsProperty({
@@ -59,6 +60,7 @@ const properties: INodeProperties[] = [
 	tiktokSettingsProperty,
 	pinterestSettingsProperty,
 	...publishWaitProperties,
+	outputProperty,
 ];
 
 export const description = properties;
@@ -88,7 +90,7 @@ export function defaultExternalId(ctx: IExecuteFunctions, itemIndex: number): st
  * transport's retry rules) because it always carries an external ID, which makes Genviral
  * answer a repeat with the first post (`duplicate: true`) rather than a second one.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const values = readParameters(this, properties, itemIndex);
 	const accountIds = values[accounts.name] as string[];
 	const additional = (values.additionalFields ?? {}) as IDataObject;
@@ -132,8 +134,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		duplicate: data.duplicate === true,
 		external_id: externalId,
 	};
-	if (values.waitForPublish !== true) return created;
-	return await waitForPublish(this, itemIndex, created, values);
+	const perAccount = values.output === 'account';
+	if (values.waitForPublish !== true) return perAccount ? await itemsPerAccount(this, itemIndex, created, accountIds) : created;
+	// Per account, a post that failed everywhere is items to branch on (each with its error), not an error.
+	const post = await waitForPublish(this, itemIndex, created, values, { failWhenFailed: !perAccount });
+	return perAccount ? await itemsPerAccount(this, itemIndex, post) : post;
 }
 
 /** 409 create_failed: the external ID was used before, for a post with other content. */

@@ -1,9 +1,11 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_URL_LENGTH } from '../../helpers/parameters';
-import { downloadToBinary, fileNameFromUrl, genviralApiRequest } from '../../transport';
+import { downloadToBinary, fileNameFor, fileReference, genviralApiRequest } from '../../transport';
 import type { MediaKind } from '../../transport';
+import type { OperationRun } from '../node.type';
+import { ItemWithBinary } from '../node.type';
 import { cachedCatalogue, costOf } from './models';
 import type { StudioMode } from './models';
 
@@ -33,7 +35,7 @@ export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = 
 			type: 'boolean',
 			default: false,
 			...(displayOptions ? { displayOptions } : {}),
-			description: `Whether to download the generated ${what.toLowerCase()} into a binary field of the output item, for nodes that take files (upload, email, storage). The output URL is returned either way.`,
+			description: `Whether to download the generated ${what.toLowerCase()} into a binary field of the output item, for nodes that take files (upload, email, storage). The output URL is returned either way. As an AI Agent tool nothing is downloaded: the item gets \`file\` (URL, file name, type) instead.`,
 		},
 		{
 			displayName: 'Put Output File in Field',
@@ -101,19 +103,16 @@ function rethrow(ctx: IExecuteFunctions, error: unknown): never {
 	throw new NodeOperationError(ctx.getNode(), error as Error);
 }
 
-/** A file name with an extension for a media URL: the URL's own (cleaned), or `<id>.<fallback>`. */
-function fileNameFor(url: string, id: string, fallbackExtension: string): string {
-	const last = fileNameFromUrl(url) ?? '';
-	return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${id}.${fallbackExtension}`;
-}
-
 /**
- * The generated file as an item's binary field. The download goes to the media URL's host
- * without the API token (the lead's download helper).
+ * The item for a generated file with Download on: its JSON and the file in a binary field. The
+ * download goes to the media URL's host without the API token (the lead's download helper). As
+ * an AI Agent tool nothing is downloaded: the JSON gets `file` ({ url, fileName, mimeType }).
  */
-export async function downloadOutput(
+export async function withDownloadedOutput(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	json: IDataObject,
+	run: OperationRun,
 	{
 		url,
 		id,
@@ -121,11 +120,12 @@ export async function downloadOutput(
 		field,
 		lookUp,
 	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: MediaKind; how: string } },
-): Promise<IBinaryKeyData> {
+): Promise<IDataObject | ItemWithBinary> {
 	const fileName = fileNameFor(url, id, fallbackExtension);
+	if (run.toolMode) return { ...json, file: fileReference(url, fileName) };
 	try {
 		const binary = await downloadToBinary(ctx, itemIndex, url, { kind: lookUp.what, source: `Studio ${lookUp.what} ${id}`, fileName });
-		return { [field]: binary };
+		return new ItemWithBinary(json, { [field]: binary });
 	} catch (error) {
 		// The generation is done and paid for: the error says where the result is.
 		if (error instanceof NodeOperationError) {

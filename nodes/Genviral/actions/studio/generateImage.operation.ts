@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { LIST_RULE, readParameters } from '../../helpers/parameters';
 import { expectObject, unexpectedShape } from '../../transport';
-import { ItemWithBinary } from '../node.type';
+import type { ItemWithBinary, OperationRun } from '../node.type';
 import {
 	MAX_URL_LENGTH,
-	downloadOutput,
+	withDownloadedOutput,
 	downloadProperties,
 	modelProperty,
 	STUDIO_URL_LIST,
@@ -128,7 +128,7 @@ export const description = properties;
  * POST /studio/images/generate: one image, synchronously; spends the model's credits, so it is
  * sent once and never retried. Optionally downloads the result into a binary field.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
 	const values = readParameters(this, properties, itemIndex);
 	const imageUrls = values.imageUrls as string[] | undefined;
 	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
@@ -154,7 +154,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof url !== 'string' || url === '' || url.length > MAX_URL_LENGTH) {
 		throw unexpectedShape(this, image, endpoint, itemIndex, '"output_url" (the image URL)');
 	}
-	const binary = await downloadOutput(this, itemIndex, {
+	return await withDownloadedOutput(this, itemIndex, image, run, {
 		url,
 		id: typeof image.file_id === 'string' && image.file_id !== '' ? image.file_id : 'studio-image',
 		fallbackExtension: typeof params?.output_format === 'string' ? params.output_format : 'png',
@@ -164,5 +164,4 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			how: 'Find it in Genviral (AI Studio; its files have the context ai-studio). Running the item again would generate, and pay for, a new image.',
 		},
 	});
-	return new ItemWithBinary(image, binary);
 }

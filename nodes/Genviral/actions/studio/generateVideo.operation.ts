@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { LIST_RULE, readParameters } from '../../helpers/parameters';
 import { failValidation, isUuid } from '../../helpers/validation';
 import { expectObject, unexpectedShape, waitForStatus } from '../../transport';
-import { ItemWithBinary } from '../node.type';
+import type { ItemWithBinary, OperationRun } from '../node.type';
 import {
 	MAX_URL_LENGTH,
 	downloadProperties,
@@ -230,7 +230,7 @@ async function checkSpeechAgainstModel(ctx: IExecuteFunctions, model: string, in
  * has succeeded or failed. The generation spends credits: it is sent once and never retried;
  * waiting only re-reads the job.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
 	const values = readParameters(this, properties, itemIndex);
 	const referenceImageUrls = ((values.additionalFields ?? {}) as IDataObject).referenceImageUrls as string[] | undefined;
 	const model = String(values.model);
@@ -275,5 +275,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: `Genviral reported the generation as failed (credits used: ${String(video.credits_used ?? 'unknown')}). Check the inputs against the model (Studio → Get Models), then generate again.`,
 		});
 	}
-	return await finishVideo(this, video, itemIndex, values);
+	return await finishVideo(this, video, itemIndex, values, run);
 }
