@@ -94,9 +94,13 @@ export async function searchPosts(this: ILoadOptionsFunctions, filter?: string, 
 			const label = postLabel(post, timeZone);
 			if (matches(post, label, needle)) results.push({ name: label, value: String(post.id) });
 		}
-		const oldest = posts[posts.length - 1]?.created_at;
+		let oldest: string | undefined;
+		for (const post of posts) {
+			const at = post.created_at;
+			if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && (oldest === undefined || Date.parse(at) < Date.parse(oldest))) oldest = at;
+		}
 		// A short page is the last one; a page of nothing new (all on one instant) cannot move on.
-		if (posts.length < PAGE_SIZE || fresh.length === 0 || typeof oldest !== 'string') return { results };
+		if (posts.length < PAGE_SIZE || fresh.length === 0 || oldest === undefined) return { results };
 		const onOldest = posts.filter((post) => post.created_at === oldest).map((post) => String(post.id));
 		cursor = { until: oldest, shown: oldest === cursor?.until ? [...shown, ...onOldest] : onOldest };
 	}
