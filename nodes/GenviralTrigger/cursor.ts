@@ -16,15 +16,21 @@ export const MAX_REMEMBERED = 1000;
  */
 export const FULL_READ_EVERY = 15;
 
-/** Bumped when the stored shape changes: an unknown version starts afresh (silently). */
-export const CURSOR_VERSION = 1;
+/**
+ * Bumped when the stored shape changes: an unknown version starts afresh (silently).
+ * 2: a remembered post carries the final state last recorded for it.
+ */
+export const CURSOR_VERSION = 2;
 
 /**
  * A feed read newest first (analytics post rows, files): the newest instant seen, the rows seen
  * in the window below it, and how far memory reaches.
  */
 export interface FeedCursor {
-	/** Epoch ms of the newest row seen, or of the first poll when the feed was empty. */
+	/**
+	 * Epoch ms of the newest row seen, but never later than the poll that saw it (a row stamped
+	 * in the future counts as stamped at the poll), or of the first poll when the feed was empty.
+	 */
 	watermark: number;
 	/** [id, epoch ms] of rows seen, newest first. */
 	seen: Array<[string, number]>;
@@ -67,20 +73,24 @@ export function feedFloor(cursor: FeedCursor, lookbackMs: number): number {
 
 /**
  * The cursor after a poll: every row walked is now seen (emitted ones, and those of a first
- * poll that records where things stand), the watermark moves to the newest row, rows below the
- * window are dropped, and at most MAX_REMEMBERED stay. When the cap bites, whole instants are
- * forgotten together (so an instant is either fully remembered or fully forgotten) and
- * `forgottenUpTo` keeps them from coming back as new.
+ * poll that records where things stand), the watermark moves to the newest row (at most to
+ * `now`), rows below the window are dropped, and at most MAX_REMEMBERED stay. When the cap
+ * bites, whole instants are forgotten together (so an instant is either fully remembered or
+ * fully forgotten) and `forgottenUpTo` keeps them from coming back as new.
  */
 export function advanceFeed<T>(
 	cursor: FeedCursor,
 	walked: Array<FeedRow<T>>,
 	lookbackMs: number,
+	now: number,
 	max = MAX_REMEMBERED,
 ): FeedCursor {
 	const byId = new Map<string, number>(cursor.seen);
 	for (const row of walked) byId.set(row.id, row.at);
-	const watermark = walked.reduce((newest, r) => Math.max(newest, r.at), cursor.watermark);
+	// A row stamped after the poll (a file a day ahead, a premiere scheduled next week) moves the
+	// watermark only up to the poll's clock: the window below it keeps holding the rows that
+	// follow. The row itself stays in `seen` (its own instant) until the window passes it.
+	const watermark = walked.reduce((newest, r) => Math.max(newest, Math.min(r.at, now)), cursor.watermark);
 	const floor = watermark - lookbackMs;
 	let seen = [...byId.entries()]
 		.filter(([, at]) => at >= floor)
@@ -96,7 +106,7 @@ export function advanceFeed<T>(
 
 /** The first cursor of a feed: what the first poll found, nothing emitted. */
 export function startFeed<T>(walked: Array<FeedRow<T>>, now: number, lookbackMs: number): FeedCursor {
-	return advanceFeed({ watermark: now, seen: [], forgottenUpTo: null, total: null, pollsSinceFullRead: 0 }, walked, lookbackMs);
+	return advanceFeed({ watermark: now, seen: [], forgottenUpTo: null, total: null, pollsSinceFullRead: 0 }, walked, lookbackMs, now);
 }
 
 function oldestFirst<T>(a: FeedRow<T>, b: FeedRow<T>): number {
@@ -109,17 +119,23 @@ function oldestFirst<T>(a: FeedRow<T>, b: FeedRow<T>): number {
  * tell whether anything changed beyond the first page.
  */
 export interface PostsCursor {
-	/**
-	 * [id, status, created_at epoch ms, last attempt], newest first, at most MAX_REMEMBERED.
-	 * The last attempt (newest `last_attempted_at` of its deliveries) tells a new failure after a
-	 * retry from the old one, though the status reads "failed" both times.
-	 */
-	posts: Array<[string, string, number, string | null]>;
+	/** What is remembered of each post, newest first, at most MAX_REMEMBERED. */
+	posts: RememberedPost[];
 	/** The scope's counters at the last poll: total and by status. */
 	counts: Record<string, number>;
 	/** Polls since the whole window was last read (a safety net for changes that cancel out). */
 	pollsSinceFullRead: number;
 }
+
+/**
+ * [id, status, created_at epoch ms, last attempt, final].
+ * - last attempt: the newest `last_attempted_at` of its deliveries; it tells a new failure after
+ *   a retry from the old one, though the status reads "failed" both times.
+ * - final: the last final state ([status, last attempt]) recorded for the post, reported or
+ *   found by a first poll; kept across reads that show it otherwise, so a stale read (posted →
+ *   pending → posted) does not report the same outcome twice.
+ */
+export type RememberedPost = [string, string, number, string | null, [string, string | null] | null];
 
 /** Analytics targets: their last refresh instant. */
 export interface TargetsCursor {
@@ -152,12 +168,84 @@ export function fingerprintOf(event: string, filters: Record<string, unknown>): 
 	return JSON.stringify([event, normalized]);
 }
 
-/** The stored cursor when it belongs to this event and filters; undefined starts afresh. */
-export function readStored(staticData: Record<string, unknown>, fingerprint: string): EventCursor | undefined {
-	const stored = staticData.cursor as StoredCursor | undefined;
-	if (typeof stored !== 'object' || stored === null) return undefined;
-	if (stored.version !== CURSOR_VERSION || stored.fingerprint !== fingerprint) return undefined;
-	return stored.cursor;
+/**
+ * The stored cursor when it belongs to this event and filters (`cursor`). Nothing stored, another
+ * version or other filters: neither field (start afresh, nothing to say). A cursor of this
+ * version whose shape does not validate: `damaged` names the first field that is wrong (start
+ * afresh, and say so).
+ */
+export function readStored(
+	staticData: Record<string, unknown>,
+	fingerprint: string,
+	kind: EventCursor['kind'],
+): { cursor?: EventCursor; damaged?: string } {
+	const stored = staticData.cursor;
+	if (stored === undefined) return {};
+	if (!isRecord(stored)) return { damaged: 'cursor is not an object' };
+	if (stored.version !== CURSOR_VERSION) return {};
+	if (typeof stored.fingerprint !== 'string') return { damaged: 'cursor.fingerprint' };
+	if (stored.fingerprint !== fingerprint) return {};
+	const problem = eventCursorProblem(stored.cursor, kind);
+	return problem === undefined ? { cursor: stored.cursor as EventCursor } : { damaged: problem };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An epoch ms, or a count as the API sent it. */
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
+const isIsoOrNull = (value: unknown): boolean => value === null || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+
+/** The path of the first field of a bounded list that fails `check`, or undefined. */
+function listProblem(value: unknown, path: string, check: (entry: unknown) => boolean): string | undefined {
+	if (!Array.isArray(value) || value.length > MAX_REMEMBERED) return path;
+	const bad = value.findIndex((entry) => !check(entry));
+	return bad === -1 ? undefined : `${path}[${bad}]`;
+}
+
+/** A fixed-length tuple whose elements pass their checks. */
+const tuple =
+	(...checks: Array<(value: unknown) => boolean>) =>
+	(entry: unknown): boolean =>
+		Array.isArray(entry) && entry.length === checks.length && checks.every((check, i) => check(entry[i]));
+
+/** The first field of `value` that is not what this version writes for `kind`, or undefined. */
+function eventCursorProblem(value: unknown, kind: EventCursor['kind']): string | undefined {
+	if (!isRecord(value)) return 'cursor.cursor';
+	if (value.kind !== kind) return 'cursor.cursor.kind';
+	const at = `cursor.cursor.${kind}`;
+	const body = value[kind];
+	if (!isRecord(body)) return at;
+	const field = (name: string, ok: boolean) => (ok ? undefined : `${at}.${name}`);
+	switch (kind) {
+		case 'feed':
+			return (
+				field('watermark', isFiniteNumber(body.watermark)) ??
+				listProblem(body.seen, `${at}.seen`, tuple(isText, isFiniteNumber)) ??
+				field('forgottenUpTo', body.forgottenUpTo === null || isFiniteNumber(body.forgottenUpTo)) ??
+				// The API's counts are stored as read: any number passes (only its change is used).
+				field('total', body.total === null || isFiniteNumber(body.total)) ??
+				field('pollsSinceFullRead', isCount(body.pollsSinceFullRead))
+			);
+		case 'posts': {
+			const isFinal = (final: unknown) => final === null || tuple(isText, isTextOrNull)(final);
+			const counts = body.counts;
+			return (
+				listProblem(body.posts, `${at}.posts`, tuple(isText, isText, isFiniteNumber, isTextOrNull, isFinal)) ??
+				field('counts', isRecord(counts) && Object.values(counts).every(isFiniteNumber)) ??
+				field('pollsSinceFullRead', isCount(body.pollsSinceFullRead))
+			);
+		}
+		case 'targets':
+			return (
+				listProblem(body.targets, `${at}.targets`, tuple(isText, isIsoOrNull)) ??
+				field('forgottenUpTo', isIsoOrNull(body.forgottenUpTo))
+			);
+	}
 }
 
 export function writeStored(staticData: Record<string, unknown>, fingerprint: string, cursor: EventCursor): void {

@@ -147,7 +147,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0, maxValue: MAX_LOOKBACK_HOURS },
 				default: DEFAULT_LOOKBACK_HOURS,
 				description:
-					'Posts reach analytics when their profile is refreshed, often hours after they were published. Posts published up to this many hours before the newest one seen are still reported (once). A larger window costs more requests per poll when many posts fall inside it.',
+					'Posts reach analytics when their profile is refreshed, often hours after they were published. Posts published up to this many hours before the newest one seen (one dated in the future, such as a scheduled premiere, counts as published now) are still reported (once). A larger window costs more requests per poll when many posts fall inside it.',
 			},
 		],
 	},

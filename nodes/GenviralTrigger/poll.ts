@@ -24,7 +24,8 @@ const HANDLERS: Record<TriggerEvent, TriggerEventHandler> = {
  * - Active workflow: the first poll (or the first after the event or a filter changed) records
  *   where things stand and emits nothing; later polls emit what happened since, one item per
  *   event, oldest first. The cursor is written only when the whole poll succeeded, so a failed
- *   poll (its error reported by n8n) is caught up by the next one.
+ *   poll (its error reported by n8n) is caught up by the next one. A stored cursor that does
+ *   not validate (damaged static data) is dropped and logged, and the poll starts afresh.
  */
 export async function pollGenviral(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(this);
@@ -42,8 +43,17 @@ export async function pollGenviral(this: IPollFunctions): Promise<INodeExecution
 
 	const staticData = this.getWorkflowStaticData('node') as IDataObject;
 	const fingerprint = fingerprintOf(settings.event, filtersOf(settings));
-	const previous = readStored(staticData, fingerprint);
-	const { items, cursor } = await handler.poll(run, previous);
+	const stored = readStored(staticData, fingerprint, handler.cursorKind);
+	if (stored.damaged !== undefined) {
+		// Unusable: dropped at once, so it is reported once (not again by every poll until one
+		// succeeds), and this poll starts afresh like a first one.
+		delete staticData.cursor;
+		this.logger.warn(
+			`Genviral Trigger: the stored cursor is damaged (${stored.damaged}); starting afresh: this poll records where things stand and reports nothing`,
+			{ workflowId: this.getWorkflow().id, node: this.getNode().name },
+		);
+	}
+	const { items, cursor } = await handler.poll(run, stored.cursor);
 	writeStored(staticData, fingerprint, cursor);
 	return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
 }

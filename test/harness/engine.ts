@@ -52,12 +52,15 @@ export const GENVIRAL_NODE_TYPE = 'n8n-nodes-genviral.genviral';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
 export const SET_TYPE = 'n8n-nodes-base.set';
+/** Loop Over Items (SplitInBatches v3). */
+export const LOOP_OVER_ITEMS_TYPE = 'n8n-nodes-base.splitInBatches';
 
 /** The n8n-nodes-base nodes that example workflows and benchmarks use. */
 const BASE_NODES: Record<string, string> = {
 	[MANUAL_TRIGGER_TYPE]: 'dist/nodes/ManualTrigger/ManualTrigger.node.js',
 	[HTTP_REQUEST_TYPE]: 'dist/nodes/HttpRequest/HttpRequest.node.js',
 	[SET_TYPE]: 'dist/nodes/Set/Set.node.js',
+	[LOOP_OVER_ITEMS_TYPE]: 'dist/nodes/SplitInBatches/SplitInBatches.node.js',
 };
 
 interface LoadedTypes {
@@ -258,6 +261,8 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	/** Cancel the execution after this many ms, as the Stop button or an execution timeout does. */
 	cancelAfterMs?: number;
+	/** The execution's ID (default: a counter): two instances, or a reset database, reuse IDs. */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -280,7 +285,7 @@ export async function runWorkflow(
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes, options.credentials);
 	const mode = options.mode ?? 'manual';
-	const executionId = String(++executionCounter);
+	const executionId = options.executionId ?? String(++executionCounter);
 	const workflow = new Workflow({
 		id: workflowData.id ?? 'test-workflow',
 		name: workflowData.name ?? 'test',

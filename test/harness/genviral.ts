@@ -1,10 +1,10 @@
 /** Shortcuts for the common case: Manual Trigger (with pinned items) → Genviral. */
-import type { INode, INodeExecutionData, INodeParameters, IRun } from 'n8n-workflow';
+import type { IConnections, INode, INodeExecutionData, INodeParameters, IRun, ITaskData } from 'n8n-workflow';
 
 import type { FakeGenviral } from '../fake-genviral/server';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import type { RunResult } from './engine';
-import { GENVIRAL_NODE_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from './engine';
+import { GENVIRAL_NODE_TYPE, LOOP_OVER_ITEMS_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from './engine';
 
 export const GENVIRAL_NODE_NAME = 'Genviral';
 
@@ -19,6 +19,10 @@ export interface GenviralRunOptions {
 	errorOutput?: boolean;
 	/** Cancel the execution after this many ms (Stop button / execution timeout). */
 	cancelAfterMs?: number;
+	/** Node settings of the Genviral node, e.g. n8n's Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`). */
+	nodeSettings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
+	/** The execution's ID (default: a counter). */
+	executionId?: string;
 }
 
 export function genviralWorkflow(
@@ -66,12 +70,15 @@ export async function runGenviral(
 	options: GenviralRunOptions = {},
 ): Promise<GenviralRun> {
 	const onError = options.errorOutput ? 'continueErrorOutput' : 'continueRegularOutput';
-	const result = await runWorkflow(genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError), {
+	const workflow = genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError);
+	Object.assign(workflow.nodes[1], options.nodeSettings ?? {});
+	const result = await runWorkflow(workflow, {
 		credentials: {
 			genviralApi: { apiToken: options.token ?? DEFAULT_TOKEN, baseUrl: options.baseUrl ?? fake.baseUrl },
 		},
 		pinData: { 'Manual Trigger': options.items ?? [{ json: {} }] },
 		cancelAfterMs: options.cancelAfterMs,
+		executionId: options.executionId,
 	});
 	const taskData = result.run?.data.resultData.runData[GENVIRAL_NODE_NAME]?.[0];
 	return {
@@ -80,4 +87,49 @@ export async function runGenviral(
 		errorItems: taskData?.data?.main?.[1] ?? [],
 		nodeError: taskData?.error,
 	};
+}
+
+export interface GenviralLoopRun extends RunResult {
+	/** One task per run of the Genviral node (one per loop iteration). */
+	runs: ITaskData[];
+	/** The Genviral node's output items, per run. */
+	outputs: INodeExecutionData[][];
+}
+
+/**
+ * Manual Trigger (items pinned) → Loop Over Items (one item at a time) → Genviral → back to the
+ * loop: each iteration is item 0 of a new run of the Genviral node (its run index grows).
+ */
+export async function runGenviralInLoop(
+	fake: FakeGenviral,
+	parameters: INodeParameters,
+	items: INodeExecutionData[],
+	nodeSettings: GenviralRunOptions['nodeSettings'] = {},
+): Promise<GenviralLoopRun> {
+	const nodes: INode[] = [
+		{ id: 'trigger', name: 'Manual Trigger', type: MANUAL_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: 'loop', name: 'Loop Over Items', type: LOOP_OVER_ITEMS_TYPE, typeVersion: 3, position: [200, 0], parameters: { batchSize: 1, options: {} } },
+		{
+			id: 'genviral',
+			name: GENVIRAL_NODE_NAME,
+			type: GENVIRAL_NODE_TYPE,
+			typeVersion: 1,
+			position: [400, 0],
+			parameters,
+			credentials: { genviralApi: { id: 'cred-1', name: 'Genviral account' } },
+			...nodeSettings,
+		},
+	];
+	const connections: IConnections = {
+		'Manual Trigger': { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
+		// Output 0 is "done", output 1 is "loop".
+		'Loop Over Items': { main: [[], [{ node: GENVIRAL_NODE_NAME, type: 'main', index: 0 }]] },
+		[GENVIRAL_NODE_NAME]: { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
+	};
+	const result = await runWorkflow(
+		{ nodes, connections },
+		{ credentials: { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } }, pinData: { 'Manual Trigger': items } },
+	);
+	const runs = result.run?.data.resultData.runData[GENVIRAL_NODE_NAME] ?? [];
+	return { ...result, runs, outputs: runs.map((run) => run.data?.main?.[0] ?? []) };
 }

@@ -37,7 +37,7 @@ describe('Post → Create: the request', () => {
 			caption: 'Launch day',
 			accounts: [{ id: accounts().tiktok.id }, { id: accounts().instagram.id }],
 			media: { type: 'video', url: VIDEO_URL },
-			external_id: expect.stringMatching(/^n8n-\d+-genviral-0$/),
+			external_id: expect.stringMatching(/^n8n-[0-9a-f]{10}-\d+-genviral-0-0$/),
 		});
 		expect(items).toHaveLength(1);
 		expect(items[0].pairedItem).toEqual({ item: 0 });

@@ -164,7 +164,7 @@ describe('Studio → Generate Image', () => {
 		expect(error?.context.errorCode).toBe('insufficient_credits');
 		expect(error?.description).toContain('HTTP 403 from POST /studio/images/generate, error_code: insufficient_credits.');
 		expect(error?.description).toContain('Credits left: 3 of 100 this period');
-		expect(error?.description).toContain('Nothing was generated and no credits were spent.');
+		expect(error?.description).toContain('Nothing was done and no credits were spent.');
 	});
 
 	test('if the balance cannot be read, the credits error still says what happened', async () => {

@@ -26,7 +26,7 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 		await trigger.activate();
 		// The activation poll read the feed and stored a cursor, as JSON, and emitted nothing.
 		expect(analyticsRequests()).toHaveLength(1);
-		expect(trigger.savedStaticData).toEqual({ 'node:Genviral Trigger': { cursor: expect.objectContaining({ version: 1 }) } });
+		expect(trigger.savedStaticData).toEqual({ 'node:Genviral Trigger': { cursor: expect.objectContaining({ version: 2 }) } });
 		expect(trigger.history).toHaveLength(0);
 		expect(trigger.cronJobs().map((j) => j.expression)).toEqual([expect.stringMatching(/^\S+ \* \* \* \* \*$/)]);
 
@@ -83,6 +83,32 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 		expect(poll.items.map((i) => i.id)).toEqual([late.id]);
 		expect(poll.items.map((i) => i.id)).not.toContain(tooOld.id);
 		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	test('a premiere scheduled a week ahead is reported once and does not hide the rows that come after it', async () => {
+		const acme = seed('@acme', 'tiktok', 0);
+		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: 6 } }));
+		await trigger.activate();
+		const premiere = env.fake.addAnalyticsPost(acme, { publishedAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString() });
+		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([premiere.id]);
+		const today = env.fake.addAnalyticsPost(acme, { publishedAt: ago(60_000) });
+		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([today.id]);
+		// A late row inside the Late Posts Window (measured from now, not from the premiere).
+		const late = env.fake.addAnalyticsPost(acme, { publishedAt: ago(5 * HOUR) });
+		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([late.id]);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	test('a premiere already listed at activation: the first poll still records the whole window below the clock', async () => {
+		const acme = seed('@acme', 'tiktok', 0);
+		// 150 rows over the last 5 hours (two pages), and the premiere on top of them.
+		for (let i = 0; i < 150; i++) env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR + i * 60_000) });
+		env.fake.addAnalyticsPost(acme, { publishedAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString() });
+		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: 6 } }));
+		await trigger.activate();
+		// A late row among the second page's rows: the walk goes down there, and finds only it new.
+		const late = env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR + 140 * 60_000 + 30_000) });
+		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([late.id]);
 	});
 
 	test('rows on the same instant as the newest seen are told apart by ID (no duplicate, no gap)', async () => {

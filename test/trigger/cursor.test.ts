@@ -14,10 +14,32 @@ describe('trigger cursor', () => {
 		const staticData: Record<string, unknown> = {};
 		const cursor = { kind: 'feed' as const, feed: startFeed([row('a', 1000)], 1000, 0) };
 		writeStored(staticData, 'f1', cursor);
-		expect(readStored(staticData, 'f1')).toEqual(cursor);
-		expect(readStored(staticData, 'f2')).toBeUndefined();
+		expect(readStored(staticData, 'f1', 'feed')).toEqual({ cursor });
+		expect(readStored(staticData, 'f2', 'feed')).toEqual({});
 		(staticData.cursor as { version: number }).version = 99;
-		expect(readStored(staticData, 'f1')).toBeUndefined();
+		expect(readStored(staticData, 'f1', 'feed')).toEqual({});
+	});
+
+	test('every cursor this version writes validates; a damaged one names its first wrong field', () => {
+		const cursors = [
+			{ kind: 'feed' as const, feed: { ...startFeed([row('a', 1000)], 2000, 500), total: 1 } },
+			{ kind: 'posts' as const, posts: { posts: [['p', 'posted', 5, '2026-01-01T00:00:05.000Z', ['posted', '2026-01-01T00:00:05.000Z']], ['q', 'draft', 4, null, null]] as never, counts: { '#total': 2, posted: 1 }, pollsSinceFullRead: 3 } },
+			{ kind: 'targets' as const, targets: { targets: [['t', '2026-01-01T00:00:00.000Z'], ['u', null]] as Array<[string, string | null]>, forgottenUpTo: null } },
+		];
+		for (const cursor of cursors) {
+			const staticData: Record<string, unknown> = {};
+			writeStored(staticData, 'f', cursor);
+			expect(readStored(staticData, 'f', cursor.kind)).toEqual({ cursor });
+		}
+		const staticData: Record<string, unknown> = {};
+		writeStored(staticData, 'f', cursors[1]);
+		((staticData.cursor as { cursor: { posts: { posts: unknown[][] } } }).cursor.posts.posts[1] as unknown[])[4] = 'posted';
+		expect(readStored(staticData, 'f', 'posts')).toEqual({ damaged: 'cursor.cursor.posts.posts[1]' });
+		expect(readStored(staticData, 'f', 'feed')).toEqual({ damaged: 'cursor.cursor.kind' });
+		expect(readStored({ cursor: 'x' }, 'f', 'feed')).toEqual({ damaged: 'cursor is not an object' });
+		const tooMany = { kind: 'feed' as const, feed: { ...startFeed([], 0, 0), seen: Array.from({ length: MAX_REMEMBERED + 1 }, (_v, i): [string, number] => [`r${i}`, i]) } };
+		writeStored(staticData, 'f', tooMany);
+		expect(readStored(staticData, 'f', 'feed')).toEqual({ damaged: 'cursor.cursor.feed.seen' });
 	});
 
 	test('new rows: unseen, inside the window, each once, oldest first', () => {
@@ -39,7 +61,7 @@ describe('trigger cursor', () => {
 	});
 
 	test('advancing keeps JSON-only values and drops rows below the window', () => {
-		const cursor = advanceFeed(startFeed([row('a', 100)], 100, 10), [row('b', 500)], 10);
+		const cursor = advanceFeed(startFeed([row('a', 100)], 100, 10), [row('b', 500)], 10, 500);
 		expect(cursor.watermark).toBe(500);
 		expect(cursor.seen).toEqual([['b', 500]]);
 		expect(JSON.parse(JSON.stringify(cursor))).toEqual(cursor);

@@ -6,6 +6,24 @@ import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { useFakeGenviral } from '../harness/fixtures';
 import { deactivateAll, fetchTestEvent, PollHarness, triggerWorkflow } from '../harness/poll';
 
+/** Every clock API jest can fake except Date: the tests below move the calendar, not the timers. */
+const TIMERS_EXCEPT_DATE: NonNullable<Extract<Parameters<typeof jest.useFakeTimers>[0], { doNotFake?: unknown }>['doNotFake']> = [
+	'hrtime',
+	'nextTick',
+	'performance',
+	'queueMicrotask',
+	'requestAnimationFrame',
+	'cancelAnimationFrame',
+	'requestIdleCallback',
+	'cancelIdleCallback',
+	'setImmediate',
+	'clearImmediate',
+	'setInterval',
+	'clearInterval',
+	'setTimeout',
+	'clearTimeout',
+];
+
 describe('Genviral Trigger: New File', () => {
 	const env = useFakeGenviral();
 	afterEach(deactivateAll);
@@ -67,6 +85,66 @@ describe('Genviral Trigger: New File', () => {
 		expect((await trigger.poll()).items.map((i) => i.filename)).toEqual(['quick.png']);
 		await putBytes(slow.uploadUrl);
 		expect((await trigger.poll()).items.map((i) => i.filename)).toEqual(['slow.png']);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	test('an upload finished minutes after newer files appeared (within its signed URL\'s 600 s) is still reported, once', async () => {
+		// Only the Date clock is faked (and keeps running): HTTP, timers and the engine run for real.
+		jest.useFakeTimers({ advanceTimers: true, doNotFake: TIMERS_EXCEPT_DATE });
+		try {
+			const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }));
+			await trigger.activate();
+			const slow = await signUpload('slow.png'); // createdAt: the signing instant
+			const seen: unknown[] = [];
+			// Nine and a half minutes of normal traffic: a new file, then a poll, every minute.
+			for (let minute = 1; minute <= 9; minute++) {
+				jest.setSystemTime(Date.now() + 60_000);
+				files().seedFile(scope(), { contentType: 'image/png', filename: `minute-${minute}.png` });
+				seen.push(...(await trigger.poll()).items.map((i) => i.filename));
+			}
+			expect(seen).toEqual(Array.from({ length: 9 }, (_v, i) => `minute-${i + 1}.png`));
+			jest.setSystemTime(Date.now() + 30_000);
+			await putBytes(slow.uploadUrl); // the signed URL is still valid (signed 570 s ago)
+			expect((await trigger.poll()).items.map((i) => i.filename)).toEqual(['slow.png']);
+			expect((await trigger.poll()).items).toEqual([]);
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
+	test('a file stamped a day ahead is reported, and does not hide the files that come after it', async () => {
+		files().seedFile(scope(), { contentType: 'image/png', filename: 'old.png' });
+		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }));
+		await trigger.activate();
+		const future = files().seedFile(scope(), { contentType: 'image/png', filename: 'tomorrow.png', createdAt: new Date(Date.now() + 24 * 3_600_000).toISOString() });
+		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([future.id]);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const next = files().seedFile(scope(), { contentType: 'image/png', filename: 'next.png' });
+		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([next.id]);
+		// A late upload (older than the newest normal file) is still inside the window.
+		const late = files().seedFile(scope(), { contentType: 'image/png', filename: 'late.png', createdAt: new Date(Date.now() - 5 * 60_000).toISOString() });
+		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([late.id]);
+		expect((await trigger.poll()).items).toEqual([]);
+		// The stored watermark never passes the clock.
+		const feed = (trigger.staticData.cursor as { cursor: { feed: { watermark: number } } }).cursor.feed;
+		expect(feed.watermark).toBeLessThanOrEqual(Date.now());
+	});
+
+	test('files deleted while a late one arrives further down: the smaller row count does not end the walk early', async () => {
+		const base = Date.now() - 10 * 60_000;
+		const rows = Array.from({ length: 300 }, (_v, i) =>
+			files().seedFile(scope(), { contentType: 'image/png', filename: `r${i}.png`, createdAt: new Date(base + i * 1000).toISOString() }),
+		);
+		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }));
+		await trigger.activate();
+		expect((await trigger.poll()).items).toEqual([]);
+		// Two of the newest files go; one arrives late between rows on the third page (the 250th newest).
+		files().remove(scope(), rows[299].id);
+		files().remove(scope(), rows[298].id);
+		const late = files().seedFile(scope(), { contentType: 'image/png', filename: 'late.png', createdAt: new Date(base + 50_500).toISOString() });
+		const before = listRequests().length;
+		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([late.id]);
+		expect(listRequests().length - before).toBeGreaterThanOrEqual(3);
 		expect((await trigger.poll()).items).toEqual([]);
 	});
 

@@ -124,6 +124,51 @@ describe('Genviral Trigger: Post Status Changed', () => {
 		expect(others).toHaveLength(120);
 	});
 
+	test('a final status already reported (or found by the first poll) is not reported again after a stale read shows the post pending', async () => {
+		const alreadyPosted = seed('posted');
+		const a = seed('pending');
+		const b = seed('pending');
+		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'postStatusChanged' }));
+		await trigger.activate();
+		move(a, 'posted');
+		move(b, 'failed');
+		expect((await trigger.poll()).items.map((i) => [i.id, i.status])).toEqual([
+			[a.id, 'posted'],
+			[b.id, 'failed'],
+		]);
+		// One stale read (a replica behind) shows the three pending; the next read is current again.
+		for (const post of [alreadyPosted, a, b]) move(post, 'pending');
+		expect((await trigger.poll()).items).toEqual([]);
+		move(alreadyPosted, 'posted');
+		move(a, 'posted');
+		move(b, 'failed');
+		expect((await trigger.poll()).items).toEqual([]);
+		// A real new attempt that fails again is still news (a newer last_attempted_at).
+		b.deliveries.forEach((d) => (d.startsAt = Date.now() - 5000));
+		expect((await trigger.poll()).items.map((i) => [i.id, i.status])).toEqual([[b.id, 'failed']]);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	test('more posts than its 1,000-post memory: older posts brought into reach by deletions are not reported as new; a new one is', async () => {
+		const posts = Array.from({ length: 1100 }, () => seed('failed'));
+		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'postStatusChanged' }));
+		await trigger.activate();
+		const remembered = (trigger.staticData.cursor as { cursor: { posts: { posts: unknown[] } } }).cursor.posts.posts;
+		expect(remembered).toHaveLength(1000);
+		// Three of the newest go: the next read of 1,000 reaches three posts the trigger never knew.
+		const deleted = await fetch(`${env.fake.baseUrl}/posts/delete`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ postIds: posts.slice(-3).map((p) => p.id) }),
+		}).then(async (r) => (await r.json()) as { data: { deletedIds: string[] } });
+		expect(deleted.data.deletedIds).toHaveLength(3);
+		const fresh = seed('failed');
+		const poll = await trigger.poll();
+		expect(poll.error).toBeUndefined();
+		expect(poll.items.map((i) => [i.id, i.previous_status])).toEqual([[fresh.id, null]]);
+		expect((await trigger.poll()).items).toEqual([]);
+	}, 60_000);
+
 	test('the Accounts filter reports only posts sent to one of the chosen accounts', async () => {
 		const toTiktok = seed('pending', [tiktok()]);
 		const toInstagram = seed('pending', [instagram()]);

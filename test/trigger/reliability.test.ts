@@ -5,6 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { StoredCursor } from '../../nodes/GenviralTrigger/cursor';
+import { readStored } from '../../nodes/GenviralTrigger/cursor';
 import { accountId } from '../fake-genviral/resources/accounts';
 import type { StoredPost } from '../fake-genviral/resources/posts';
 import type { FakeGenviral, RecordedRequest } from '../fake-genviral/server';
@@ -261,6 +263,9 @@ describe('Genviral Trigger: 50 polls of random interleavings, failures and resta
 			emitted.push(...ids);
 			expect(ids.sort()).toEqual(expected);
 			scenario.settled(env.fake);
+			// What the trigger stored validates: a later poll will not take it for damage.
+			const stored = trigger.staticData.cursor as StoredCursor;
+			expect(readStored(trigger.staticData, stored.fingerprint, stored.cursor.kind)).toEqual({ cursor: stored.cursor });
 		}
 		expect(new Set(emitted).size).toBe(emitted.length);
 		expect(emitted.length).toBeGreaterThan(10);

@@ -48,7 +48,7 @@ export interface EndpointDeclaration {
 	fieldCase?: 'snake' | 'asIs';
 	/** Defaults to `idempotent` for GET and `never` otherwise (see RetryPolicy). */
 	retry?: RetryPolicy;
-	/** Overrides the Timeout option (long synchronous calls). */
+	/** This operation's default Timeout (long synchronous calls); a Timeout the user set wins. */
 	timeoutMs?: number;
 	output: EndpointOutput;
 	/** Rows or object as the user sees them (e.g. a flat row); the API's shape otherwise. */

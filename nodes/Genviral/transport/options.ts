@@ -13,6 +13,8 @@ export const REQUEST_OPTION_DEFAULTS = {
 	maxRetries: 3,
 	retryDelayMs: 1000,
 	maxRetryWaitMs: 60_000,
+	/** Whether the user set Timeout (it then wins over an operation's own default). */
+	timeoutFromUser: false,
 };
 
 export type RequestOptions = typeof REQUEST_OPTION_DEFAULTS;
@@ -41,6 +43,7 @@ export function readRequestOptions(ctx: GenviralContext, itemIndex: number | und
 		maxRetries: pick(options.maxRetries, d.maxRetries),
 		retryDelayMs: pick(options.retryDelay, d.retryDelayMs),
 		maxRetryWaitMs: pick<number>(options.maxRetryWait, d.maxRetryWaitMs / 1000) * 1000,
+		timeoutFromUser: options.timeout !== undefined,
 	};
 }
 

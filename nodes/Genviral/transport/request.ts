@@ -24,6 +24,9 @@ import {
 	snippetOf,
 } from './errors';
 import { MAX_TIMER_MS, cancelSignalOf, sleepUnlessCancelled } from './sleep';
+import { isItemRun } from './itemMemory';
+import type { SpendDeclaration } from './paid';
+import { sendSpending } from './paid';
 
 export const CREDENTIAL_TYPE = 'genviralApi';
 
@@ -45,8 +48,13 @@ export interface GenviralRequest {
 	 * that would end later is not waited, the request fails at once and says so.
 	 */
 	deadline?: number;
-	/** Overrides the Timeout option for this request (long synchronous calls such as a render). */
+	/**
+	 * This operation's default Timeout (long synchronous calls such as a render): used unless
+	 * the user set the Timeout option, which always wins.
+	 */
 	timeoutMs?: number;
+	/** The call spends credits or publishes: sent once per item of a run (see paid.ts). */
+	spends?: SpendDeclaration;
 }
 
 /** What the transport needs from the credential, read once per node run. */
@@ -166,12 +174,15 @@ interface RetryVerdict {
  * error_code. Returns the envelope's `data`.
  */
 export async function genviralApiRequest(this: GenviralContext, request: GenviralRequest): Promise<unknown> {
+	if (request.spends !== undefined) {
+		return await sendSpending(isItemRun(this) ? this : undefined, request, async (plain) => await genviralApiRequest.call(this, plain));
+	}
 	const { method, path, itemIndex } = request;
 	const endpoint = `${method} ${path}`;
 	const policy: RetryPolicy = request.retry ?? (method === 'GET' ? 'idempotent' : 'never');
 	const connection = await resolveConnection(this, itemIndex);
 	const options = readRequestOptions(this, itemIndex);
-	const timeoutMs = request.timeoutMs ?? options.timeoutMs;
+	const timeoutMs = options.timeoutFromUser ? options.timeoutMs : (request.timeoutMs ?? options.timeoutMs);
 
 	for (let attempt = 1; ; attempt++) {
 		const result = await sendOnce(this, request, connection, endpoint, timeoutMs).catch((error: unknown) => {
@@ -262,6 +273,9 @@ function buildError(
 					messageSuffix,
 					advice,
 				});
+	// Whether Genviral itself answered (its envelope): a 5xx page from anything else (a proxy)
+	// says nothing about whether the work was done.
+	error.context.genviralAnswered = failure.kind === 'http' && failure.envelope !== undefined;
 	return withAttempts(error, verdict.attempts);
 }
 

@@ -110,16 +110,7 @@ export async function uploadBinary(
 	binaryPropertyName: string,
 	overrides: UploadOverrides = {},
 ): Promise<UploadedFile> {
-	const binary = ctx.helpers.assertBinaryData(itemIndex, binaryPropertyName);
-	const contentType = resolveContentType(ctx, itemIndex, binaryPropertyName, binary, overrides.contentType);
-	const fileName = resolveFileName(binary, contentType, overrides.fileName);
-	const source = await byteSource(ctx, itemIndex, binaryPropertyName, binary);
-	if (source.size === 0) {
-		throw new NodeOperationError(ctx.getNode(), `The file in the binary field "${binaryPropertyName}" is empty [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Genviral needs an image or video with content. Check the node that produced the file.',
-		});
-	}
+	const { contentType, fileName, source } = await prepareUpload(ctx, itemIndex, binaryPropertyName, overrides);
 	const durationSeconds = contentType.startsWith('video/') ? overrides.durationSeconds : undefined;
 	const body: IDataObject = { contentType, filename: fileName, size: source.size };
 	if (durationSeconds !== undefined) body.duration_seconds = durationSeconds;
@@ -141,6 +132,30 @@ export async function uploadBinary(
 			});
 		}
 	}
+}
+
+/**
+ * Every check of an upload that needs no request: the binary exists, its type is one Genviral
+ * accepts, its size is known and it is not empty. Callers that upload several files run it on
+ * each before the first upload, so a bad last file leaves no uploaded ones behind.
+ */
+export async function prepareUpload(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	binaryPropertyName: string,
+	overrides: UploadOverrides = {},
+): Promise<{ contentType: UploadContentType; fileName: string; source: ByteSource }> {
+	const binary = ctx.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+	const contentType = resolveContentType(ctx, itemIndex, binaryPropertyName, binary, overrides.contentType);
+	const fileName = resolveFileName(binary, contentType, overrides.fileName);
+	const source = await byteSource(ctx, itemIndex, binaryPropertyName, binary);
+	if (source.size === 0) {
+		throw new NodeOperationError(ctx.getNode(), `The file in the binary field "${binaryPropertyName}" is empty [item ${itemIndex}]`, {
+			itemIndex,
+			description: 'Genviral needs an image or video with content. Check the node that produced the file.',
+		});
+	}
+	return { contentType, fileName, source };
 }
 
 function normalizeType(value: unknown): string {

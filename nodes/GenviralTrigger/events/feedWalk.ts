@@ -20,19 +20,17 @@ export interface FeedPage {
  */
 async function walkFeed(
 	readPage: (offset: number) => Promise<FeedPage>,
-	floorAfterFirstPage: (newest: number | undefined) => number,
+	floor: number,
 	maxOffset: number,
 	enough: (walked: Array<FeedRow<IDataObject>>, total: number | undefined) => boolean,
 ): Promise<{ walked: Array<FeedRow<IDataObject>>; total: number | undefined; complete: boolean }> {
 	const walked: Array<FeedRow<IDataObject>> = [];
 	let offset = 0;
-	let floor: number | undefined;
 	let total: number | undefined;
 	for (let page = 0; ; page++) {
 		const answer = await readPage(offset);
 		if (page === 0) total = answer.total;
 		walked.push(...answer.rows);
-		floor ??= floorAfterFirstPage(answer.rows[0]?.at);
 		const oldest = answer.rows[answer.rows.length - 1];
 		offset += answer.rows.length;
 		if (!answer.more || answer.rows.length === 0 || oldest.at < floor || offset > maxOffset) return { walked, total, complete: true };
@@ -53,8 +51,9 @@ export async function pollFeed(
 	readPage: (offset: number) => Promise<FeedPage>,
 	maxOffset: number,
 ): Promise<{ items: IDataObject[]; feed: FeedCursor }> {
-	const floorAfterFirstPage = (newest: number | undefined) =>
-		previous ? feedFloor(previous, lookbackMs) : Math.max(now, newest ?? now) - lookbackMs;
+	// A first poll's window ends at the clock, where its watermark will be (rows stamped in the
+	// future do not move it): every row it must record as seen is walked.
+	const floor = previous ? feedFloor(previous, lookbackMs) : now - lookbackMs;
 	const readAll = previous === undefined || previous.total === null || previous.pollsSinceFullRead + 1 >= FULL_READ_EVERY;
 	const enough = (walked: Array<FeedRow<IDataObject>>, total: number | undefined) => {
 		if (readAll || previous === undefined || previous.total === null || total === undefined) return false;
@@ -62,11 +61,11 @@ export async function pollFeed(
 		// Fewer rows than before: something was removed, and a removal can hide an arrival.
 		return grown >= 0 && newFeedRows(previous, walked, lookbackMs).length >= grown;
 	};
-	const { walked, total, complete } = await walkFeed(readPage, floorAfterFirstPage, maxOffset, enough);
+	const { walked, total, complete } = await walkFeed(readPage, floor, maxOffset, enough);
 	const counters = { total: total ?? null, pollsSinceFullRead: readAll || complete ? 0 : (previous?.pollsSinceFullRead ?? 0) + 1 };
 	if (!previous) return { items: [], feed: { ...startFeed(walked, now, lookbackMs), ...counters } };
 	const fresh = newFeedRows(previous, walked, lookbackMs);
-	return { items: fresh.map((r) => r.row), feed: { ...advanceFeed(previous, walked, lookbackMs), ...counters } };
+	return { items: fresh.map((r) => r.row), feed: { ...advanceFeed(previous, walked, lookbackMs, now), ...counters } };
 }
 
 export function feedOutcome(result: { items: IDataObject[]; feed: FeedCursor }): PollOutcome {

@@ -37,10 +37,12 @@ async function readRows(run: PollRun, qs: IDataObject): Promise<FeedPage> {
 /**
  * New Post on a Tracked Profile: new rows of GET /analytics/summary/posts, newest first by
  * publish time. Rows arrive when a profile is refreshed, so a row can show up after newer ones:
- * the window below the newest row seen (Late Posts Window) is read again, and rows in it are
- * reported once, by ID.
+ * the window below the newest row seen (Late Posts Window; below the poll's clock if that row
+ * is dated later) is read again, and rows in it are reported once, by ID.
  */
 export const newAnalyticsPost: TriggerEventHandler = {
+	cursorKind: 'feed',
+
 	async poll(run, previous) {
 		const lookbackMs = run.settings.lookbackHours * HOUR_MS;
 		const feed = previous?.kind === 'feed' ? previous.feed : undefined;

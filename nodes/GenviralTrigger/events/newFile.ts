@@ -48,6 +48,8 @@ async function readRows(run: PollRun, qs: IDataObject): Promise<FeedPage> {
 
 /** New File: files not seen before, from GET /files (newest first). */
 export const newFile: TriggerEventHandler = {
+	cursorKind: 'feed',
+
 	async poll(run, previous) {
 		const feed = previous?.kind === 'feed' ? previous.feed : undefined;
 		const result = await pollFeed(

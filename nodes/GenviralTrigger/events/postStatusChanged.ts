@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { expectArray, expectObject, genviralApiRequest } from '../../Genviral/transport';
-import type { PostsCursor } from '../cursor';
+import type { PostsCursor, RememberedPost } from '../cursor';
 import { postStatusOptions } from '../description';
 import { FULL_READ_EVERY, MAX_REMEMBERED } from '../cursor';
 import type { PollRun, TriggerEventHandler } from './types';
@@ -15,6 +15,13 @@ export { FULL_READ_EVERY };
 
 /** Statuses that end an attempt: the same status after a newer attempt is a new event. */
 const ATTEMPT_OUTCOMES = ['failed', 'partial'];
+
+/**
+ * Outcomes (reference 7 "Statuses"): `posted`, `partial` and `canceled` are immutable, `failed`
+ * ends an attempt (a retry starts a newer one). An outcome already recorded for a post, with the
+ * same attempt, is not news when a read shows it again.
+ */
+const FINAL_STATUSES = ['posted', 'partial', 'canceled', 'failed'];
 
 interface ReadPost {
 	row: IDataObject;
@@ -106,12 +113,28 @@ function statusNames(statuses: string[]): string {
 	return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
 }
 
-type Remembered = [string, string, number, string | null];
+type Remembered = RememberedPost;
 
 /** Whether a post read now is an event against what was remembered of it. */
 function hasChanged(was: Remembered | undefined, post: ReadPost): boolean {
+	if (was !== undefined && isRecordedFinal(was, post)) return false;
 	if (was === undefined || was[1] !== post.status) return true;
 	return ATTEMPT_OUTCOMES.includes(post.status) && was[3] !== post.attempt;
+}
+
+/**
+ * Whether the post shows the outcome last recorded for it (same status, same attempt): a read
+ * in between that showed it otherwise (a stale read: posted → pending → posted) changes nothing.
+ */
+function isRecordedFinal(was: Remembered, post: ReadPost): boolean {
+	const final = was[4];
+	return final !== null && final[0] === post.status && final[1] === post.attempt;
+}
+
+/** What to remember of a post read now: its outcome when it shows one, else the last one recorded. */
+function remember(post: ReadPost, was: Remembered | undefined): Remembered {
+	const final: Remembered[4] = FINAL_STATUSES.includes(post.status) ? [post.status, post.attempt] : (was?.[4] ?? null);
+	return [post.row.id as string, post.status, post.at, post.attempt, final];
 }
 
 const newestFirst = (a: Remembered, b: Remembered) =>
@@ -124,6 +147,8 @@ const newestFirst = (a: Remembered, b: Remembered) =>
  * change the pages read so far do not explain. With nothing new: one request.
  */
 export const postStatusChanged: TriggerEventHandler = {
+	cursorKind: 'posts',
+
 	async poll(run, previousCursor) {
 		const previous = previousCursor?.kind === 'posts' ? previousCursor.posts : undefined;
 		const remembered = new Map((previous?.posts ?? []).map((entry) => [entry[0], entry]));
@@ -177,7 +202,7 @@ export const postStatusChanged: TriggerEventHandler = {
 		for (const entry of previous?.posts ?? []) {
 			if (!reachedEnd && entry[2] <= oldestRead) kept.set(entry[0], entry);
 		}
-		for (const [id, post] of read) kept.set(id, [id, post.status, post.at, post.attempt]);
+		for (const [id, post] of read) kept.set(id, remember(post, remembered.get(id)));
 		const posts = [...kept.values()].sort(newestFirst).slice(0, MAX_REMEMBERED);
 		const cursor: PostsCursor = {
 			posts,

@@ -25,6 +25,8 @@ const refreshedAt = (target: IDataObject): string | null =>
  * a target added since then that was already refreshed). One request per poll.
  */
 export const targetRefreshed: TriggerEventHandler = {
+	cursorKind: 'targets',
+
 	async poll(run, previous) {
 		const targets = await readTargets(run);
 		const before = previous?.kind === 'targets' ? previous.targets : undefined;

@@ -23,6 +23,8 @@ export interface PollOutcome {
  * Event": the most recent matching item, undefined when there is none; it never moves a cursor.
  */
 export interface TriggerEventHandler {
+	/** The kind of cursor `poll` stores (a stored cursor of another kind is damaged). */
+	cursorKind: EventCursor['kind'];
 	poll(run: PollRun, previous: EventCursor | undefined): Promise<PollOutcome>;
 	sample(run: PollRun): Promise<IDataObject | undefined>;
 	/** What "Fetch Test Event" says when there is nothing to show. */

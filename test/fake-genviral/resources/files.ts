@@ -109,6 +109,14 @@ export class FilesFake implements FakeModule {
 		return this.files.filter((f) => f.scope === scope).map((f) => this.current(f));
 	}
 
+	/** A file deleted in the dashboard (the API has no delete): no longer listed. */
+	remove(scope: string, id: string): boolean {
+		const index = this.files.findIndex((f) => f.scope === scope && f.id === id);
+		if (index === -1) return false;
+		this.files.splice(index, 1);
+		return true;
+	}
+
 	/** A stored file of another context (Studio output, dashboard upload), served by the storage origin. */
 	seedFile(scope: string, spec: FileSpec): FakeFile {
 		const filename = spec.filename ?? `${randomUUID()}.${EXTENSIONS[spec.contentType] ?? 'bin'}`;

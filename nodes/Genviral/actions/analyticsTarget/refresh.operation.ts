@@ -45,7 +45,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const path = `/analytics/targets/${targetId}/refresh`;
 	const endpoint = `POST ${path}`;
-	const data = expectObject(this, await genviralApiRequest.call(this, { method: 'POST', path, itemIndex, retry: 'never' }), endpoint, itemIndex);
+	const data = expectObject(
+		this,
+		await genviralApiRequest.call(this, {
+			method: 'POST',
+			path,
+			itemIndex,
+			spends: { kind: 'credits', mayHaveRun: 'the refresh may have been queued', lookUp: `Analytics Target → Get (ID ${targetId}; its last refresh time)` },
+		}),
+		endpoint,
+		itemIndex,
+	);
 	const queued = expectObject(this, data.refresh, endpoint, itemIndex, 'refresh');
 	const wasFree = data.wasFree;
 	if (!waitForCompletion || TERMINAL.includes(String(queued.status))) {

@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { accountsProperty, readAccountIds } from '../../descriptions/accounts';
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
+import { digestOf, itemRunOf } from '../../transport/itemMemory';
 import {
 	captionProperty,
 	checkPlatformObjects,
@@ -44,7 +45,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				typeOptions: { maxLength: 128 },
 				description:
-					'Your idempotency key for this post (at most 128 characters): sending the same key with the same content again returns the first post instead of publishing twice. Default: one made of the execution, node and item, so retries of this item never post twice.',
+					'Your idempotency key for this post (at most 128 characters): sending the same key with the same content again returns the first post instead of publishing twice. Default: one made of the n8n instance, workflow, execution, node, run and item, so retries of this item never post twice while every loop iteration and execution posts anew.',
 			},
 			musicUrlOption,
 			providerSettingsOption,
@@ -61,13 +62,24 @@ export const description = properties;
 /** Everything but the accounts picker, which has its own reader (it takes IDs, lists and account objects). */
 const readable = properties.filter((property) => property !== accounts);
 
+/** Reference 7: an external ID is at most 128 characters. */
+const MAX_EXTERNAL_ID_LENGTH = 128;
+
 /**
- * The default external ID: the same for the same item of the same node in the same execution,
- * so the transport's retries and n8n's Retry On Fail replay the post instead of publishing it
- * again, while a new execution makes a new post.
+ * The default external ID: `n8n-<instance and workflow digest>-<execution>-<node>-<run>-<item>`.
+ * The same for every try of the same item in the same run of the node (the transport's retries
+ * and n8n's Retry On Fail replay the post instead of publishing it again); different for each
+ * run of the node (each iteration of Loop Over Items is item 0 of a new run), each execution,
+ * and each workflow and n8n instance (two instances, or one whose database was reset, reuse
+ * execution IDs).
  */
 export function defaultExternalId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return `n8n-${ctx.getExecutionId()}-${ctx.getNode().id}-${itemIndex}`;
+	const run = itemRunOf(ctx, itemIndex);
+	const readable = `n8n-${digestOf([run.instanceId, run.workflowId], 10)}-${run.executionId}-${run.nodeId}-${run.runIndex}-${run.itemIndex}`;
+	// Execution and node IDs are short in practice; should they not be, a digest keeps the key whole.
+	return readable.length <= MAX_EXTERNAL_ID_LENGTH
+		? readable
+		: `n8n-${digestOf([run.instanceId, run.workflowId, run.executionId, run.nodeId, String(run.runIndex), String(itemIndex)], 40)}`;
 }
 
 /**
@@ -104,7 +116,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	try {
 		data = expectObject(
 			this,
-			await genviralApiRequest.call(this, { method: 'POST', path: '/posts', body, itemIndex, retry: 'idempotent' }),
+			// The external ID makes a resend a replay, so the transport may retry; a retried item
+			// (Retry On Fail) gets its post back without sending it again.
+			await genviralApiRequest.call(this, { method: 'POST', path: '/posts', body, itemIndex, retry: 'idempotent', spends: { kind: 'publish' } }),
 			'POST /posts',
 			itemIndex,
 		);
@@ -127,7 +141,7 @@ function explainConflict(error: unknown, externalId: string, isDefault: boolean)
 	error.description = [
 		`External ID "${externalId}" was already used for a post with different content, so Genviral refused to create another one (it would otherwise replay the first post).`,
 		isDefault
-			? 'The default External ID is the same for every retry of this item in this execution: the content changed between attempts (e.g. a caption or time computed from $now). Make the content stable, or set your own External ID.'
+			? 'The default External ID is the same for every retry of this item in this run of the node: the content changed between attempts (e.g. a caption or time computed from $now). Make the content stable, or set your own External ID.'
 			: 'Use a new External ID for a new post, or send exactly the same content to get the existing post back.',
 		error.description ?? '',
 	]

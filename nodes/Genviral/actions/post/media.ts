@@ -6,7 +6,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { failValidation } from '../../helpers/validation';
-import { uploadBinary } from '../../transport/upload';
+import { oncePerItemRun } from '../../transport/itemMemory';
+import type { UploadOverrides } from '../../transport/upload';
+import { prepareUpload, uploadBinary } from '../../transport/upload';
 import { readBinaryFieldNames, readImageUrls } from './fields';
 
 /** A text-only post needs a caption (reference 7: caption-only posts). */
@@ -45,8 +47,7 @@ export async function buildMedia(
 		}
 		const field = String(required('binaryPropertyName', 'Input Binary Field')).trim();
 		checkKind(ctx, itemIndex, field, 'video', `${prefix}Input Binary Field`);
-		const uploaded = await uploadBinary(ctx, itemIndex, field, { durationSeconds: videoDuration });
-		const media: IDataObject = { type: 'video', url: uploaded.url };
+		const media: IDataObject = { type: 'video', url: await uploadOnce(ctx, itemIndex, field, { durationSeconds: videoDuration }) };
 		if (videoDuration !== undefined) media.duration_sec = videoDuration;
 		return media;
 	}
@@ -55,11 +56,25 @@ export async function buildMedia(
 		return { type: 'slideshow', urls: readImageUrls(ctx, required('imageUrls', 'Image URLs'), `${prefix}Image URLs`, itemIndex) };
 	}
 	const fields = readBinaryFieldNames(ctx, required('binaryPropertyNames', 'Input Binary Fields'), `${prefix}Input Binary Fields`, itemIndex);
-	// Check every field exists before the first upload, so a typo in the last one uploads nothing.
-	for (const field of fields) checkKind(ctx, itemIndex, field, 'image', `${prefix}Input Binary Fields`);
+	// Check every file (it exists, is an image of a type Genviral takes, is not empty) before the
+	// first upload, so a bad last one leaves no uploaded files behind.
+	for (const field of fields) {
+		checkKind(ctx, itemIndex, field, 'image', `${prefix}Input Binary Fields`);
+		await prepareUpload(ctx, itemIndex, field);
+	}
 	const urls: string[] = [];
-	for (const field of fields) urls.push((await uploadBinary(ctx, itemIndex, field)).url);
+	for (const field of fields) urls.push(await uploadOnce(ctx, itemIndex, field));
 	return { type: 'slideshow', urls };
+}
+
+/**
+ * Upload a binary field of the item once per run of the node: a retried item (n8n's Retry On
+ * Fail) posts the URLs it already uploaded, so its body is the same as the first time and its
+ * external ID replays the post instead of meeting a 409 for "other content".
+ */
+async function uploadOnce(ctx: IExecuteFunctions, itemIndex: number, field: string, overrides: UploadOverrides = {}): Promise<string> {
+	const uploaded = await oncePerItemRun(ctx, itemIndex, `upload ${field} ${JSON.stringify(overrides)}`, async () => await uploadBinary(ctx, itemIndex, field, overrides));
+	return uploaded.url;
 }
 
 /** A video post takes a video file and a slideshow images: refuse the wrong kind before uploading it. */

@@ -31,7 +31,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (accountIds !== undefined && accountIds.length > 0) body.account_ids = accountIds;
 	const data = expectObject(
 		this,
-		await genviralApiRequest.call(this, { method: 'POST', path: '/posts/retry', body, itemIndex, retry: 'rateLimitOnly' }),
+		// Publishing: a retried item (n8n's Retry On Fail) gets its first answer back, not a second re-queue.
+		await genviralApiRequest.call(this, { method: 'POST', path: '/posts/retry', body, itemIndex, retry: 'rateLimitOnly', spends: { kind: 'publish' } }),
 		'POST /posts/retry',
 		itemIndex,
 	);

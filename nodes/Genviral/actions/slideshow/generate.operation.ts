@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
+import { expectObject, genviralApiRequest } from '../../transport';
 import { packLocator } from '../imagePack/common';
-import { longCallTimeout, paidCall } from './common';
 
 /** AI generation is one long synchronous call. */
 const GENERATE_TIMEOUT_MS = 180_000;
@@ -272,9 +272,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (extra.textWidth !== undefined) advanced.text_width = extra.textWidth;
 	if (Object.keys(advanced).length > 0) body.advanced_settings = advanced;
 
-	return await paidCall(
-		this,
-		{ method: 'POST', path: '/slideshows/generate', body, itemIndex, timeoutMs: longCallTimeout(this, itemIndex, GENERATE_TIMEOUT_MS) },
-		{ mayHaveRun: 'The slideshow generation was sent.', lookUp: 'Slideshow → Get Many (newest first)' },
-	);
+	const answer = await genviralApiRequest.call(this, {
+		method: 'POST',
+		path: '/slideshows/generate',
+		body,
+		itemIndex,
+		timeoutMs: GENERATE_TIMEOUT_MS,
+		spends: { kind: 'credits', mayHaveRun: 'the slideshow may have been generated', lookUp: 'Slideshow → Get Many (newest first)' },
+	});
+	return expectObject(this, answer, 'POST /slideshows/generate', itemIndex);
 }

@@ -4,7 +4,6 @@ import { readParameters } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
 import { packLocator } from '../imagePack/common';
-import { paidCall } from './common';
 
 /** How long Genviral keeps a preview (reference: about 10 minutes); an import after that refetches TikTok. */
 export const PREVIEW_LIFETIME_MS = 10 * 60 * 1000;
@@ -157,10 +156,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const previewId = extra.previewId ?? (typeof preview?.preview_id === 'string' ? preview.preview_id : undefined);
 	if (previewId !== undefined) importBody.preview_id = previewId;
 
-	const imported = await paidCall(
+	const importPath = '/slideshows/copy-tiktok/import';
+	const imported = expectObject(
 		this,
-		{ method: 'POST', path: '/slideshows/copy-tiktok/import', body: importBody, itemIndex },
-		{ mayHaveRun: 'The TikTok import was sent.', lookUp: 'Slideshow → Get Many (newest first)' },
+		await genviralApiRequest.call(this, {
+			method: 'POST',
+			path: importPath,
+			body: importBody,
+			itemIndex,
+			spends: { kind: 'credits', mayHaveRun: 'the TikTok slideshow may have been imported', lookUp: 'Slideshow → Get Many (newest first)' },
+		}),
+		`POST ${importPath}`,
+		itemIndex,
 	);
 	return preview === undefined ? imported : { ...imported, preview };
 }

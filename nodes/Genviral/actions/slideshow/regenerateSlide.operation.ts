@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../helpers/parameters';
-import { paidCall, slideshowLocator } from './common';
+import { expectObject, genviralApiRequest } from '../../transport';
+import { slideshowLocator } from './common';
 
 const properties: INodeProperties[] = [
 	slideshowLocator,
@@ -38,14 +39,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		slideIndex: number;
 		instruction?: string;
 	};
-	return await paidCall(
-		this,
-		{
-			method: 'POST',
-			path: `/slideshows/${slideshowId}/slides/${slideIndex}/regenerate`,
-			body: instruction === undefined ? {} : { instruction },
-			itemIndex,
-		},
-		{ mayHaveRun: `The rewrite of slide ${slideIndex} was sent.`, lookUp: `Slideshow → Get (ID ${slideshowId})` },
-	);
+	const path = `/slideshows/${slideshowId}/slides/${slideIndex}/regenerate`;
+	const answer = await genviralApiRequest.call(this, {
+		method: 'POST',
+		path,
+		body: instruction === undefined ? {} : { instruction },
+		itemIndex,
+		spends: { kind: 'credits', mayHaveRun: `slide ${slideIndex} may have been rewritten`, lookUp: `Slideshow → Get (ID ${slideshowId})` },
+	});
+	return expectObject(this, answer, `POST ${path}`, itemIndex);
 }

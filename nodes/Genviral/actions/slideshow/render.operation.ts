@@ -3,7 +3,7 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } 
 import { readParameters } from '../../helpers/parameters';
 import { downloadToBinary, expectArray, expectObject, genviralApiRequest, unexpectedShape } from '../../transport';
 import { ItemWithBinary } from '../node.type';
-import { longCallTimeout, slideshowLocator } from './common';
+import { slideshowLocator } from './common';
 
 /** Rendering blocks until every slide is drawn: about 2-5 s per slide, up to a minute or more. */
 export const RENDER_TIMEOUT_MS = 180_000;
@@ -57,8 +57,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			method: 'POST',
 			path,
 			itemIndex,
+			// Drawing twice gives the same images, so the transport may resend it; a retried item
+			// still gets its first render back instead of paying for another.
 			retry: 'idempotent',
-			timeoutMs: longCallTimeout(this, itemIndex, RENDER_TIMEOUT_MS),
+			timeoutMs: RENDER_TIMEOUT_MS,
+			spends: { kind: 'credits', mayHaveRun: 'the slideshow may have been rendered', lookUp: `Slideshow → Get (ID ${slideshowId})` },
 		}),
 		`POST ${path}`,
 		itemIndex,

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkValue } from '../../helpers/parameters';
 import { describeValue, failValidation } from '../../helpers/validation';
-import { downloadToBinary, expectObject, genviralApiRequest } from '../../transport';
+import { downloadToBinary, genviralApiRequest } from '../../transport';
 import { cachedCatalogue, costOf } from './models';
 import type { StudioMode } from './models';
 
@@ -97,64 +97,37 @@ export function checkRawParams(ctx: IExecuteFunctions, rawParams: unknown, itemI
 }
 
 /**
- * A generation call (POST, spends credits): sent once, never retried. A `403
- * insufficient_credits` keeps the API's message, status and code, and its description gains
- * the balance from one GET /subscription read (the error body carries no numbers).
+ * A generation call (POST, spends credits), declared as such to the transport: sent once per
+ * item of a run, never re-sent blindly; a credits refusal gains the model's cost (from the
+ * catalogue) and the balance; a lost answer says the work may have run.
  */
 export async function sendGeneration(
 	ctx: IExecuteFunctions,
 	{ path, body, mode, model, itemIndex, timeoutMs }: { path: string; body: IDataObject; mode: StudioMode; model: string; itemIndex: number; timeoutMs?: number },
 ): Promise<unknown> {
-	try {
-		return await genviralApiRequest.call(ctx, { method: 'POST', path, body, itemIndex, retry: 'never', timeoutMs });
-	} catch (error) {
-		if (error instanceof NodeApiError && error.context.errorCode === 'insufficient_credits') {
-			await explainCredits(ctx, error, mode, model, itemIndex);
-		} else if (error instanceof NodeApiError && mayHaveRun(error)) {
-			const work = mode === 'image' ? 'the image may have been generated' : 'the video generation may have started';
-			error.message = `${error.message}: ${work} and its credits spent`;
-			error.description = `${error.description ?? ''} The request reached Genviral but its answer was lost, so ${work} and credits may have been spent. It is not sent again automatically: check the Studio outputs in Genviral (AI Studio, or the files of context ai-studio) before running this item again.`.trim();
-		}
-		rethrow(ctx, error);
-	}
+	return await genviralApiRequest.call(ctx, {
+		method: 'POST',
+		path,
+		body,
+		itemIndex,
+		timeoutMs,
+		spends: {
+			kind: 'credits',
+			mayHaveRun: mode === 'image' ? 'the image may have been generated' : 'the video generation may have started',
+			lookUp: 'the Studio outputs in Genviral (AI Studio, or the files of context ai-studio)',
+			cost: async () => {
+				const chosen = (await cachedCatalogue(ctx, mode))?.find((entry) => entry.id === model);
+				const cost = chosen ? costOf(chosen) : undefined;
+				return cost ? `${model} costs ${cost}.` : undefined;
+			},
+		},
+	});
 }
 
 /** Errors pass on unchanged: both constructors hand back an error of their own class as it is. */
 function rethrow(ctx: IExecuteFunctions, error: unknown): never {
 	if (error instanceof NodeApiError) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
 	throw new NodeOperationError(ctx.getNode(), error as Error);
-}
-
-/** Network failures after the request was sent: the work may have run (a refused connection never arrived). */
-const LOST_ANSWER_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE'];
-
-function mayHaveRun(error: NodeApiError): boolean {
-	const network = error.context.networkError;
-	if (typeof network === 'string') return LOST_ANSWER_CODES.includes(network);
-	// A 5xx that is not a Genviral envelope (a proxy's error page) says nothing about the work.
-	const status = Number(error.httpCode);
-	return status >= 500 && (error.context.errorCode === undefined || error.context.errorCode === null);
-}
-
-async function explainCredits(ctx: IExecuteFunctions, error: NodeApiError, mode: StudioMode, model: string, itemIndex: number): Promise<void> {
-	const catalogue = await cachedCatalogue(ctx, mode);
-	const chosen = catalogue?.find((entry) => entry.id === model);
-	const cost = chosen ? costOf(chosen) : undefined;
-	let balance: string;
-	try {
-		const data = expectObject(ctx, await genviralApiRequest.call(ctx, { method: 'GET', path: '/subscription', itemIndex }), 'GET /subscription', itemIndex);
-		const subscription = (data.subscription ?? {}) as IDataObject;
-		const credits = (subscription.credits ?? {}) as IDataObject;
-		balance =
-			typeof credits.remaining === 'number'
-				? `Credits left: ${credits.remaining}${typeof credits.limit === 'number' ? ` of ${credits.limit} this period` : ''}${typeof credits.reset_at === 'string' ? `, renewed ${credits.reset_at}` : ''}.`
-				: 'The credit balance was not in the subscription answer.';
-	} catch {
-		balance = 'The credit balance could not be read (Subscription → Get shows it).';
-	}
-	const needed = cost ? `${model} costs ${cost}. ` : '';
-	error.description = `${error.description ?? ''} ${needed}${balance} Nothing was generated and no credits were spent.`.trim();
-	error.context.creditsExplained = true;
 }
 
 /** A file name with an extension for a media URL: the URL's own name, or `<id>.<fallback>`. */

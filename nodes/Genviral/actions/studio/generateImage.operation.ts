@@ -140,7 +140,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (params) body.params = params;
 	if (raw && Object.keys(raw).length > 0) body.raw_params = raw;
 
-	const userTimeout = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).timeout;
 	const endpoint = 'POST /studio/images/generate';
 	const data = await sendGeneration(this, {
 		path: '/studio/images/generate',
@@ -148,7 +147,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		mode: 'image',
 		model: String(values.model),
 		itemIndex,
-		timeoutMs: userTimeout === undefined ? IMAGE_TIMEOUT_MS : undefined,
+		timeoutMs: IMAGE_TIMEOUT_MS,
 	});
 	const image = expectObject(this, data, endpoint, itemIndex);
 	if (values.download !== true) return image;
