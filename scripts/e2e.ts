@@ -17,6 +17,7 @@ import { DEFAULT_KEYS, DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral
 import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
 import { N8N_BIN, N8nApi, REPO_ROOT, Report, ensureN8n, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
 import { editorScreens, editorWorkflow } from './e2e-editor';
+import { checkSchemaUrls, schemaPreviewScreen } from './e2e-schemas';
 import { EXAMPLE_CREDENTIAL, exampleCases, prepareTour, tourCases, type TourContext } from './e2e-tour';
 import { TRIGGER_CREDENTIAL_ID, TRIGGER_KEY, TRIGGER_TOKEN, checkTriggerRuns, seedTriggerPosts, triggerWorkflow } from './e2e-trigger';
 
@@ -200,7 +201,8 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 			check('the editor screens', false, error.stack ?? error.message);
 			return [];
 		});
-		report.note(`editor screenshots: ${shots.join(', ')}`);
+		const schemaShot = await schemaPreviewScreen({ page, baseUrl, cookie, credentialId: GOOD_CREDENTIAL_ID, results: RESULTS, check }).catch((error: Error) => void check('the schema preview screen', false, error.stack ?? error.message));
+		report.note(`editor screenshots: ${[...shots, schemaShot ?? []].flat().join(', ')}`);
 	} finally {
 		await browser.close();
 	}
@@ -339,6 +341,7 @@ async function main(): Promise<void> {
 			'n8n serves the Genviral Trigger node type (a polling trigger)',
 			Array.isArray(types) && types.some((type) => type.name === 'n8n-nodes-genviral.genviralTrigger' && (type as { polling?: boolean }).polling === true),
 		);
+		await checkSchemaUrls(baseUrl, check);
 		check("n8n's binary data mode is filesystem", settings.data?.binaryDataMode === 'filesystem', `binaryDataMode ${String(settings.data?.binaryDataMode)}`);
 		const listed = await api.call('GET', '/workflows?limit=200');
 		const listedIds = new Set(((listed.data as Array<{ id: string }> | undefined) ?? []).map((w) => w.id));

@@ -36,6 +36,8 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow, isExpression } from 'n8n-workflow';
 
+import { checkRunOutputs } from './outputSchemas';
+
 /** The package root, found upwards (this file also runs compiled, from build/). */
 function findRepoRoot(): string {
 	let dir = __dirname;
@@ -49,6 +51,7 @@ function findRepoRoot(): string {
 
 export const REPO_ROOT = findRepoRoot();
 export const GENVIRAL_NODE_TYPE = 'n8n-nodes-genviral.genviral';
+export const GENVIRAL_TRIGGER_TYPE = 'n8n-nodes-genviral.genviralTrigger';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
 export const SET_TYPE = 'n8n-nodes-base.set';
@@ -329,6 +332,7 @@ export async function runWorkflow(
 	} finally {
 		clearTimeout(cancelTimer);
 	}
+	checkRunOutputs(workflow, run);
 	return {
 		run,
 		credentialsHelper,

@@ -25,8 +25,12 @@ const transport = require(path.join(REPO_ROOT, 'dist/nodes/Genviral/transport'))
 	genviralApiRequest: (this: unknown, request: GenviralRequest) => Promise<unknown>;
 };
 
-/** One genviralApiRequest call in a real ExecuteContext of a Genviral node with these options. */
-async function callTransport(baseUrl: string, request: GenviralRequest, options: INodeParameters = {}) {
+/**
+ * One genviralApiRequest call in a real ExecuteContext of a Genviral node with these options;
+ * `deadlineInMs` is counted from the call itself (after the engine is set up), since the
+ * deadline also cuts the attempt's Timeout.
+ */
+async function callTransport(baseUrl: string, request: GenviralRequest, options: INodeParameters = {}, deadlineInMs?: number) {
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node: INode = {
 		id: 'genviral',
@@ -59,6 +63,7 @@ async function callTransport(baseUrl: string, request: GenviralRequest, options:
 		new AbortController().signal,
 	);
 	const started = Date.now();
+	if (deadlineInMs !== undefined) request = { ...request, deadline: started + deadlineInMs };
 	const outcome = await transport.genviralApiRequest.call(context, request).then(
 		(data) => ({ data, error: undefined }),
 		(error: unknown) => ({ data: undefined, error: error as Error & { description?: string; context: Record<string, unknown> } }),
@@ -80,11 +85,11 @@ describe('a request deadline caps retry waits', () => {
 	});
 	const rateLimited = (retryAfter: string) =>
 		json(429, { ok: false, code: 429, message: 'Too many requests', error_code: 'rate_limited' }, { 'Retry-After': retryAfter });
-	const read = (deadline?: number): GenviralRequest => ({ method: 'GET', path: '/analytics/targets', itemIndex: 0, deadline });
+	const read: GenviralRequest = { method: 'GET', path: '/analytics/targets', itemIndex: 0 };
 
 	test('a 5 s Retry-After is not waited when the deadline is 2 s away: it fails at once and says why', async () => {
 		server.answer(rateLimited('5'));
-		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read(Date.now() + 2000));
+		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read, {}, 2000);
 		expect(error?.message).toBe(
 			'Too many requests (not retried: Genviral asked to wait 5 s before retrying, which would end after the time allowed for this operation)',
 		);
@@ -95,7 +100,7 @@ describe('a request deadline caps retry waits', () => {
 
 	test('a backoff that would end past the deadline is not waited either, and is not called a Genviral request', async () => {
 		server.answer(json(503, { ok: false, code: 503, message: 'Service unavailable' }));
-		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read(Date.now() + 500), { retryDelay: 4000 });
+		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read, { retryDelay: 4000 }, 500);
 		expect(error?.message).toMatch(
 			/^Service unavailable \(not retried: the next retry would have waited [2-4] s, which would end after the time allowed for this operation\)$/,
 		);
@@ -105,7 +110,7 @@ describe('a request deadline caps retry waits', () => {
 
 	test('a wait that ends before the deadline is waited and the retry succeeds', async () => {
 		server.answer(rateLimited('1'));
-		const { data, error } = await callTransport(server.url(BASE_PATH), read(Date.now() + 5000));
+		const { data, error } = await callTransport(server.url(BASE_PATH), read, {}, 5000);
 		expect(error).toBeUndefined();
 		expect(data).toEqual({ targets: [] });
 		expect(server.requests).toHaveLength(2);
@@ -114,7 +119,7 @@ describe('a request deadline caps retry waits', () => {
 
 	test('without a deadline the same 5 s Retry-After would be waited (Max Retry Wait allows it)', async () => {
 		server.answer(rateLimited('5'));
-		const { error } = await callTransport(server.url(BASE_PATH), read(undefined), { maxRetryWait: 1 });
+		const { error } = await callTransport(server.url(BASE_PATH), read, { maxRetryWait: 1 });
 		// Bounded by Max Retry Wait instead: the deadline is what made the difference above.
 		expect(error?.message).toBe('Too many requests (Genviral asked to wait 5 s before retrying, more than the Max Retry Wait of 1 s)');
 	});

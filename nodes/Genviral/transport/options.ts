@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_MS, requestOptionsDescription } from '../descriptions/requestOptions';
+import {
+	DEFAULT_DOWNLOAD_TIMEOUT_MS,
+	DEFAULT_MAX_DOWNLOAD_MB,
+	DEFAULT_TIMEOUT_MS,
+	requestOptionsDescription,
+} from '../descriptions/requestOptions';
 import { checkValue } from '../helpers/parameters';
 import type { GenviralContext } from './request';
 
@@ -15,6 +20,8 @@ export const REQUEST_OPTION_DEFAULTS = {
 	maxRetryWaitMs: 60_000,
 	/** Whether the user set Timeout (it then wins over an operation's own default). */
 	timeoutFromUser: false,
+	downloadTimeoutMs: DEFAULT_DOWNLOAD_TIMEOUT_MS,
+	maxDownloadBytes: DEFAULT_MAX_DOWNLOAD_MB * 1024 * 1024,
 };
 
 export type RequestOptions = typeof REQUEST_OPTION_DEFAULTS;
@@ -44,6 +51,8 @@ export function readRequestOptions(ctx: GenviralContext, itemIndex: number | und
 		retryDelayMs: pick(options.retryDelay, d.retryDelayMs),
 		maxRetryWaitMs: pick<number>(options.maxRetryWait, d.maxRetryWaitMs / 1000) * 1000,
 		timeoutFromUser: options.timeout !== undefined,
+		downloadTimeoutMs: pick(options.downloadTimeout, d.downloadTimeoutMs),
+		maxDownloadBytes: Math.round(pick<number>(options.maxDownloadSize, d.maxDownloadBytes / 1024 / 1024) * 1024 * 1024),
 	};
 }
 
