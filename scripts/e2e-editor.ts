@@ -257,17 +257,22 @@ export async function editorScreens(options: {
 	const postListsBefore = fake.requestsTo('GET /posts').length;
 	if (await openNode(page, 'Get Post')) {
 		const locator = page.locator('[data-test-id="resource-locator-postId"]').first();
-		// The list comes from n8n's resource-locator endpoint, which calls searchPosts: wait for its answer.
-		const answered = page
-			.waitForResponse((response) => response.url().includes('/dynamic-node-parameters/resource-locator-results') && response.ok(), { timeout: 20_000 })
-			.then(() => true)
-			.catch(() => false);
+		// n8n's resource-locator endpoint calls searchPosts: wait for its answer, then for every seeded caption.
+		const postSearch = page
+			.waitForResponse(
+				(response) =>
+					response.url().includes('/rest/dynamic-node-parameters/resource-locator-results') && (response.request().postData() ?? '').includes('"searchPosts"'),
+				{ timeout: 60_000 },
+			)
+			.catch((error: Error) => error);
 		await locator
 			.locator('[data-test-id="rlc-input-container"], input[placeholder*="post" i]')
 			.last()
 			.click()
 			.catch(async () => await locator.getByText(/Select a post/i).first().click());
-		const loaded = (await answered) && (await page.locator('[data-test-id="rlc-item"]:visible').first().waitFor({ timeout: 10_000 }).then(() => true).catch(() => false));
+		const rlcItems = page.locator('[data-test-id="rlc-item"]:visible');
+		let loaded = !((await postSearch) instanceof Error);
+		for (const caption of POST_CAPTIONS) loaded = loaded && (await waitForCount(rlcItems.filter({ hasText: caption }), 1, 30_000));
 		await shot('15-post-from-list.png');
 		const items = await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts().catch(() => [] as string[]);
 		writeFileSync(path.join(results, 'post-from-list.txt'), items.join('\n'));
