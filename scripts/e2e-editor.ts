@@ -4,6 +4,7 @@
  *  - the node panel on Genviral: the trigger's events under Triggers, every resource's actions;
  *  - Post → Create with the Accounts picker open, loaded from the fake API;
  *  - a resource locator in From List mode (Slideshow → Get), loaded from the fake API;
+ *  - the Post picker (Post → Get, From List): recent posts by caption, status and date;
  *  - the output panel of Slideshow → Render with Download Images, run from the editor.
  */
 import { writeFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ type Check = (name: string, ok: boolean, detail?: string) => void;
 
 export const EDITOR_WORKFLOW_ID = 'gvE2eEditor00001';
 export const SLIDESHOW_TITLES = ['Morning routine, 5 steps', 'Desk setup tour', 'Matcha vs coffee'];
+/** Captions of the posts the Post picker must list (each shorter than the label's excerpt). */
+export const POST_CAPTIONS = ['Launch day teaser', 'Behind the scenes, part 2', 'Weekly tips #14'];
 
 /** What the node panel must list: every operation's action text, and the trigger's events. */
 export function expectedPanel(): { actions: string[]; triggerEvents: string[] } {
@@ -42,6 +45,7 @@ export function expectedPanel(): { actions: string[]; triggerEvents: string[] } 
 export function editorWorkflow(credentialId: string, fake: FakeGenviral): N8nWorkflow {
 	const scope = fake.scopeOf(DEFAULT_TOKEN);
 	const slideshows = SLIDESHOW_TITLES.map((title) => fake.modules.slideshows.seedSlideshow(scope, { title, status: 'rendered', slideCount: 3 }));
+	for (const [i, caption] of POST_CAPTIONS.entries()) fake.modules.posts.seedPost(scope, { caption, status: i === 0 ? 'scheduled' : 'posted', scheduled_at: i === 0 ? new Date(Date.now() + 86_400_000).toISOString() : null });
 	const g = (name: string, position: [number, number], parameters: Record<string, unknown>) => genviralNode(credentialId, name, position, parameters);
 	return graph(
 		EDITOR_WORKFLOW_ID,
@@ -57,6 +61,7 @@ export function editorWorkflow(credentialId: string, fake: FakeGenviral): N8nWor
 			}),
 			g('Create Post', [0, 260], { resource: 'post', operation: 'create', accountIds: [], postMedia: 'video', mediaSource: 'url', videoUrl: '' }),
 			g('Get Slideshow', [260, 260], { resource: 'slideshow', operation: 'get', slideshowId: { __rl: true, mode: 'list', value: '' } }),
+			g('Get Post', [520, 260], { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'list', value: '' } }),
 		],
 		[['Start', 'Render Slideshow']],
 	);
@@ -248,6 +253,39 @@ export async function editorScreens(options: {
 		await page.keyboard.press('Escape');
 		await closeNode(page);
 	} else check('Slideshow → Get opens in the editor', false);
+
+	const postListsBefore = fake.requestsTo('GET /posts').length;
+	if (await openNode(page, 'Get Post')) {
+		const locator = page.locator('[data-test-id="resource-locator-postId"]').first();
+		// n8n's resource-locator endpoint calls searchPosts: wait for its answer, then for every seeded caption.
+		const postSearch = page
+			.waitForResponse(
+				(response) =>
+					response.url().includes('/rest/dynamic-node-parameters/resource-locator-results') && (response.request().postData() ?? '').includes('"searchPosts"'),
+				{ timeout: 60_000 },
+			)
+			.catch((error: Error) => error);
+		await locator
+			.locator('[data-test-id="rlc-input-container"], input[placeholder*="post" i]')
+			.last()
+			.click()
+			.catch(async () => await locator.getByText(/Select a post/i).first().click());
+		const rlcItems = page.locator('[data-test-id="rlc-item"]:visible');
+		let loaded = !((await postSearch) instanceof Error);
+		for (const caption of POST_CAPTIONS) loaded = loaded && (await waitForCount(rlcItems.filter({ hasText: caption }), 1, 30_000));
+		await shot('15-post-from-list.png');
+		const items = await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts().catch(() => [] as string[]);
+		writeFileSync(path.join(results, 'post-from-list.txt'), items.join('\n'));
+		check(
+			'Post → Get: From List loads the recent posts as "caption · status · date" (GET /posts)',
+			loaded &&
+				POST_CAPTIONS.every((caption, i) => items.some((item) => item.includes(`${caption} · ${i === 0 ? 'scheduled' : 'posted'} · `))) &&
+				fake.requestsTo('GET /posts').length > postListsBefore,
+			`${items.length} items: ${items.slice(0, 4).join(' | ').replace(/\s+/g, ' ')}`,
+		);
+		await page.keyboard.press('Escape');
+		await closeNode(page);
+	} else check('Post → Get opens in the editor', false);
 
 	// Run the workflow from the editor, then open the render's output.
 	const rendersBefore = fake.requestsTo('POST /slideshows/{slideshowId}/render').length;

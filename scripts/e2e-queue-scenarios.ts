@@ -262,7 +262,7 @@ export const SCENARIOS: Scenario[] = [
 					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'postStatusChanged', statuses: ['posted', 'failed'], postFilters: {} },
 					credentials: { genviralApi: { id: TRIGGER_CREDENTIAL_ID, name: TRIGGER_CREDENTIAL_ID } },
 				},
-				genviral('Get Post', [200, 0], { resource: 'post', operation: 'get', postId: '={{ $json.id }}' }, TRIGGER_CREDENTIAL_ID),
+				genviral('Get Post', [200, 0], { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }, TRIGGER_CREDENTIAL_ID),
 			]),
 		prepare: ({ fake }) => {
 			const scope = fake.scopeOf(TRIGGER_TOKEN);

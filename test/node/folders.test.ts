@@ -274,10 +274,10 @@ describe('Folder operations', () => {
 		});
 
 		test.each([
-			['={{ [] }}', 'Item IDs is required and cannot be empty [item 0]'],
-			['abc', 'Item IDs contains "abc", which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001 [item 0]'],
-			[Array.from({ length: 201 }, () => randomUUID()).join(','), 'Item IDs takes at most 200 (got 201) [item 0]'],
-			['={{ { "id": 1 } }}', /^Item IDs must be a list of IDs/],
+			['={{ [] }}', 'Item Names or IDs needs at least 1 (got 0) [item 0]'],
+			['abc', 'Item Names or IDs contains "abc", which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001 [item 0]'],
+			[Array.from({ length: 201 }, () => randomUUID()).join(','), 'Item Names or IDs takes at most 200 (got 201) [item 0]'],
+			['={{ { "id": 1 } }}', /^Item Names or IDs must be a list/],
 		])('Item IDs %#: refused before sending', async (itemIds, message) => {
 			const f = seed();
 			const { error } = await runGenviral(env.fake, folder('removeItems', { folderId: byId(f.id), itemType: 'any', itemIds }));

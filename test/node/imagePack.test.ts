@@ -79,7 +79,7 @@ describe('Image Pack operations', () => {
 
 	test('Delete Image: an image ID that is not a UUID is refused before any request', async () => {
 		const { error } = await run({ operation: 'deleteImage', packId: rl(seedPack()), imageId: 'abc' });
-		expect(error?.message).toContain('Image ID');
+		expect(error?.message).toContain('Image: Not a valid image ID (a UUID)');
 		expect(env.fake.requests).toHaveLength(0);
 	});
 

@@ -30,7 +30,7 @@ describe('Post → Get', () => {
 
 	test('a post ID that is not an ID is refused before any request; a missing one is a 404', async () => {
 		const bad = await runGenviral(env.fake, op('get', { postId: 'post-1' }));
-		expect(bad.error?.message).toMatch(/^Post ID must be an ID like .*; got "post-1" \[item 0\]$/);
+		expect(bad.error?.message).toBe('Post: Not a valid post ID (a UUID); got "post-1" [item 0]');
 		expect(env.fake.requests).toHaveLength(0);
 		const missing = await runGenviral(env.fake, op('get', { postId: MISSING }));
 		expect(missing.error?.name).toBe('NodeApiError');
@@ -212,9 +212,9 @@ describe('Post → Retry', () => {
 	test('21 post IDs or 11 account IDs are refused before any request', async () => {
 		const ids = (n: number) => Array.from({ length: n }, (_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`);
 		const tooMany = await runGenviral(env.fake, op('retry', { postIds: ids(21).join(',') }));
-		expect(tooMany.error?.message).toMatch(/^Post IDs takes at most 20 \(got 21\)/);
+		expect(tooMany.error?.message).toMatch(/^Post Names or IDs takes at most 20 \(got 21\)/);
 		const tooManyAccounts = await runGenviral(env.fake, op('retry', { postIds: MISSING, retryAccountIds: ids(11) }));
-		expect(tooManyAccounts.error?.message).toMatch(/^Account IDs takes at most 10 \(got 11\)/);
+		expect(tooManyAccounts.error?.message).toMatch(/^Account Names or IDs takes at most 10 \(got 11\)/);
 		expect(env.fake.requests).toHaveLength(0);
 	});
 });
@@ -240,7 +240,7 @@ describe('Post → Delete', () => {
 	test('51 IDs are refused before any request; a dropped connection is not retried', async () => {
 		const ids = Array.from({ length: 51 }, (_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`);
 		const tooMany = await runGenviral(env.fake, op('delete', { postIds: ids }));
-		expect(tooMany.error?.message).toMatch(/^Post IDs takes at most 50 \(got 51\)/);
+		expect(tooMany.error?.message).toMatch(/^Post Names or IDs takes at most 50 \(got 51\)/);
 		expect(env.fake.requests).toHaveLength(0);
 		env.fake.inject('POST /posts/delete', { kind: 'reset' });
 		const reset = await runGenviral(env.fake, op('delete', { postIds: MISSING }));

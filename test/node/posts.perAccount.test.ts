@@ -137,7 +137,7 @@ describe('Post → Get: One Item per Account', () => {
 
 		env.fake.requests.length = 0;
 		const bad = await runGenviral(env.fake, { resource: 'post', operation: 'get', postId: 'nope', ...PER_ACCOUNT });
-		expect(bad.error?.message).toMatch(/Post ID/);
+		expect(bad.error?.message).toMatch(/^Post: Not a valid post ID/);
 		expect(env.fake.requests).toHaveLength(0);
 	});
 });

@@ -275,9 +275,17 @@ const retry = node({
     parameters: { resource: 'post', operation: 'retry', postIds: expr('{{ $json.id }}') }
   }
 });
+const check = node({
+  ${NODE},
+  config: {
+    name: 'Post Status',
+    parameters: { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: expr('{{ $json.id }}') } }
+  }
+});
 // Update changes a post that is not published yet (updateFields.caption, updateFields.scheduledAt).
-// Get reads one post (postId); Delete removes posts that are not published (postIds, comma-separated).
-// Retry and Delete take one or more post IDs; Retry's retryAccountIds limits it to some accounts.
+// Get and Update read one post: postId is a locator, as above. Delete removes posts that are not
+// published. Retry and Delete take postIds: one expression giving an ID, a list or comma-separated
+// IDs; Retry's retryAccountIds (the same form) limits it to some accounts.
 `,
 );
 
@@ -332,7 +340,8 @@ const LIBRARY = [
 		`
 // Image Pack → Create, then Add Image for each picture (source: 'url' with imageUrl, or 'binary'),
 // then use the pack's id as Slideshow → Generate packId ({ __rl: true, mode: 'id', value: ... }).
-// Get Many lists packs (includePublic: true adds Genviral's public packs).
+// Get Many lists packs (includePublic: true adds Genviral's public packs). Delete Image takes packId and
+// imageId, both locators ({ __rl: true, mode: 'id', value: ... }; the image id from Get or Add Image).
 `,
 	),
 	pattern(
@@ -350,7 +359,7 @@ const LIBRARY = [
 		'Folders: organise uploads, slideshows and AI media',
 		`
 // Folder → Create (mediaType: upload | slideshow | ai_image | ai_video), then Add Items with
-// itemIds (comma-separated IDs of files or slideshows). Get Items lists a folder's content;
+// itemIds (one expression: a list or comma-separated IDs of files or slideshows). Get Items lists a folder's content;
 // Move and Get Ancestors work on the tree; Delete removes an empty folder.
 `,
 	),

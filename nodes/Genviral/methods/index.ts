@@ -12,6 +12,8 @@ import { searchFolders } from './folders';
 import { searchTemplates } from './templates';
 import { studioLoadOptions } from './studio';
 import { getAccounts } from './accounts';
+import { filesLoadOptions } from './files';
+import { postsListSearch, postsLoadOptions } from './posts';
 import { listSearch as packsListSearch } from './packs';
 import { listSearch as slideshowsListSearch } from './slideshows';
 
@@ -34,6 +36,7 @@ export const listSearch = {
 	searchTemplates,
 	...slideshowsListSearch,
 	...packsListSearch,
+	...postsListSearch,
 	/** The "From List" mode of the Target locator; the filter matches name, handle or platform. */
 	async searchTargets(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const needle = (filter ?? '').trim().toLowerCase();
@@ -54,4 +57,6 @@ export const loadOptions = {
 			.sort((a, b) => a.name.localeCompare(b.name));
 	},
 	...studioLoadOptions,
+	...postsLoadOptions,
+	...filesLoadOptions,
 };

@@ -6,6 +6,7 @@ import type { RetryPolicy } from '../../transport';
 import { expectObject, genviralApiRequest } from '../../transport';
 import type { GenviralOperation } from '../node.type';
 import { folderLocator, mediaTypeName } from './descriptions';
+import { folderItemsLocator } from '../../descriptions/locators';
 
 const ITEM_TYPES = {
 	file: { label: 'File IDs', holds: 'file IDs', folders: 'an Upload, AI Image or AI Video folder' },
@@ -40,19 +41,11 @@ function itemProperties(change: 'add' | 'remove'): INodeProperties[] {
 			description:
 				'What the IDs are. Upload, AI Image and AI Video folders hold file IDs; Slideshow folders hold slideshow IDs. With File IDs or Slideshow IDs the node reads the folder once and refuses a folder of the other kind before changing anything.',
 		},
-		{
-			displayName: 'Item IDs',
-			name: 'itemIds',
-			type: 'string',
-			required: true,
-			default: '',
-			typeOptions: { format: 'idList', minItems: 1, maxItems: 200 },
-			placeholder: '0a0a0a0a-0000-4000-8000-00000000b001, 0a0a0a0a-0000-4000-8000-00000000b002',
-			description:
-				change === 'add'
-					? '1-200 file or slideshow IDs (matching the folder\'s media type), separated by commas, or a list from an expression. Duplicates are sent once.'
-					: '1-200 IDs of items in this folder, separated by commas, or a list from an expression. The files and slideshows themselves are kept.',
-		},
+		folderItemsLocator(
+			change === 'add'
+				? "1-200 file or slideshow IDs (matching the folder's media type); the list shows your files (every context) or slideshows, by Item Type."
+				: '1-200 IDs of items in this folder, as the list shows them. The files and slideshows themselves are kept.',
+		),
 	];
 }
 

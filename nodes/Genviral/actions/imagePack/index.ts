@@ -3,6 +3,7 @@ import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
 import { packLocator } from './common';
 import { filtersCollection, searchFilter } from '../../descriptions/filters';
+import { packImageLocator } from '../../descriptions/locators';
 
 /** GET /packs/{packId}: the pack with every image and its AI metadata. */
 const get = endpoint({
@@ -108,15 +109,7 @@ const deleteImage = endpoint({
 	path: '/packs/{packId}/images/{imageId}',
 	properties: [
 		packLocator({ description: 'The image pack the image belongs to' }),
-		{
-			displayName: 'Image ID',
-			name: 'imageId',
-			type: 'string',
-			required: true,
-			default: '',
-			typeOptions: { format: 'uuid' },
-			description: "The ID of the image, from the pack's images (Image Pack → Get) or from Add Image",
-		},
+		packImageLocator,
 	],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },

@@ -2,16 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
-import { postIdsProperty } from './fields';
+import { postsLocator } from '../../descriptions/locators';
 
 /** Reference 7.6: 1-50 post IDs per call. */
 const MAX_POST_IDS = 50;
 
 const properties: INodeProperties[] = [
-	postIdsProperty(
-		MAX_POST_IDS,
-		`The posts to delete (1 to ${MAX_POST_IDS}), separated by commas or as a list from an expression. Posted, partly posted and canceled posts cannot be deleted.`,
-	),
+	postsLocator({
+		max: MAX_POST_IDS,
+		loadOptionsMethod: 'getDeletablePosts',
+		description: `The posts to delete (1 to ${MAX_POST_IDS}); the list shows the newest posts not published yet. Posted, partly posted and canceled posts cannot be deleted.`,
+	}),
 ];
 
 export const description = properties;

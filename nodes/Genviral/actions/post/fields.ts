@@ -19,30 +19,8 @@ export const TERMINAL_POST_STATUSES = ['posted', 'failed', 'partial', 'canceled'
 /** Statuses of a post still on its way (draft only changes when someone edits it). */
 export const PENDING_POST_STATUSES = ['pending', 'scheduled', 'retry', 'draft'] as const;
 
-export const postIdProperty: INodeProperties = {
-	displayName: 'Post ID',
-	name: 'postId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '02020202-0000-4000-8000-000000005001',
-	typeOptions: { format: 'uuid' },
-	description: 'The ID of the post (the "ID" returned by Create, a UUID)',
-};
-
-/** Post IDs of the bulk operations (Retry, Delete): a list or comma-separated text, 1 to `max`. */
-export function postIdsProperty(max: number, description: string): INodeProperties {
-	return {
-		displayName: 'Post IDs',
-		name: 'postIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '02020202-0000-4000-8000-000000005001, 02020202-0000-4000-8000-000000005002',
-		typeOptions: { format: 'idList', minItems: 1, maxItems: max, maxLength: 100_000 },
-		description,
-	};
-}
+/** Update still names the post picker by its old name; it lives with every other locator. */
+export { postLocator as postIdProperty } from '../../descriptions/locators';
 
 export const captionProperty: INodeProperties = {
 	displayName: 'Caption',

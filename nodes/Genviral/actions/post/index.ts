@@ -5,17 +5,18 @@ import type { GenviralOperation, OperationRun } from '../node.type';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
 import * as deletePosts from './delete.operation';
-import { postIdProperty, POST_LIST_STATUSES } from './fields';
+import { POST_LIST_STATUSES } from './fields';
 import { itemsPerAccount, outputProperty, wantsItemPerAccount } from './perAccount';
 import * as retry from './retry.operation';
 import * as update from './update.operation';
 import { filtersCollection } from '../../descriptions/filters';
+import { postLocator } from '../../descriptions/locators';
 
 /** GET /posts/{id}: the post and every account's delivery state. */
 const getPost = endpoint({
 	method: 'GET',
 	path: '/posts/{postId}',
-	properties: [postIdProperty],
+	properties: [postLocator],
 	output: { kind: 'object' },
 });
 

@@ -2,25 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
-import { postIdsProperty } from './fields';
+import { postsLocator, retryAccountsLocator } from '../../descriptions/locators';
 
 /** Reference 7.5: 1-20 post IDs, 1-10 account IDs. */
 const MAX_POST_IDS = 20;
 const MAX_ACCOUNT_IDS = 10;
 
 const properties: INodeProperties[] = [
-	postIdsProperty(
-		MAX_POST_IDS,
-		`The failed or partly posted posts to publish again (1 to ${MAX_POST_IDS}), separated by commas or as a list from an expression`,
-	),
-	{
-		displayName: 'Account IDs',
-		name: 'retryAccountIds',
-		type: 'string',
-		default: '',
-		typeOptions: { format: 'idList', maxItems: MAX_ACCOUNT_IDS, maxLength: 100_000 },
-		description: `Retry only these accounts' deliveries (up to ${MAX_ACCOUNT_IDS}); empty: every failed account of each post`,
-	},
+	postsLocator({
+		max: MAX_POST_IDS,
+		loadOptionsMethod: 'getRetryablePosts',
+		description: `The failed or partly posted posts to publish again (1 to ${MAX_POST_IDS}); the list shows the newest failed and partial posts.`,
+	}),
+	retryAccountsLocator(MAX_ACCOUNT_IDS),
 ];
 
 export const description = properties;
