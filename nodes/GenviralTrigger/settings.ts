@@ -1,7 +1,7 @@
 import type { IDataObject, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { platformOptions } from '../Genviral/helpers/platforms';
+import { platformOptions } from '../Genviral/descriptions/platforms';
 import { isUuid } from '../Genviral/helpers/validation';
 import type { TriggerEvent } from './description';
 import {

@@ -5,7 +5,7 @@ import { endpoint } from '../endpoint';
 import type { GenviralOperation } from '../node.type';
 import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
-import { packLocator } from './common';
+import { packLocator } from '../../descriptions/locators';
 import { filtersCollection, searchFilter } from '../../descriptions/filters';
 
 /** GET /packs/{packId}: the pack with every image and its AI metadata. */

@@ -4,10 +4,11 @@ import { endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
 import * as deletePosts from './delete.operation';
-import { postIdProperty, POST_LIST_STATUSES } from './fields';
+import { postIdProperty } from './fields';
 import * as retry from './retry.operation';
 import * as update from './update.operation';
 import { filtersCollection } from '../../descriptions/filters';
+import { postListStatusOptions } from '../../descriptions/statuses';
 
 /** GET /posts/{id}: the post and every account's delivery state. */
 const get = endpoint({
@@ -23,7 +24,7 @@ const filters: INodeProperties = filtersCollection([
 		name: 'status',
 		type: 'options',
 		default: 'posted',
-		options: POST_LIST_STATUSES,
+		options: postListStatusOptions,
 		description: 'Only posts in this status',
 	},
 	{

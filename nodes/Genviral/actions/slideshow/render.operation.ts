@@ -3,7 +3,7 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } 
 import { readParameters } from '../../helpers/parameters';
 import { downloadToBinary, expectArray, expectObject, genviralApiRequest, unexpectedShape } from '../../transport';
 import { ItemWithBinary } from '../node.type';
-import { slideshowLocator } from './common';
+import { slideshowLocator } from '../../descriptions/locators';
 
 /** Rendering blocks until every slide is drawn: about 2-5 s per slide, up to a minute or more. */
 export const RENDER_TIMEOUT_MS = 180_000;

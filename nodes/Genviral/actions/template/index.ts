@@ -1,8 +1,8 @@
-import { slideshowLocator } from '../slideshow/common';
+import { slideshowLocator, templateLocator } from '../../descriptions/locators';
 import { endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
-import { descriptionProperty, nameProperty, templateLocator, visibilityProperty } from './descriptions';
+import { descriptionProperty, nameProperty, visibilityProperty } from './descriptions';
 import * as update from './update.operation';
 import { filtersCollection, searchFilter } from '../../descriptions/filters';
 

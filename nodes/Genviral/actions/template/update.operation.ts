@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { templateLocator } from '../../descriptions/locators';
 import { readParameters } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
@@ -8,7 +9,6 @@ import {
 	configUpdateProperty,
 	descriptionProperty,
 	nameProperty,
-	templateLocator,
 	visibilityProperty,
 } from './descriptions';
 
