@@ -18,6 +18,7 @@ const EXAMPLE = path.join(REPO_ROOT, 'examples', 'create-analytics-targets.json'
 const WEEKLY_KPIS = path.join(REPO_ROOT, 'examples', 'weekly-kpis.json');
 const PUBLISH_VIDEO = path.join(REPO_ROOT, 'examples', 'publish-video.json');
 const AI_SLIDESHOW = path.join(REPO_ROOT, 'examples', 'ai-slideshow-to-tiktok.json');
+const APPROVE = path.join(REPO_ROOT, 'examples', 'approve-then-publish.json');
 
 /** The example polls every 15 s, as suits the real API; the fake finishes at once. */
 function withFastPolling(workflow: IWorkflowBase): IWorkflowBase {
@@ -91,7 +92,39 @@ async function main(): Promise<void> {
 			slideshowRun.output('Summary').map((i) => i.json),
 		);
 
-		const failed = first.error ?? second.error ?? kpis.error ?? published.error ?? slideshowRun.error;
+		// The review form: n8n serves it and resumes the Wait node with the answer; this engine has
+		// no form server, so the run stops waiting, then each answer is given as the node's output
+		// (the e2e submits the real form in a real n8n).
+		const approveWorkflow = () => {
+			const workflow = JSON.parse(readFileSync(APPROVE, 'utf8')) as IWorkflowBase;
+			workflow.pinData!['Manual Trigger'][0].json.image_pack_id = aiSlideshow.pinData!['Manual Trigger'][0].json.image_pack_id;
+			for (const node of workflow.nodes) if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.2;
+			return workflow;
+		};
+		const postsBefore = fake.requestsTo('POST /posts').length;
+		const waiting = await runWorkflow(approveWorkflow(), { credentials });
+		const review = waiting.run?.data.resultData.runData['Review Slides']?.[0];
+		show(`Run 7: ${path.basename(APPROVE)}: generate, render, then wait for the reviewer's form`, {
+			status: waiting.run?.status,
+			waitingAt: waiting.run?.data.resultData.lastNodeExecuted,
+			formUrl: review?.metadata?.resumeFormUrl,
+			resumesWithoutAnswerAt: waiting.run?.data.waitTill,
+			slides: waiting.output('Render Slides')[0]?.json.rendered_image_urls,
+			postsCreated: fake.requestsTo('POST /posts').length - postsBefore,
+		});
+		const answered = async (answer: { Decision: string; Note: string }) => {
+			const workflow = approveWorkflow();
+			workflow.pinData!['Review Slides'] = [{ json: answer }];
+			return await runWorkflow(workflow, { credentials });
+		};
+		const approved = await answered({ Decision: 'Approve', Note: 'Good to go' });
+		show('Run 8: the reviewer approves: posted to both accounts (waiting until posted)', approved.output('Published').map((i) => i.json));
+		const rejected = await answered({ Decision: 'Reject', Note: 'Wrong colours' });
+		show('Run 9: the reviewer rejects: nothing posted, the run ends with the note', rejected.output('Not Published').map((i) => i.json));
+
+		const failed =
+			first.error ?? second.error ?? kpis.error ?? published.error ?? slideshowRun.error ?? waiting.error ?? approved.error ?? rejected.error ??
+			(waiting.run?.status === 'waiting' ? undefined : new Error(`approve-then-publish.json did not wait for the review (status ${String(waiting.run?.status)})`));
 		if (failed) throw new Error(`demo run failed: ${failed.message}`);
 	} finally {
 		await fake.stop();

@@ -12,8 +12,16 @@ import path from 'node:path';
 
 import { REPO_ROOT } from '../test/harness/engine';
 
-/** n8n 2.41.3 does not install here (one of its dependency versions is missing from the registry). */
-export const N8N_VERSION = process.env.GENVIRAL_E2E_N8N_VERSION ?? '2.41.1';
+/**
+ * The n8n versions docs/compatibility.md claims, proven by `npm run test:e2e` with
+ * GENVIRAL_E2E_N8N_VERSION set to each: the newest 2.x that installs from the registry this
+ * project's machines use (2.41.3 does not: one of its dependency versions is missing) and the
+ * oldest that does (before 2.32.0, n8n-nodes-base fetches xlsx from cdn.sheetjs.com instead of a
+ * registry; 2.32.0, 2.34.0 and 2.38.0 name @n8n/agents versions that registry lacks; 2.36.0
+ * installs). See docs/compatibility.md.
+ */
+export const CLAIMED_N8N_VERSIONS = { newest: '2.41.1', oldest: '2.36.0' } as const;
+export const N8N_VERSION = process.env.GENVIRAL_E2E_N8N_VERSION ?? CLAIMED_N8N_VERSIONS.newest;
 export const CACHE = process.env.GENVIRAL_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-genviral-e2e');
 export const N8N_DIR = path.join(CACHE, `n8n-${N8N_VERSION}`);
 export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -112,12 +120,21 @@ async function withCacheLock<T>(log: (message: string) => void, work: () => T): 
  * `sqlite`, its sqlite3 module is built for this Node (node-gyp); PostgreSQL setups skip that.
  */
 export async function ensureN8n(log: (message: string) => void, { sqlite }: { sqlite: boolean }): Promise<void> {
+	if (!/^\d+\.\d+\.\d+$/.test(N8N_VERSION)) {
+		throw new Error(`GENVIRAL_E2E_N8N_VERSION must be one exact n8n version (e.g. ${CLAIMED_N8N_VERSIONS.oldest}), not "${N8N_VERSION}"`);
+	}
 	await withCacheLock(log, () => {
 		if (!existsSync(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'))) {
 			log(`installing n8n@${N8N_VERSION} into ${N8N_DIR} (first run only, a few minutes)`);
 			mkdirSync(N8N_DIR, { recursive: true });
 			writeFileSync(path.join(N8N_DIR, 'package.json'), JSON.stringify({ name: 'n8n-e2e-cache', private: true }));
 			run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: N8N_DIR });
+		}
+		const installed = installedN8nVersion();
+		if (installed !== N8N_VERSION) {
+			throw new Error(
+				`${N8N_DIR} holds n8n ${installed ?? '(none: the install did not finish)'}, not the claimed ${N8N_VERSION}: delete that folder and run again`,
+			);
 		}
 		const sqlite3 = path.join(N8N_DIR, 'node_modules', 'sqlite3');
 		if (sqlite && !existsSync(path.join(sqlite3, 'build', 'Release', 'node_sqlite3.node'))) {
@@ -127,6 +144,45 @@ export async function ensureN8n(log: (message: string) => void, { sqlite }: { sq
 			run(gyp, ['rebuild', '--release', '-j', String(os.cpus().length), ...(nodedir ? [`--nodedir=${nodedir}`] : [])], { cwd: sqlite3 });
 		}
 	});
+}
+
+/** The version of the n8n package in the cache folder (undefined when there is none). */
+export function installedN8nVersion(): string | undefined {
+	const file = path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json');
+	return existsSync(file) ? String((JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version) : undefined;
+}
+
+/** The version of a package as n8n's install resolved it (e.g. the n8n-workflow its nodes load). */
+export function n8nDependencyVersion(name: string): string | undefined {
+	try {
+		const file = createRequire(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json')).resolve(`${name}/package.json`);
+		return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether `version` is in a peerDependencies range written as space-separated `>=x.y.z` /
+ * `<x.y.z` / exact bounds (the forms package.json uses; `*` accepts everything).
+ */
+export function inRange(version: string, range: string): boolean {
+	const parse = (v: string) => v.split('.').map(Number);
+	const compare = (a: string, b: string) => {
+		const [x, y] = [parse(a), parse(b)];
+		for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+		return 0;
+	};
+	return range
+		.trim()
+		.split(/\s+/)
+		.every((bound) => {
+			const match = /^(>=|<=|>|<|=)?(\d+\.\d+\.\d+|\*)$/.exec(bound);
+			if (!match) throw new Error(`peerDependencies range "${range}": "${bound}" is not a bound this check reads`);
+			if (match[2] === '*') return true;
+			const c = compare(version, match[2]);
+			return { '>=': c >= 0, '<=': c <= 0, '>': c > 0, '<': c < 0, '=': c === 0, '': c === 0 }[match[1] ?? ''] ?? false;
+		});
 }
 
 /** `npm pack` of this package (built beforehand by the npm script) into a temporary folder. */
@@ -319,12 +375,15 @@ export class Processes {
 		return this.list.every((started) => !started.alive());
 	}
 
-	/** Last resort on exit: SIGKILL to every group still running. */
-	killAllNow(): void {
+	/**
+	 * Last resort on exit: SIGKILL to every group still running (or another signal, e.g. SIGINT
+	 * to a process that stops what it started itself).
+	 */
+	killAllNow(signal: NodeJS.Signals = 'SIGKILL'): void {
 		for (const started of this.list) {
 			if (started.child.pid !== undefined && started.alive()) {
 				try {
-					process.kill(-started.child.pid, 'SIGKILL');
+					process.kill(-started.child.pid, signal);
 				} catch {
 					// already gone
 				}
@@ -471,15 +530,27 @@ export class N8nApi {
 	 * "Execute workflow" in the editor: a manual run from `trigger` (pinned data applies, as in
 	 * the editor), then its stored execution once finished (undefined after `timeoutMs`).
 	 */
-	async runManually(workflowId: string, trigger: string, timeoutMs: number): Promise<{ started: number; detail: string; run?: RunView }> {
+	async runManually(
+		workflowId: string,
+		trigger: string,
+		timeoutMs: number,
+		/** Called once when the execution waits (a Wait node): e.g. submits its form to resume it. */
+		onWaiting?: (executionId: string) => Promise<void>,
+	): Promise<{ started: number; detail: string; run?: RunView }> {
 		const started = await this.call('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
 		const executionId = started.data?.executionId as string | undefined;
 		if (started.status !== 200 || executionId === undefined) {
 			return { started: started.status, detail: `HTTP ${started.status} ${JSON.stringify(started.data).slice(0, 300)}` };
 		}
 		const until = Date.now() + timeoutMs;
+		let resumed = false;
 		while (Date.now() < until) {
 			const { data } = await this.call('GET', `/executions/${executionId}`);
+			if (data?.status === 'waiting' && onWaiting && !resumed) {
+				resumed = true;
+				await onWaiting(String(executionId));
+				continue;
+			}
 			if (data?.status !== undefined && !UNFINISHED.includes(String(data.status)) && data.finished !== undefined) {
 				return { started: 200, detail: `execution ${executionId}`, run: await this.execution(String(executionId)) };
 			}

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 
 import { DEFAULT_TOKEN, type FakeGenviral } from '../test/fake-genviral/server';
 import { REPO_ROOT, genviralNode, graph, type N8nWorkflow } from './e2e-common';
@@ -81,13 +81,15 @@ async function openNodePanel(page: Page): Promise<boolean> {
 
 async function openNode(page: Page, name: string): Promise<boolean> {
 	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).or(page.locator('[data-test-id="canvas-node"]', { hasText: name })).first();
-	await node.dblclick({ timeout: 15_000 }).catch(() => undefined);
-	return await page
-		.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]')
-		.first()
-		.waitFor({ timeout: 15_000 })
-		.then(() => true)
-		.catch(() => false);
+	const panel = page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first();
+	// On a loaded machine the canvas draws late: wait for the node itself, then for its panel;
+	// a double click that lands before the canvas handles it is tried again (twice at most).
+	if (!(await node.waitFor({ timeout: 60_000 }).then(() => true).catch(() => false))) return false;
+	for (let attempt = 0; attempt < 3; attempt++) {
+		await node.dblclick({ timeout: 15_000 }).catch(() => undefined);
+		if (await panel.waitFor({ timeout: 20_000 }).then(() => true).catch(() => false)) return true;
+	}
+	return false;
 }
 
 async function closeNode(page: Page): Promise<void> {
@@ -96,6 +98,28 @@ async function closeNode(page: Page): Promise<void> {
 	if (await page.locator('[data-test-id="ndv"]').first().isVisible().catch(() => false)) {
 		await page.locator('[data-test-id="ndv-close-button"], [data-test-id="back-to-canvas"]').first().click().catch(() => undefined);
 	}
+}
+
+/** The editor's request for a node's load-options method (`POST /rest/dynamic-node-parameters/options`). */
+function isLoadOptions(response: Response, method: string): boolean {
+	if (!response.url().includes('/rest/dynamic-node-parameters/options')) return false;
+	return (response.request().postData() ?? '').includes(`"${method}"`);
+}
+
+/** The option names in a load-options answer (`{ data: [{ name, value }] }`); throws on an error answer. */
+async function optionNames(response: Response): Promise<string[]> {
+	if (!response.ok()) throw new Error(`HTTP ${response.status()} ${(await response.text()).slice(0, 200)}`);
+	const body = (await response.json()) as { data?: Array<{ name?: string }> };
+	return (body.data ?? []).map((option) => String(option.name ?? ''));
+}
+
+/** Waits until `locator` matches at least `count` elements; whether it did within `timeoutMs`. */
+async function waitForCount(locator: Locator, count: number, timeoutMs: number): Promise<boolean> {
+	return await locator
+		.nth(count - 1)
+		.waitFor({ timeout: timeoutMs })
+		.then(() => true)
+		.catch(() => false);
 }
 
 export async function editorScreens(options: {
@@ -157,31 +181,47 @@ export async function editorScreens(options: {
 	await page.goto(`${baseUrl}/workflow/${EDITOR_WORKFLOW_ID}`, { waitUntil: 'networkidle', timeout: 60_000 });
 	await page.waitForTimeout(1000);
 
-	// n8n may load the options as the node opens: count from before that.
+	// n8n may load the options as the node opens or as the picker opens: listen from before both,
+	// and wait for that request's answer and for its options to render, not for a fixed time (a
+	// fixed wait saw 0 options on a loaded machine).
 	const accountListsBefore = fake.requestsTo('GET /accounts').length;
+	const accountOptions = page
+		.waitForResponse((response) => isLoadOptions(response, 'getAccounts'), { timeout: 60_000 })
+		.then(async (response) => await optionNames(response))
+		.catch((error: Error) => error);
 	if (await openNode(page, 'Create Post')) {
 		const before = accountListsBefore;
-		await page.locator('[data-test-id="parameter-input-accountIds"]').first().click();
-		const loaded = await page
-			.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
-			.first()
-			.waitFor({ timeout: 20_000 })
-			.then(() => true)
-			.catch(() => false);
-		await page.waitForTimeout(800);
+		const picker = page.locator('[data-test-id="parameter-input-accountIds"]').first();
+		await picker.click();
+		const answered = await accountOptions;
+		const expected = answered instanceof Error ? [] : answered;
+		const visible = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+		// A click that lands while the panel is still settling opens nothing: click again, a
+		// bounded number of times, until the answered options are on screen.
+		let rendered = false;
+		for (let attempt = 0; attempt < 3 && !rendered; attempt++) {
+			if (attempt > 0) await picker.click().catch(() => undefined);
+			rendered = await waitForCount(visible, Math.max(1, expected.length), 10_000);
+		}
 		await shot('12-post-create-account-picker.png');
-		const options = await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allInnerTexts();
+		const options = await visible.allInnerTexts();
 		writeFileSync(path.join(results, 'post-create-account-picker.txt'), options.join('\n'));
+		const missing = expected.filter((name) => !options.some((o) => o.includes(name)));
 		check(
 			'Post → Create: the Accounts picker loads the accounts from the API (GET /accounts)',
-			loaded && options.length > 0 && fake.requestsTo('GET /accounts').length > before,
-			`${options.length} options: ${options.slice(0, 4).join(' | ').replace(/\s+/g, ' ')}`,
+			!(answered instanceof Error) && rendered && expected.length > 0 && missing.length === 0 && fake.requestsTo('GET /accounts').length > before,
+			answered instanceof Error
+				? `no answer to the options request: ${answered.message.split('\n')[0]}`
+				: `${expected.length} accounts answered, ${options.length} options shown: ${options.slice(0, 4).join(' | ').replace(/\s+/g, ' ')}${missing.length ? `; not shown: ${missing.join(', ')}` : ''}`,
 		);
 		await page.keyboard.press('Escape');
 		await closeNode(page);
 	} else check('Post → Create opens in the editor', false);
 
 	const slideshowListsBefore = fake.requestsTo('GET /slideshows').length;
+	const slideshowSearch = page
+		.waitForResponse((response) => response.url().includes('/rest/dynamic-node-parameters/resource-locator-results') && (response.request().postData() ?? '').includes('"searchSlideshows"'), { timeout: 60_000 })
+		.catch((error: Error) => error);
 	if (await openNode(page, 'Get Slideshow')) {
 		const before = slideshowListsBefore;
 		// The value box (not the From List / By ID mode selector beside it).
@@ -191,13 +231,11 @@ export async function editorScreens(options: {
 			.last()
 			.click()
 			.catch(async () => await locator.getByText(/Select a slideshow/i).first().click());
-		const loaded = await page
-			.locator('[data-test-id="rlc-item"]:visible')
-			.first()
-			.waitFor({ timeout: 20_000 })
-			.then(() => true)
-			.catch(() => false);
-		await page.waitForTimeout(800);
+		// The search's answer, then every seeded title in the list (not a fixed wait).
+		const answered = !((await slideshowSearch) instanceof Error);
+		const rlcItems = page.locator('[data-test-id="rlc-item"]:visible');
+		let loaded = answered;
+		for (const title of SLIDESHOW_TITLES) loaded = loaded && (await waitForCount(rlcItems.filter({ hasText: title }), 1, 30_000));
 		await shot('13-slideshow-from-list.png');
 		// The dropdown is teleported out of the locator's container: read its items page-wide.
 		const items = await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts().catch(() => [] as string[]);

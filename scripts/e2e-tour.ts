@@ -11,7 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_TOKEN, type FakeGenviral } from '../test/fake-genviral/server';
-import { REPO_ROOT, genviralNode, graph, type N8nWorkflow, type RunView } from './e2e-common';
+import { REPO_ROOT, genviralNode, graph, parseRunData, type N8nApi, type N8nWorkflow, type RunView } from './e2e-common';
 
 /** The credential the examples reference (by id and name), imported with the fake's key. */
 export const EXAMPLE_CREDENTIAL = { id: 'genviral-demo', name: 'Genviral account' };
@@ -380,6 +380,8 @@ export interface ExampleCase {
 	workflow: N8nWorkflow;
 	changed?: string;
 	expect(run: RunView): Expectation[];
+	/** When the run waits (a Wait node): resumes it as a person would, with what it saw checked. */
+	onWaiting?: (api: N8nApi, executionId: string) => Promise<Expectation[]>;
 }
 
 const loadExample = (file: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as N8nWorkflow & { pinData: Record<string, Array<{ json: Record<string, unknown> }>> };
@@ -397,6 +399,7 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 	});
 	slideshow.pinData['Manual Trigger'][0].json.image_pack_id = pack.id;
 	return [
+		...approvalCases(fake, pack.id as string),
 		{
 			file: 'create-analytics-targets.json',
 			trigger: 'Manual Trigger',
@@ -454,6 +457,84 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 						'generate (5 slides) → render → post to TikTok with the rendered images, wait (30 s polls): posted; the account tracked',
 						rendered.length === 5 && post.status === 'posted' && summary.post_id === post.id && run.output['Track TikTok Account']?.[0]?.identifier === '@acme',
 						JSON.stringify(summary).slice(0, 200),
+					],
+				];
+			},
+		},
+	];
+}
+
+/**
+ * examples/approve-then-publish.json, twice: the reviewer approves in one run and rejects in the
+ * other, each by submitting the Wait node's form at its resume URL (`/form-waiting/<execution
+ * ID>`) the way the browser does (multipart, field-0 Decision, field-1 Note), after checking that
+ * the form page shows every rendered slide as an image.
+ */
+function approvalCases(fake: FakeGenviral, packId: string): ExampleCase[] {
+	const scope = fake.scopeOf(DEFAULT_TOKEN);
+	/** Whether a post of the fake carries these slides. */
+	const postedSlides = (slides: string[]) => slides.length > 0 && fake.modules.posts.all(scope).some((post) => JSON.stringify(post).includes(slides[0]));
+	const workflowFor = (id: string, name: string) => {
+		const workflow = loadExample('approve-then-publish.json');
+		workflow.pinData['Manual Trigger'][0].json.image_pack_id = packId;
+		return Object.assign(workflow, { id, name: `${workflow.name}${name}` });
+	};
+	const review = (decision: 'Approve' | 'Reject', note: string) => async (api: N8nApi, executionId: string): Promise<Expectation[]> => {
+		const waiting = await api.execution(executionId);
+		const slides = (waiting.output['Render Slides']?.[0]?.rendered_image_urls ?? []) as string[];
+		// The form's resume URL as the Wait node gives it to the editor (signed in n8n 2.41).
+		const stored = parseRunData(String((await api.call('GET', `/executions/${executionId}`)).data?.data ?? ''));
+		const formUrl = String(stored?.resultData?.runData?.['Review Slides']?.[0]?.metadata?.resumeFormUrl ?? `${api.baseUrl}/form-waiting/${executionId}`);
+		const page = await fetch(formUrl).then(async (r) => `${r.status} ${await r.text()}`).catch((e: Error) => e.message);
+		const shown = slides.filter((url) => new RegExp(`<img[^>]*src="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(page));
+		const form = new FormData();
+		form.set('field-0', decision);
+		form.set('field-1', note);
+		const submitted = await fetch(formUrl, { method: 'POST', body: form }).then((r) => r.status).catch(() => 0);
+		return [
+			[
+				'the run waits at the review form after Render, nothing posted yet; the form page shows every rendered slide as an image',
+				waiting.status === 'waiting' && slides.length === 4 && shown.length === slides.length && !postedSlides(slides),
+				`${waiting.status}; ${shown.length}/${slides.length} slides shown`,
+			],
+			[`the form is submitted (${decision}) at its resume URL`, submitted === 200, `HTTP ${submitted}`],
+		];
+	};
+	return [
+		{
+			file: 'approve-then-publish.json',
+			trigger: 'Manual Trigger',
+			timeoutMs: 150_000,
+			workflow: workflowFor('gvExampleApprove01', ''),
+			changed: "its pinned image_pack_id names a pack of the fake's library; approved in the form",
+			onWaiting: review('Approve', 'Good to go'),
+			expect: (run) => {
+				const published = run.output.Published?.[0] ?? {};
+				const post = fake.modules.posts.all(scope).find((p) => p.id === published.post_id);
+				const rendered = (run.output['Render Slides']?.[0]?.rendered_image_urls ?? []) as string[];
+				return [
+					[
+						'approved: the rendered slides posted to both accounts, waited until posted (30 s polls), with the note',
+						published.status === 'posted' && post !== undefined && /^https:\/\/www\.tiktok\.com\/\S+ https:\/\/www\.instagram\.com\/\S+$/.test(String(published.links)) && published.note === 'Good to go' && rendered.length === 4,
+						JSON.stringify(published).slice(0, 240),
+					],
+				];
+			},
+		},
+		{
+			file: 'approve-then-publish.json',
+			trigger: 'Manual Trigger',
+			timeoutMs: 150_000,
+			workflow: workflowFor('gvExampleApprove02', ' (rejected)'),
+			changed: "its pinned image_pack_id names a pack of the fake's library; a copy rejected in the form",
+			onWaiting: review('Reject', 'Wrong colours'),
+			expect: (run) => {
+				const stopped = run.output['Not Published']?.[0] ?? {};
+				return [
+					[
+						'rejected: nothing posted, the run ends with the note',
+						run.output['Post to Accounts'] === undefined && !postedSlides((run.output['Render Slides']?.[0]?.rendered_image_urls ?? []) as string[]) && stopped.status === 'rejected' && stopped.note === 'Rejected by the reviewer: Wrong colours',
+						JSON.stringify(stopped).slice(0, 240),
 					],
 				];
 			},

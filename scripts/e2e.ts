@@ -1,28 +1,32 @@
 /**
- * `npm run test:e2e`: the package in a real n8n 2.41, installed from its npm tarball the way
+ * `npm run test:e2e`: the package in a real n8n (2.41.1, or GENVIRAL_E2E_N8N_VERSION), installed from its npm tarball the way
  * n8n's community-package installer lays it out, driven through n8n's CLI and its editor in
  * headless Chromium, against the fake Genviral API. Not part of `npm test` (it installs a
  * 2.9 GB n8n into a cache folder the first time). Bounded in time; kills only what it started.
  *
  * The parts: CLI imports and `n8n execute` runs (here); every resource and every example run as
  * the editor runs them, with binary data in filesystem mode (e2e-tour.ts); the Genviral Trigger
- * polling on its own (e2e-trigger.ts); the editor's screens (here and e2e-editor.ts).
+ * polling on its own (e2e-trigger.ts); the editor's screens (here and e2e-editor.ts); the playground
+ * (e2e-playground.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { DEFAULT_KEYS, DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
 import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
-import { N8N_BIN, N8nApi, REPO_ROOT, Report, ensureN8n, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
+import { N8N_BIN, N8N_VERSION, N8nApi, REPO_ROOT, Report, ensureN8n, inRange, n8nDependencyVersion, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
 import { editorScreens, editorWorkflow } from './e2e-editor';
-import { EXAMPLE_CREDENTIAL, exampleCases, prepareTour, tourCases, type TourContext } from './e2e-tour';
+import { checkSchemaUrls, schemaPreviewScreen } from './e2e-schemas';
+import { checkPlayground, stopPlaygroundNow } from './e2e-playground';
+import { EXAMPLE_CREDENTIAL, exampleCases, prepareTour, tourCases, type Expectation, type TourContext } from './e2e-tour';
 import { TRIGGER_CREDENTIAL_ID, TRIGGER_KEY, TRIGGER_TOKEN, checkTriggerRuns, seedTriggerPosts, triggerWorkflow } from './e2e-trigger';
 
-const RESULTS = path.join(REPO_ROOT, 'e2e-results');
+/** GENVIRAL_E2E_RESULTS: another folder, so that two runs (e.g. two n8n versions) can run at once. */
+const RESULTS = process.env.GENVIRAL_E2E_RESULTS ?? path.join(REPO_ROOT, 'e2e-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DEADLINE_MS = Number(process.env.GENVIRAL_E2E_TIMEOUT_MS ?? 20 * 60_000);
+const DEADLINE_MS = Number(process.env.GENVIRAL_E2E_TIMEOUT_MS ?? 30 * 60_000);
 
 const started: ChildProcess[] = [];
 let cliRuns = 0;
@@ -200,7 +204,8 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 			check('the editor screens', false, error.stack ?? error.message);
 			return [];
 		});
-		report.note(`editor screenshots: ${shots.join(', ')}`);
+		const schemaShot = await schemaPreviewScreen({ page, baseUrl, cookie, credentialId: GOOD_CREDENTIAL_ID, results: RESULTS, check }).catch((error: Error) => void check('the schema preview screen', false, error.stack ?? error.message));
+		report.note(`editor screenshots: ${[...shots, schemaShot ?? []].flat().join(', ')}`);
 	} finally {
 		await browser.close();
 	}
@@ -339,6 +344,13 @@ async function main(): Promise<void> {
 			'n8n serves the Genviral Trigger node type (a polling trigger)',
 			Array.isArray(types) && types.some((type) => type.name === 'n8n-nodes-genviral.genviralTrigger' && (type as { polling?: boolean }).polling === true),
 		);
+		await checkSchemaUrls(baseUrl, check);
+		// The run proves the version it names, or fails: the server that answers is that version,
+		// and the n8n-workflow it ships is inside the package's peerDependencies range.
+		const workflowVersion = n8nDependencyVersion('n8n-workflow') ?? '(not found)';
+		const peerRange = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> }).peerDependencies['n8n-workflow'];
+		check(`the n8n that answers is the claimed ${N8N_VERSION}`, settings.data?.versionCli === N8N_VERSION, `versionCli ${String(settings.data?.versionCli)}`);
+		check(`its n8n-workflow ${workflowVersion} is in peerDependencies "${peerRange}"`, inRange(workflowVersion, peerRange));
 		check("n8n's binary data mode is filesystem", settings.data?.binaryDataMode === 'filesystem', `binaryDataMode ${String(settings.data?.binaryDataMode)}`);
 		const listed = await api.call('GET', '/workflows?limit=200');
 		const listedIds = new Set(((listed.data as Array<{ id: string }> | undefined) ?? []).map((w) => w.id));
@@ -367,7 +379,14 @@ async function main(): Promise<void> {
 				for (const [name, ok, more] of tourCase.expect(run)) check(`${tourCase.key}: ${name}`, ok, more);
 			}),
 			...examples.map(async (example) => {
-				const result = await api.runManually(example.workflow.id, example.trigger, example.timeoutMs);
+				const reviewed: Expectation[] = [];
+				const result = await api.runManually(
+					example.workflow.id,
+					example.trigger,
+					example.timeoutMs,
+					example.onWaiting && (async (executionId) => void reviewed.push(...(await example.onWaiting!(api, executionId)))),
+				);
+				for (const [name, ok, more] of reviewed) check(`examples/${example.file}: ${name}`, ok, more);
 				const run = result.run;
 				const detail = run ? `${run.status}${run.error ? `: ${run.error}` : ''}` : result.detail;
 				if (!check(`examples/${example.file} runs${example.changed ? ` (${example.changed})` : ' as shipped'}, pinned data included`, run?.status === 'success', detail) || !run) return;
@@ -387,6 +406,11 @@ async function main(): Promise<void> {
 		step('the editor in headless Chromium');
 		if (cookie) await ui(baseUrl, cookie, fake);
 		lap('editor', t);
+
+		t = Date.now();
+		step('the playground (npm run playground): started, signed in, an example run in the editor, the trigger firing, Ctrl-C');
+		await checkPlayground({ check, results: RESULTS, chromiumPath: CHROMIUM });
+		lap('playground', t);
 		writeFileSync(path.join(RESULTS, 'n8n-server.log'), serverLog.join(''));
 	} finally {
 		clearTimeout(deadline);
@@ -405,6 +429,7 @@ async function main(): Promise<void> {
 
 /** Kill only the processes this script started (n8n and its children, by process group). */
 function cleanup(): void {
+	stopPlaygroundNow();
 	for (const child of started) {
 		if (child.pid !== undefined && child.exitCode === null) {
 			try {

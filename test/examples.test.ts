@@ -172,4 +172,20 @@ describe('examples/', () => {
 			newly_tracked: true,
 		});
 	});
+	// The Wait node does not load under Jest (see BASE_NODES_OUTSIDE_JEST in the harness): the run,
+	// the review form and its approval or rejection through the resume URL are checked by the e2e
+	// (scripts/e2e-tour.ts) in a real n8n, and shown by the demo.
+	test('approve-then-publish.json: n8n built-in nodes only, approval before Post → Create, rejection ends with a note', () => {
+		const workflow = load('approve-then-publish.json');
+		const types = new Set(workflow.nodes.map((n) => n.type));
+		expect([...types].filter((t) => !t.startsWith('n8n-nodes-base.') && t !== 'n8n-nodes-genviral.genviral')).toEqual([]);
+		const byName = Object.fromEntries(workflow.nodes.map((n) => [n.name, n]));
+		expect(byName['Review Slides'].parameters).toMatchObject({ resume: 'form', limitWaitTime: true });
+		expect(String(byName['Review Slides'].parameters.formDescription)).toContain('rendered_image_urls');
+		const next = (name: string) => (workflow.connections[name]?.main ?? []).map((out) => (out ?? []).map((c) => c.node));
+		expect(next('Render Slides')).toEqual([['Review Slides']]);
+		expect(next('Review Slides')).toEqual([['Approved?']]);
+		expect(next('Approved?')).toEqual([['Post to Accounts'], ['Not Published']]);
+		expect(byName['Post to Accounts'].parameters).toMatchObject({ resource: 'post', operation: 'create', waitForPublish: true });
+	});
 });

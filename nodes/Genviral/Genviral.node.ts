@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
+import { genviralBuilderHint } from './descriptions/builderHint';
 import { requestOptionsDescription } from './descriptions/requestOptions';
 import { listSearch, loadOptions } from './methods';
 
@@ -19,6 +20,7 @@ export class Genviral implements INodeType {
 		documentationUrl: 'https://github.com/genviral/n8n-nodes-genviral#readme',
 		defaults: { name: 'Genviral' },
 		usableAsTool: true,
+		builderHint: genviralBuilderHint,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'genviralApi', required: true }],

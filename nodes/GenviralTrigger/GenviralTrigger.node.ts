@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { genviralTriggerBuilderHint } from './builderHint';
 import { triggerProperties } from './description';
 import { loadOptions } from './methods';
 import { pollGenviral } from './poll';
@@ -18,6 +19,7 @@ export class GenviralTrigger implements INodeType {
 		documentationUrl: 'https://github.com/genviral/n8n-nodes-genviral#genviral-trigger',
 		defaults: { name: 'Genviral Trigger' },
 		polling: true,
+		builderHint: genviralTriggerBuilderHint,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'genviralApi', required: true }],

@@ -38,8 +38,14 @@ interface PendingUpload {
 /** How long a signed upload URL is valid (reference 5.1: expiresIn = 600 seconds). */
 export const UPLOAD_URL_TTL_MS = 600_000;
 
-/** A queued storage fault for the next PUT / GET. */
-export type StorageFault = { kind: 'status'; status: number; body?: string } | { kind: 'reset' };
+/**
+ * A queued storage fault for the next PUT / GET. `respond` hands the request to a test's own
+ * answer (a body that drips, never ends, lies about its length, or is an HTML page).
+ */
+export type StorageFault =
+	| { kind: 'status'; status: number; body?: string }
+	| { kind: 'reset' }
+	| { kind: 'respond'; respond: (req: http.IncomingMessage, res: http.ServerResponse) => void };
 
 export class FakeStorage {
 	readonly requests: StorageRequest[] = [];
@@ -96,6 +102,7 @@ export class FakeStorage {
 		this.expireNextUploads = 0;
 		this.faults.put.length = 0;
 		this.faults.get.length = 0;
+		this.nextMediaSegments.length = 0;
 		this.keepBodies = true;
 	}
 
@@ -134,9 +141,15 @@ export class FakeStorage {
 		return this.objects.get(keyOf(keyOrUrl, '/media/'));
 	}
 
+	/**
+	 * The path segments the next media objects get instead of their encoded file names, used
+	 * as given (a test's own escapes: `%2E%2E%2Fx.png`, a malformed `%E0%A4%A`).
+	 */
+	readonly nextMediaSegments: string[] = [];
+
 	/** Serve bytes at a public media URL (rendered slides, Studio outputs). */
 	putMedia(fileName: string, contentType: string, data: Buffer): string {
-		const key = `${randomUUID()}/${encodeURIComponent(fileName)}`;
+		const key = `${randomUUID()}/${this.nextMediaSegments.shift() ?? encodeURIComponent(fileName)}`;
 		this.objects.set(key, { contentType, data, size: data.length, storedAt: Date.now() });
 		return `${this.origin}/media/${key}`;
 	}
@@ -160,6 +173,10 @@ export class FakeStorage {
 		};
 		this.requests.push(recorded);
 		const fault = (req.method === 'PUT' ? this.faults.put : this.faults.get).shift();
+		if (fault?.kind === 'respond') {
+			fault.respond(req, res);
+			return;
+		}
 		if (fault?.kind === 'reset') {
 			res.socket?.destroy();
 			return;

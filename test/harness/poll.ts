@@ -38,9 +38,10 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import type { FakeGenviral } from '../fake-genviral/server';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import type { RunResult } from './engine';
-import { buildAdditionalData, loadTypes, runWorkflow, TestCredentialsHelper } from './engine';
+import { buildAdditionalData, GENVIRAL_TRIGGER_TYPE, loadTypes, runWorkflow, TestCredentialsHelper } from './engine';
+import { checkItems, checkRunOutputs } from './outputSchemas';
 
-export const GENVIRAL_TRIGGER_TYPE = 'n8n-nodes-genviral.genviralTrigger';
+export { GENVIRAL_TRIGGER_TYPE };
 export const TRIGGER_NODE_NAME = 'Genviral Trigger';
 
 /** n8n's "Every Minute" poll time (the shortest it allows). */
@@ -210,6 +211,9 @@ export class PollHarness {
 		});
 		const workflowExecute = new WorkflowExecute(this.additionalData(executionId, 'trigger'), 'trigger', runExecutionData);
 		const run = await workflowExecute.processRunExecutionData(this.workflow);
+		// What the trigger emitted, and what the Genviral nodes after it output, match their schemas.
+		checkItems(node, data[0] ?? []);
+		checkRunOutputs(this.workflow, run);
 		return {
 			items: data[0] ?? [],
 			run,

@@ -33,9 +33,11 @@ const requestOptions = require(path.join(REPO_ROOT, 'dist/nodes/Genviral/transpo
 
 /**
  * One genviralApiRequest call in a real ExecuteContext of a Genviral node, for item 0 with
- * these request options (as the router hands them to the transport after reading Options).
+ * these request options (as the router hands them to the transport after reading Options);
+ * `deadlineInMs` is counted from the call itself (after the engine is set up), since the
+ * deadline also cuts the attempt's Timeout.
  */
-async function callTransport(baseUrl: string, request: GenviralRequest, options: Partial<RequestOptions> = {}) {
+async function callTransport(baseUrl: string, request: GenviralRequest, options: Partial<RequestOptions> = {}, deadlineInMs?: number) {
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node: INode = {
 		id: 'genviral',
@@ -69,6 +71,7 @@ async function callTransport(baseUrl: string, request: GenviralRequest, options:
 	);
 	requestOptions.setItemRequestOptions(context, 0, { ...requestOptions.DEFAULT_REQUEST_OPTIONS, ...options });
 	const started = Date.now();
+	if (deadlineInMs !== undefined) request = { ...request, deadline: started + deadlineInMs };
 	const outcome = await transport.genviralApiRequest.call(context, request).then(
 		(data) => ({ data, error: undefined }),
 		(error: unknown) => ({ data: undefined, error: error as Error & { description?: string; context: Record<string, unknown> } }),
@@ -90,11 +93,11 @@ describe('a request deadline caps retry waits', () => {
 	});
 	const rateLimited = (retryAfter: string) =>
 		json(429, { ok: false, code: 429, message: 'Too many requests', error_code: 'rate_limited' }, { 'Retry-After': retryAfter });
-	const read = (deadline?: number): GenviralRequest => ({ method: 'GET', path: '/analytics/targets', itemIndex: 0, deadline });
+	const read: GenviralRequest = { method: 'GET', path: '/analytics/targets', itemIndex: 0 };
 
 	test('a 5 s Retry-After is not waited when the deadline is 2 s away: it fails at once and says why', async () => {
 		server.answer(rateLimited('5'));
-		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read(Date.now() + 2000));
+		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read, {}, 2000);
 		expect(error?.message).toBe(
 			'Too many requests (not retried: Genviral asked to wait 5 s before retrying, which would end after the time allowed for this operation)',
 		);
@@ -105,7 +108,7 @@ describe('a request deadline caps retry waits', () => {
 
 	test('a backoff that would end past the deadline is not waited either, and is not called a Genviral request', async () => {
 		server.answer(json(503, { ok: false, code: 503, message: 'Service unavailable' }));
-		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read(Date.now() + 500), { retryDelayMs: 4000 });
+		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read, { retryDelayMs: 4000 }, 500);
 		expect(error?.message).toMatch(
 			/^Service unavailable \(not retried: the next retry would have waited [2-4] s, which would end after the time allowed for this operation\)$/,
 		);
@@ -115,7 +118,7 @@ describe('a request deadline caps retry waits', () => {
 
 	test('a wait that ends before the deadline is waited and the retry succeeds', async () => {
 		server.answer(rateLimited('1'));
-		const { data, error } = await callTransport(server.url(BASE_PATH), read(Date.now() + 5000));
+		const { data, error } = await callTransport(server.url(BASE_PATH), read, {}, 5000);
 		expect(error).toBeUndefined();
 		expect(data).toEqual({ targets: [] });
 		expect(server.requests).toHaveLength(2);
@@ -124,7 +127,7 @@ describe('a request deadline caps retry waits', () => {
 
 	test('without a deadline the same 5 s Retry-After would be waited (Max Retry Wait allows it)', async () => {
 		server.answer(rateLimited('5'));
-		const { error } = await callTransport(server.url(BASE_PATH), read(undefined), { maxRetryWaitMs: 1000 });
+		const { error } = await callTransport(server.url(BASE_PATH), read, { maxRetryWaitMs: 1000 });
 		// Bounded by Max Retry Wait instead: the deadline is what made the difference above.
 		expect(error?.message).toBe('Too many requests (Genviral asked to wait 5 s before retrying, more than the Max Retry Wait of 1 s)');
 	});

@@ -58,7 +58,7 @@ describe('Post → Create: the request', () => {
 			create({
 				accountIds: accounts().tiktok.id,
 				postMedia: 'slideshow',
-				imageUrls: `${urls[0]}\n${urls[1]}, ${urls[2]}`,
+				imageUrls: `${urls[0]}\n${urls[1]},\n${urls[2]}`,
 				additionalFields: {
 					externalId: 'campaign-42',
 					musicUrl: 'https://www.tiktok.com/@creator/video/7000000000000000001',
@@ -183,7 +183,7 @@ describe('Post → Create: bad input is refused before any request', () => {
 		['an account that is not an ID', { accountIds: ['@acme'] }, /Account Names or IDs contains "@acme"/],
 		['36 images', { postMedia: 'slideshow', imageUrls: Array.from({ length: 36 }, (_v, i) => `https://cdn.example.org/${i}.png`).join(',') }, /^Image URLs takes at most 35 images \(got 36\)/],
 		['no image', { postMedia: 'slideshow', imageUrls: ' , ' }, /Image URLs/],
-		['an image URL that is not a URL', { postMedia: 'slideshow', imageUrls: 'https://a.org/1.png, ftp://a.org/2.png' }, /Image URLs must be http\(s\) URLs; got "ftp:\/\/a\.org\/2\.png"/],
+		['an image URL that is not a URL', { postMedia: 'slideshow', imageUrls: 'https://a.org/1.png, ftp://a.org/2.png' }, /Image URLs must be an http\(s\) URL; got "ftp:\/\/a\.org\/2\.png"/],
 		['a video URL that is not a URL', { videoUrl: 'not a url' }, /^Video URL must be an http\(s\) URL/],
 		['TikTok and Pinterest together', { tiktokSettings: { title: 'a' }, pinterestSettings: { title: 'b' } }, /^TikTok Settings and Pinterest Settings cannot be used together/],
 		['an unknown provider', { additionalFields: { providerSettings: '{"tiktok": {}}' } }, /unknown provider "tiktok".*use TikTok Settings instead/],

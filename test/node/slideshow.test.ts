@@ -360,7 +360,7 @@ describe('Slideshow operations', () => {
 		test.each([
 			['not a TikTok link', { url: 'https://example.org/@a/photo/1' }, 'tiktok.com'],
 			['no image URLs', { backgroundSource: 'images', packImages: '' }, 'Image URLs'],
-			['an image URL that is not http(s)', { backgroundSource: 'images', packImages: 'ftp://x.org/a.png' }, 'not an http(s) URL'],
+			['an image URL that is not http(s)', { backgroundSource: 'images', packImages: 'ftp://x.org/a.png' }, 'Image URLs must be an http(s) URL; got "ftp://x.org/a.png"'],
 			['no image pack', { packId: rl('', 'list') }, 'Image Pack'],
 		])('refused before any request: %s', async (_label, fields, message) => {
 			const { error } = await run({ operation: 'importFromTiktok', url: TIKTOK_URL, packId: rl(pack()), ...fields });

@@ -141,7 +141,7 @@ describe('Studio → Generate Image', () => {
 	test.each([
 		['a blank prompt', { prompt: '={{ "  " }}' }, 'Prompt is required and cannot be empty [item 0]'],
 		['an image URL that is not http(s)', { imageUrls: 'ftp://e.org/a.png' }, 'Input Image URLs must be an http(s) URL; got "ftp://e.org/a.png" [item 0]'],
-		['images that are not a list', { imageUrls: '={{ { a: 1 } }}' }, 'Input Image URLs must be a list of URLs (or URLs separated by commas); got an object [item 0]'],
+		['images that are not a list', { imageUrls: '={{ { a: 1 } }}' }, 'Input Image URLs must be a list of URLs (or URLs one per line or separated by commas); got an object [item 0]'],
 		['raw params that are not an object', { modelParameters: { rawParams: '[1, 2]' } }, 'Model Parameters → Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got a list [item 0]'],
 		['raw params that are not JSON', { modelParameters: { rawParams: '{seed: 42' } }, /^Model Parameters → Raw Parameters \(JSON\) is not valid JSON/],
 		['a max images out of range', { modelParameters: { maxImages: 0 } }, 'Model Parameters → Max Images must be a whole number from 1 to 15; got number 0 [item 0]'],

@@ -95,6 +95,24 @@ export function fillPath(ctx: IExecuteFunctions, path: string, values: IDataObje
 	});
 }
 
+/** Runs that have shown the crowded-instant warning already (one per run, not per item). */
+const warnedRuns = new WeakSet<IExecuteFunctions>();
+
+/**
+ * A time-window list (no offset) cannot page within one instant: when more rows share one
+ * than a page holds, the walk goes on past it, and the run says which rows may be missing.
+ */
+function warnCrowdedInstants(ctx: IExecuteFunctions, endpointName: string, pageSize: number, instants: string[]): void {
+	if (warnedRuns.has(ctx)) return;
+	warnedRuns.add(ctx);
+	const shown = instants.slice(0, 3).join(', ') + (instants.length > 3 ? ` and ${instants.length - 3} more` : '');
+	ctx.addExecutionHints({
+		message: `${pageSize} or more rows share one creation time (${shown}), and ${endpointName} cannot page within one instant: ${pageSize} of them were returned, any others on that instant are missing. Filter by Status to split them.`,
+		type: 'warning',
+		location: 'outputPane',
+	});
+}
+
 /**
  * An endpoint as data: a declaration becomes an operation (its parameters, and the code that
  * reads them, sends the request and shapes the output). Operations with real logic of their
@@ -119,7 +137,7 @@ export function endpoint(declaration: EndpointDeclaration): GenviralOperation {
 			const transform = (value: IDataObject) => (declaration.transform ? declaration.transform(value, values) : value);
 
 			if (paged) {
-				const { rows } = await genviralPaginate.call(this, {
+				const { rows, crowdedInstants } = await genviralPaginate.call(this, {
 					style: paged.style,
 					path: filledPath,
 					qs,
@@ -130,6 +148,7 @@ export function endpoint(declaration: EndpointDeclaration): GenviralOperation {
 					offsetCap: paged.offsetCap,
 					timeField: paged.timeField,
 				});
+				if (crowdedInstants !== undefined) warnCrowdedInstants(this, endpointName, paged.pageSize, crowdedInstants);
 				return rows.map(transform);
 			}
 

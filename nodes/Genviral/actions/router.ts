@@ -58,6 +58,8 @@ function requestOptionsOf(options: IDataObject): RequestOptions {
 		retryDelayMs: pick(options.retryDelay, d.retryDelayMs),
 		maxRetryWaitMs: pick<number>(options.maxRetryWait, d.maxRetryWaitMs / 1000) * 1000,
 		timeoutFromUser: options.timeout !== undefined,
+		downloadTimeoutMs: pick(options.downloadTimeout, d.downloadTimeoutMs),
+		maxDownloadBytes: Math.round(pick<number>(options.maxDownloadSize, d.maxDownloadBytes / 1024 / 1024) * 1024 * 1024),
 	};
 }
 

@@ -67,6 +67,10 @@ export function accountsProperty(options: AccountsPropertyOptions = {}): INodePr
 		default: [],
 		description:
 			'The social accounts to use, from Account → Get Many. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		builderHint: {
+			propertyHint:
+				"Account UUIDs from Genviral → Account → Get Many (its items' id), never handles or platform names. Give a list: ['id1', 'id2'], or expr('{{ $json.accountIds }}') from an earlier node.",
+		},
 		hint: `Pick ${bounds} account${max === 1 ? '' : 's'}. An expression may give one ID, a list, or IDs separated by commas.`,
 	};
 	// A caller's own text keeps the sentence n8n shows for lists loaded from the API.

@@ -6,6 +6,12 @@ export const MAX_TIMER_MS = 2_147_483_647;
 /** Default per-request timeout. Reads answer far sooner; renders and generations get their own. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/** Longest a media download (rendered slides, Studio outputs) may take, from request to last byte. */
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 300_000;
+
+/** Largest media file a download keeps (Studio videos are tens of MB; a slide a few hundred KB). */
+export const DEFAULT_MAX_DOWNLOAD_MB = 500;
+
 /** Node-wide options that shape every request the node sends (read once per item by the router). */
 export const requestOptionsDescription: INodeProperties = {
 	displayName: 'Options',
@@ -47,6 +53,24 @@ export const requestOptionsDescription: INodeProperties = {
 					],
 				},
 			],
+		},
+		{
+			displayName: 'Download Timeout',
+			name: 'downloadTimeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_TIMER_MS },
+			default: DEFAULT_DOWNLOAD_TIMEOUT_MS,
+			description:
+				'Time in milliseconds a media download (Slideshow → Render with Download Images, Studio with Download Image or Download Video) may take in all, from the request to the last byte. A download still running then fails with an error naming the file and the ID it belongs to. Timeout does not apply to downloads.',
+		},
+		{
+			displayName: 'Max Download Size (MB)',
+			name: 'maxDownloadSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10_000 },
+			default: DEFAULT_MAX_DOWNLOAD_MB,
+			description:
+				'Largest media file a download may bring into n8n, in megabytes. A larger file is refused (by its announced size before any byte is read, or as soon as more bytes arrive), with an error naming the file and the ID it belongs to.',
 		},
 		{
 			displayName: 'Max Retries',

@@ -29,6 +29,10 @@ export function waitProperties(options: WaitPropertiesOptions): INodeProperties[
 			type: 'boolean',
 			default: false,
 			description: options.toggleDescription,
+			builderHint: {
+				propertyHint:
+					'Turn on when the next node needs the final result; the node then waits inside this step (bounded by maxWait). Do not add a Wait node and a polling loop for the same job.',
+			},
 		},
 		{
 			displayName: 'Poll Interval (Seconds)',
@@ -47,6 +51,10 @@ export function waitProperties(options: WaitPropertiesOptions): INodeProperties[
 			default: 300,
 			displayOptions: shown,
 			description: options.maxWaitDescription,
+			builderHint: {
+				propertyHint:
+					'Seconds. Set it above the time the job can take (a scheduled post: until its time plus a few minutes); at Max Wait the node fails with the ID to read later, the job itself goes on.',
+			},
 		},
 	];
 	// Each operation has its own defaults (set here: n8n's lint wants a literal default above).

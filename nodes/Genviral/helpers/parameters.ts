@@ -20,9 +20,9 @@ import { booleanValue, describeValue, failValidation, isUuid, numberInRange, opt
  *
  * A few checks n8n has no declaration for ride in `typeOptions` (an open map in n8n):
  * - `format`: `uuid` (an ID), `url` (http/https), `json` (an object or array as JSON text),
- *   `date` (a calendar date, sent as YYYY-MM-DD in UTC), `idList` (IDs as a list or
- *   comma-separated text), `textList` (text, or a list of texts from an expression, handed on
- *   as given for the operation to split);
+ *   `date` (a calendar date, sent as YYYY-MM-DD in UTC), `idList` (IDs as a list or as text,
+ *   split by `listEntries`), `textList` (text, or a list of texts from an expression, handed on
+ *   as given for the operation to split with `listEntries` / `readUrlList`);
  * - `maxLength`: the longest text accepted (default 500; multi-line `rows` fields 5,000);
  * - `minItems` / `maxItems`: bounds of a list.
  */
@@ -138,7 +138,7 @@ export function checkValue(
 		}
 
 		case 'multiOptions': {
-			const list = toList(value);
+			const list = listEntries(value);
 			if (list === undefined) return fail(`${label} must be a list; got ${describeValue(value)}`);
 			const allowed =
 				typeOptions.loadOptionsMethod !== undefined
@@ -227,7 +227,7 @@ function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown
 		return parseJson(ctx, value, itemIndex, label);
 	}
 	if (format === 'idList') {
-		const list = toList(value);
+		const list = listEntries(value);
 		if (list === undefined) return fail(`${label} must be a list of IDs (or IDs separated by commas); got ${describeValue(value)}`);
 		const ids: string[] = [];
 		for (const entry of list) {
@@ -244,7 +244,8 @@ function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown
 		if (property.required && value.length === 0) fail(`${label} is required and cannot be empty`);
 		return value.length === 0 ? undefined : value;
 	}
-	const multiline = typeof property.typeOptions?.rows === 'number' && property.typeOptions.rows > 1;
+	// A list typed as text may hold one entry per line.
+	const multiline = (typeof property.typeOptions?.rows === 'number' && property.typeOptions.rows > 1) || format === 'textList';
 	const maxLength =
 		typeof property.typeOptions?.maxLength === 'number'
 			? property.typeOptions.maxLength
@@ -299,12 +300,69 @@ function parseJson(ctx: ReaderContext, value: unknown, itemIndex: number, label:
 	}
 }
 
-/** A list from a list, a single value, or comma-separated text; blanks dropped. */
-function toList(value: unknown): unknown[] | undefined {
+/**
+ * The one rule for every list typed as text (IDs, URLs, binary field names, tags): text with a
+ * line break holds one entry per line, and commas stay inside an entry (image-service URLs
+ * such as `.../c_fill,w_1080/...` carry them; a comma at the end of a line is dropped); text on
+ * one line holds entries separated by commas. A list from an expression is taken as it is,
+ * never split again. Text entries are trimmed and blanks dropped. Undefined when the value is
+ * neither text, a number nor a list.
+ */
+export function listEntries(value: unknown): unknown[] | undefined {
 	if (value === undefined || value === null || value === '') return [];
-	const raw = typeof value === 'string' ? value.split(',') : typeof value === 'number' ? [value] : value;
+	let raw: unknown;
+	if (typeof value === 'string') {
+		// A comma that ends a line ("a,\nb") only separates, as it would on one line.
+		raw = /[\r\n]/.test(value) ? value.split(/\r\n|\r|\n/).map((line) => line.trim().replace(/,$/, '')) : value.split(',');
+	} else {
+		raw = typeof value === 'number' ? [value] : value;
+	}
 	if (!Array.isArray(raw)) return undefined;
 	return raw.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => entry !== '' && entry !== null && entry !== undefined);
+}
+
+/** How a list field's description states the rule of `listEntries` (end of the sentence). */
+export const LIST_RULE =
+	'one per line (a comma inside a line then stays part of the entry), or separated by commas on a single line, or a list from an expression';
+
+/** Signed CDN URLs are long: a URL in a list may be longer than the reader's default 500 characters. */
+export const MAX_URL_LENGTH = 4096;
+
+const urlEntry = (label: string): INodeProperties => ({
+	displayName: label,
+	name: 'url',
+	type: 'string',
+	default: '',
+	typeOptions: { format: 'url', maxLength: MAX_URL_LENGTH },
+});
+
+/**
+ * A list of http(s) URLs from a field, by the rule of `listEntries`, each checked as the
+ * reader checks a URL field; order kept. `unique` drops repeats; `noun` names the entries in
+ * count messages ("takes at most 35 images").
+ */
+export function readUrlList(
+	ctx: ReaderContext,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	{ minItems = 0, maxItems, unique = false, noun = 'URLs' }: { minItems?: number; maxItems?: number; unique?: boolean; noun?: string } = {},
+): string[] {
+	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const entries = listEntries(value);
+	if (entries === undefined) return fail(`${label} must be a list of URLs (or URLs one per line or separated by commas); got ${describeValue(value)}`);
+	const urls: string[] = [];
+	for (const entry of entries) {
+		// No URL holds a raw space: this is two URLs on one line of a list written one per line.
+		if (typeof entry === 'string' && /\s/.test(entry)) {
+			fail(`${label} contains ${describeValue(entry)}, which is not one URL: give one URL per line, or URLs separated by commas on a single line`);
+		}
+		const url = checkValue(ctx, urlEntry(label), entry, itemIndex, label) as string;
+		if (!unique || !urls.includes(url)) urls.push(url);
+	}
+	if (urls.length < minItems) fail(`${label} needs at least ${minItems} ${minItems === 1 ? noun.replace(/s$/, '') : noun} (got ${urls.length})`);
+	if (maxItems !== undefined && urls.length > maxItems) fail(`${label} takes at most ${maxItems} ${noun} (got ${urls.length})`);
+	return urls;
 }
 
 function checkCount<T>(ctx: ReaderContext, property: INodeProperties, list: T[], itemIndex: number, label: string): T[] {

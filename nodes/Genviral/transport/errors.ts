@@ -1,6 +1,8 @@
 import type { Failure, IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+type NodeApiErrorOptions = NonNullable<ConstructorParameters<typeof NodeApiError>[2]>;
+
 import { GENVIRAL_DEFAULT_BASE_URL } from '../../../credentials/GenviralApi.credentials';
 
 /** How much of a text from the network a message or description may quote. */
@@ -58,6 +60,22 @@ export function redactDeep<T>(value: T, secrets: readonly string[]): T {
 		return v;
 	};
 	return walk(value) as T;
+}
+
+/**
+ * A NodeApiError that keeps the message it was given. NodeApiError swaps a message that
+ * mentions a system code (ECONNRESET, ETIMEDOUT, ...) for a generic sentence, which would drop
+ * what ours say (the endpoint, the file, the step, the attempts): every error the node builds
+ * from plain data goes through here, API and storage alike.
+ */
+export function apiErrorKeepingMessage(
+	node: INode,
+	response: JsonObject,
+	options: NodeApiErrorOptions & { message: string },
+): NodeApiError {
+	const error = new NodeApiError(node, response, options);
+	error.message = options.message;
+	return error;
 }
 
 /** The envelope every Genviral answer comes in (reference section 1.5). */
@@ -179,16 +197,14 @@ export function genviralApiError(input: ApiErrorInput): NodeApiError {
 		httpCode: String(status),
 		...(errorCode !== undefined ? { error_code: errorCode } : {}),
 	};
-	const error = new NodeApiError(node, errorResponse as JsonObject, {
+	// The API's own message is kept even when it mentions a system code.
+	const error = apiErrorKeepingMessage(node, errorResponse as JsonObject, {
 		message,
 		description: parts.join(' '),
 		httpCode: String(status),
 		itemIndex,
 		failure: failureFor(status, input.retryAfterMs),
 	});
-	// Set again after construction: NodeApiError swaps a message that mentions a system code
-	// (ECONNRESET, ...) for a generic sentence, and this one is the API's own.
-	error.message = message;
 	error.context.errorCode = errorCode ?? null;
 	error.context.endpoint = endpoint;
 	return error;
@@ -239,15 +255,13 @@ export function genviralNetworkError(input: NetworkErrorInput): NodeApiError {
 	]
 		.filter((part): part is string => part !== undefined)
 		.join(' ');
-	const error = new NodeApiError(node, { message, networkError: code } as JsonObject, {
-		message,
+	// The suffix may name a system code ("last: ECONNRESET"): the message is kept as written.
+	const error = apiErrorKeepingMessage(node, { message, networkError: code } as JsonObject, {
+		message: message + (input.messageSuffix ?? ''),
 		description,
 		itemIndex,
 		failure: { cause: 'temporarily-unavailable' },
 	});
-	// Appended after construction: the suffix may name a system code ("last: ECONNRESET"),
-	// which would make NodeApiError swap the whole message for a generic sentence.
-	if (input.messageSuffix) error.message += input.messageSuffix;
 	error.context.errorCode = null;
 	error.context.networkError = code;
 	error.context.endpoint = endpoint;
@@ -263,7 +277,7 @@ export function genviralTimeoutError(
 ): NodeApiError {
 	const message = `Genviral did not answer ${endpoint} in time`;
 	const description = `No complete answer within the Timeout of ${timeoutMs / 1000} s (the whole request: connecting, waiting and reading the answer). It was not retried, since it already waited that long. Raise the Timeout option, or try again later.`;
-	const error = new NodeApiError(node, { message, networkError: 'ETIMEDOUT' } as JsonObject, {
+	const error = apiErrorKeepingMessage(node, { message, networkError: 'ETIMEDOUT' } as JsonObject, {
 		message,
 		description,
 		itemIndex,
@@ -294,7 +308,7 @@ export function genviralRedirectError(input: {
 				? `Genviral's Base URL answered ${endpoint} with a redirect (HTTP ${status}) that would change the request into a GET; it was not followed`
 				: `Genviral's Base URL answered ${endpoint} with too many redirects; the last one was not followed`;
 	const description = `HTTP ${status} from ${endpoint}. Genviral does not redirect, so the API token is never sent to another origin: a proxy in front of it, or the Base URL in the Genviral API credential, is wrong. Use ${GENVIRAL_DEFAULT_BASE_URL} unless you go through a proxy.`;
-	const error = new NodeApiError(node, { message, httpCode: String(status) } as JsonObject, {
+	const error = apiErrorKeepingMessage(node, { message, httpCode: String(status) } as JsonObject, {
 		message,
 		description,
 		httpCode: String(status),

@@ -1,10 +1,10 @@
-import { DEFAULT_TIMEOUT_MS } from '../descriptions/requestOptions';
+import { DEFAULT_DOWNLOAD_TIMEOUT_MS, DEFAULT_MAX_DOWNLOAD_MB, DEFAULT_TIMEOUT_MS } from '../descriptions/requestOptions';
 import type { GenviralContext } from './types';
 
 /**
- * What the node's Options collection says about every request of an item, as plain values.
- * The router reads the collection once per item (actions/router.ts) and hands the result
- * here; the transport itself reads no parameter.
+ * What the node's Options collection says about every request and download of an item, as
+ * plain values. The router reads the collection once per item (actions/router.ts) and hands
+ * the result here; the transport itself reads no parameter.
  */
 export interface RequestOptions {
 	timeoutMs: number;
@@ -15,6 +15,8 @@ export interface RequestOptions {
 	maxRetryWaitMs: number;
 	/** Whether the user set Timeout (it then wins over an operation's own default). */
 	timeoutFromUser: boolean;
+	downloadTimeoutMs: number;
+	maxDownloadBytes: number;
 }
 
 /** The Options as they are when none is set: editor look-ups and trigger polls use these. */
@@ -26,6 +28,8 @@ export const DEFAULT_REQUEST_OPTIONS: Readonly<RequestOptions> = Object.freeze({
 	retryDelayMs: 1000,
 	maxRetryWaitMs: 60_000,
 	timeoutFromUser: false,
+	downloadTimeoutMs: DEFAULT_DOWNLOAD_TIMEOUT_MS,
+	maxDownloadBytes: DEFAULT_MAX_DOWNLOAD_MB * 1024 * 1024,
 });
 
 /** Per run of the node (its context), the Options of each item the router has started. */

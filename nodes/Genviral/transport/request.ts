@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../../credentials/GenviralApi.credentials';
@@ -108,7 +108,9 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 type AttemptFailure =
 	| { kind: 'http'; status: number; envelope?: GenviralEnvelope; snippet?: string; retryAfterMs?: number; message?: string }
 	| { kind: 'network'; code: string; detail: string }
-	| { kind: 'timeout' };
+	| { kind: 'timeout' }
+	/** Cut by the request's `deadline` (before the Timeout), or not sent: no time was left. */
+	| { kind: 'deadline' };
 
 type Attempt = { ok: true; data: unknown } | { ok: false; failure: AttemptFailure };
 
@@ -198,6 +200,7 @@ function buildError(
 ): NodeApiError {
 	const node = ctx.getNode();
 	if (failure.kind === 'timeout') return withAttempts(genviralTimeoutError(node, endpoint, timeoutMs, itemIndex), verdict.attempts);
+	if (failure.kind === 'deadline') return withAttempts(deadlineReachedError(node, endpoint, itemIndex), verdict.attempts);
 
 	let messageSuffix = '';
 	const { refusedWait } = verdict;
@@ -235,6 +238,30 @@ function buildError(
 	// says nothing about whether the work was done.
 	error.context.genviralAnswered = failure.kind === 'http' && failure.envelope !== undefined;
 	return withAttempts(error, verdict.attempts);
+}
+
+/**
+ * The time given to the operation (a wait's Max Wait) ran out during an attempt. Marked with
+ * `context.deadlineReached`: the wait loop that set the deadline answers with its own error,
+ * which names the job's ID. Not retried: no time is left for it.
+ */
+function deadlineReachedError(node: INode, endpoint: string, itemIndex: number | undefined): NodeApiError {
+	const message = `Genviral did not answer ${endpoint} within the time allowed for this operation`;
+	const error = new NodeApiError(node, { message, networkError: 'ETIMEDOUT' } as JsonObject, {
+		message,
+		description: 'The request was ended when the time allowed for the operation (its Max Wait) ran out.',
+		itemIndex,
+	});
+	error.context.errorCode = null;
+	error.context.networkError = 'ETIMEDOUT';
+	error.context.endpoint = endpoint;
+	error.context.deadlineReached = true;
+	return error;
+}
+
+/** Whether an error is an attempt cut by its request's `deadline` (see deadlineReachedError). */
+export function isDeadlineReached(error: unknown): boolean {
+	return error instanceof NodeApiError && error.context.deadlineReached === true;
 }
 
 function withAttempts(error: NodeApiError, attempts: number): NodeApiError {
@@ -292,10 +319,15 @@ async function sendOnce(
 	const { secrets } = connection;
 
 	// The Timeout bounds the whole exchange (connect, wait, read every byte), not just a silent
-	// socket: a body that drips one byte at a time cannot stretch it. The execution's cancel
-	// signal (Stop button, execution timeout) ends an in-flight request too.
+	// socket: a body that drips one byte at a time cannot stretch it. A request with a deadline
+	// (a wait's status read) gets only the time left before it, so a hanging read cannot
+	// outlive Max Wait. The execution's cancel signal (Stop button, execution timeout) ends an
+	// in-flight request too.
+	const timeLeftMs = request.deadline === undefined ? Number.POSITIVE_INFINITY : request.deadline - Date.now();
+	if (timeLeftMs <= 0) return { ok: false, failure: { kind: 'deadline' } };
+	const cutByDeadline = timeLeftMs < timeoutMs;
 	const cancelSignal = cancelSignalOf(ctx);
-	const deadlineSignal = AbortSignal.timeout(Math.min(timeoutMs, MAX_TIMER_MS));
+	const deadlineSignal = AbortSignal.timeout(Math.min(timeoutMs, timeLeftMs, MAX_TIMER_MS));
 	const signal = cancelSignal ? AbortSignal.any([cancelSignal, deadlineSignal]) : deadlineSignal;
 	const requester = withCancelSignal(ctx, signal);
 
@@ -324,7 +356,7 @@ async function sendOnce(
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(requester, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (cancelSignal?.aborted) throw cancelledError(ctx, endpoint, itemIndex);
-			if (deadlineSignal.aborted) return { ok: false, failure: { kind: 'timeout' } };
+			if (deadlineSignal.aborted) return { ok: false, failure: { kind: cutByDeadline ? 'deadline' : 'timeout' } };
 			// n8n's own refusals (no credential set, ...) are already worded for the user.
 			const refusal = error instanceof NodeOperationError ? error : undefined;
 			if (refusal !== undefined) throw refusal;

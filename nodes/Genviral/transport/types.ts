@@ -26,8 +26,10 @@ export interface GenviralRequest {
 	/** Defaults to `idempotent` for GET and `never` for everything else. */
 	retry?: RetryPolicy;
 	/**
-	 * Epoch ms after which no retry wait may end (a poll's Max Wait): a Retry-After or backoff
-	 * that would end later is not waited, the request fails at once and says so.
+	 * Epoch ms by which the request must be over (a poll's Max Wait): each attempt's Timeout is
+	 * cut to the time left, and a Retry-After or backoff that would end later is not waited
+	 * (the request fails at once and says so). An attempt cut by it fails with a
+	 * `deadlineReached` error, which the wait loop turns into its own timeout error.
 	 */
 	deadline?: number;
 	/**

@@ -1,12 +1,12 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, IN8nHttpFullResponse, JsonObject, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { describeValue } from '../helpers/validation';
 import { requestOptionsFor } from './options';
 import { genviralApiRequest } from './request';
 import { expectObject, unexpectedShape } from './shapes';
 import { sleepUnlessCancelled } from './sleep';
-import { snippetOf } from './errors';
+import { apiErrorKeepingMessage, snippetOf } from './errors';
 
 /**
  * Uploads an n8n binary to Genviral in the two steps of reference section 5:
@@ -51,7 +51,7 @@ const CONTENT_TYPE_ALIASES: Record<string, UploadContentType> = {
 };
 
 /** For binaries without a useful MIME type (`application/octet-stream`): the file extension's. */
-const CONTENT_TYPE_BY_EXTENSION: Record<string, UploadContentType> = {
+export const CONTENT_TYPE_BY_EXTENSION: Record<string, UploadContentType> = {
 	jpg: 'image/jpeg',
 	jpeg: 'image/jpeg',
 	png: 'image/png',
@@ -67,7 +67,8 @@ const CONTENT_TYPE_BY_EXTENSION: Record<string, UploadContentType> = {
 	m4v: 'video/x-m4v',
 };
 
-const GENERIC_CONTENT_TYPES = ['', 'application/octet-stream', 'binary/octet-stream', 'application/binary'];
+/** MIME types that say nothing about the content: the file extension decides. */
+export const GENERIC_CONTENT_TYPES = ['', 'application/octet-stream', 'binary/octet-stream', 'application/binary'];
 
 /** Statuses of a storage host that say "try again" (S3 answers 503 SlowDown when throttling). */
 const TRANSIENT_STORAGE_STATUSES = [429, 500, 502, 503, 504];
@@ -158,7 +159,8 @@ export async function prepareUpload(
 	return { contentType, fileName, source };
 }
 
-function normalizeType(value: unknown): string {
+/** A MIME type without parameters, in lower case ('' when absent). */
+export function normalizeType(value: unknown): string {
 	return typeof value === 'string' ? value.split(';')[0].trim().toLowerCase() : '';
 }
 
@@ -263,7 +265,8 @@ function storageError(
 	{ message, description, status, code }: { message: string; description: string; status?: number; code?: string },
 ): NodeApiError {
 	const full = `${message} [item ${itemIndex}]`;
-	const error = new NodeApiError(ctx.getNode(), { message: full } as JsonObject, {
+	// The message names the file, the failure and the attempts, even when it mentions ECONNRESET.
+	const error = apiErrorKeepingMessage(ctx.getNode(), { message: full } as JsonObject, {
 		message: full,
 		description: `${description} Storage step: PUT ${shownUrl(uploadUrl)} (the second step of File → Upload, after POST /files; the API token is not sent there).`,
 		itemIndex,

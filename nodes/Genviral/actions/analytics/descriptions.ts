@@ -35,6 +35,10 @@ export const analyticsFilterProperties: INodeProperties[] = [
 		typeOptions: { format: 'date' },
 		default: '',
 		displayOptions: { show: { dateRange: ['custom'] } },
+		builderHint: {
+			propertyHint:
+				"Only with dateRange: 'custom'. A calendar date such as '2026-03-01', or expr('{{ $now.minus({ days: 7 }).toISODate() }}'); prefer a preset dateRange ('14d', '30d', '90d') when it fits.",
+		},
 		description:
 			'First day of the period (inclusive, a UTC date). A date-time, from an expression such as {{ $now.minus({ days: 7 }) }}, is converted to its UTC date.',
 	},
@@ -45,6 +49,7 @@ export const analyticsFilterProperties: INodeProperties[] = [
 		typeOptions: { format: 'date' },
 		default: '',
 		displayOptions: { show: { dateRange: ['custom'] } },
+		builderHint: { propertyHint: "Only with dateRange: 'custom'; inclusive, on or after startDate." },
 		description: 'Last day of the period (inclusive, a UTC date). A date-time is converted to its UTC date.',
 	},
 	filtersCollection([

@@ -44,6 +44,10 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				typeOptions: { maxLength: 128 },
+				builderHint: {
+					propertyHint:
+						'Leave empty: the default is unique per item, loop iteration and execution, and the same on retries, so nothing is published twice. Set it only to deduplicate across executions (e.g. one post per source row ID); never from $now or a random value.',
+				},
 				description:
 					'Your idempotency key for this post (at most 128 characters): sending the same key with the same content again returns the first post instead of publishing twice. Default: one made of the n8n instance, workflow, execution, node, run and item, so retries of this item never post twice while every loop iteration and execution posts anew.',
 			},

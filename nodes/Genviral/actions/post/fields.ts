@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { LIST_RULE, listEntries, readUrlList } from '../../helpers/parameters';
 import { describeValue, failValidation } from '../../helpers/validation';
 
 /** Reference 7: 1-10 accounts, 1-35 slideshow images, pinterest tags at most 30. */
@@ -122,7 +123,7 @@ const pinterestOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		typeOptions: { maxLength: 5000, format: 'textList' },
-		description: 'Up to 30 tags, separated by commas (or a list from an expression); added to the pin description, which must stay within 800 characters with the caption',
+		description: `Up to 30 tags: ${LIST_RULE}. Added to the pin description, which must stay within 800 characters with the caption.`,
 	},
 ];
 
@@ -200,6 +201,10 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			default: 'url',
 			options: mediaSourceOptions,
 			displayOptions: { show: { postMedia: ['video', 'slideshow'] } },
+			builderHint: {
+				propertyHint:
+					"'url' when an earlier node gives a public https link (Render's rendered_image_urls, Studio's output_url, File → Upload's url); 'binary' when it gives file data (Read/Write Files from Disk, HTTP Request with a file response, Google Drive download). Binary is uploaded to Genviral first.",
+			},
 			description: 'URLs: public links Genviral fetches. Binary Fields: files of the input item, uploaded to Genviral first.',
 		},
 		{
@@ -221,7 +226,11 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			default: '',
 			typeOptions: { rows: 3, maxLength: 100_000, format: 'textList' },
 			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['url'] } },
-			description: 'Public URLs of 1-35 images (JPG or PNG), one per line or separated by commas, or a list from an expression; posted in this order',
+			builderHint: {
+				propertyHint:
+					"1-35 public image URLs in slide order. Pass a list straight from an earlier node, e.g. expr('{{ $json.rendered_image_urls }}') after Slideshow → Render; as text, one URL per line (commas inside URLs are then kept).",
+			},
+			description: `Public URLs of 1-35 images (JPG or PNG), posted in this order: ${LIST_RULE}`,
 		},
 		{
 			displayName: 'Input Binary Field',
@@ -242,8 +251,8 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			typeOptions: { format: 'textList' },
 			placeholder: 'image1, image2, image3',
 			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['binary'] } },
-			hint: 'Names of the input binary fields, separated by commas, in slide order',
-			description: 'The binary fields of the input item that hold the images (1-35), in slide order: names separated by commas, or a list from an expression',
+			hint: 'Names of the input binary fields in slide order, one per line or separated by commas',
+			description: `The binary fields of the input item that hold the images (1-35), in slide order: ${LIST_RULE}`,
 		},
 		{
 			displayName: 'Schedule',
@@ -260,6 +269,10 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			required: true,
 			default: '',
 			displayOptions: { show: { schedule: ['at'] } },
+			builderHint: {
+				propertyHint:
+					"Only with schedule: 'at'. At least 2 minutes ahead. Prefer an ISO date-time with an offset ('2026-03-01T18:00:00+01:00') or expr('{{ $now.plus({ hours: 2 }) }}'); a value without an offset is read in the workflow's time zone.",
+			},
 			hint: SCHEDULED_AT_HINT,
 			description: 'When to publish. ' + SCHEDULED_AT_HINT,
 		},
@@ -283,9 +296,9 @@ export function updateFieldOptions(accountsOption: INodeProperties): INodeProper
 		plain(media, 'Replace the media: None makes the post text-only; Video or Slideshow need their URLs or binary fields below'),
 		plain(source, 'Where the new media comes from (with Media)'),
 		plain(videoUrl, 'With Media: Video and Media Source: URLs'),
-		plain(imageUrls, 'With Media: Slideshow and Media Source: URLs; 1-35 image URLs in order'),
+		plain(imageUrls, `With Media: Slideshow and Media Source: URLs; 1-35 image URLs in order, ${LIST_RULE}`),
 		plain(binaryField, 'With Media: Video and Media Source: Binary Fields'),
-		plain(binaryFields, 'With Media: Slideshow and Media Source: Binary Fields; comma-separated, in slide order'),
+		plain(binaryFields, `With Media: Slideshow and Media Source: Binary Fields; in slide order, ${LIST_RULE}`),
 		videoDurationOption,
 		plain(schedule, 'Now puts the post back into the publish-as-soon-as-possible queue; At a Date and Time needs Scheduled At'),
 		plain(scheduledAt, 'With Schedule: At a Date and Time. ' + SCHEDULED_AT_HINT),
@@ -311,39 +324,19 @@ export { videoDurationOption };
 
 const fail = (ctx: IExecuteFunctions, itemIndex: number, message: string): never => failValidation(ctx, itemIndex, message);
 
-/** A list of text entries from a list, or text separated by commas or new lines; blanks dropped. */
+/** A list of text entries (binary field names, tags), by the reader's one list rule; blanks dropped. */
 export function textList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	const raw = typeof value === 'string' ? value.split(/[\n,]/) : value;
-	if (!Array.isArray(raw)) return fail(ctx, itemIndex, `${label} must be a list or text separated by commas; got ${describeValue(value)}`);
-	return raw
-		.map((entry) => {
-			if (typeof entry !== 'string') fail(ctx, itemIndex, `${label} contains ${describeValue(entry)}, which is not text`);
-			return (entry as string).trim();
-		})
-		.filter((entry) => entry !== '');
-}
-
-function checkUrl(ctx: IExecuteFunctions, value: string, label: string, itemIndex: number): string {
-	let url: URL | undefined;
-	try {
-		url = new URL(value);
-	} catch {
-		url = undefined;
-	}
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) fail(ctx, itemIndex, `${label} must be http(s) URLs; got ${describeValue(value)}`);
-	return value;
+	const entries = listEntries(value);
+	if (entries === undefined) return fail(ctx, itemIndex, `${label} must be a list, or text with one entry per line or entries separated by commas; got ${describeValue(value)}`);
+	return entries.map((entry) => (typeof entry === 'string' ? entry : fail(ctx, itemIndex, `${label} contains ${describeValue(entry)}, which is not text`)));
 }
 
 /** Slideshow image URLs: 1-35 http(s) URLs, order kept. */
 export function readImageUrls(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string[] {
-	const urls = textList(ctx, value, label, itemIndex).map((url) => checkUrl(ctx, url, label, itemIndex));
-	if (urls.length === 0) fail(ctx, itemIndex, `${label} needs at least 1 image URL`);
-	if (urls.length > MAX_IMAGES) fail(ctx, itemIndex, `${label} takes at most ${MAX_IMAGES} images (got ${urls.length})`);
-	return urls;
+	return readUrlList(ctx, value, label, itemIndex, { minItems: 1, maxItems: MAX_IMAGES, noun: 'images' });
 }
 
-/** Binary field names, comma-separated, in order. */
+/** Binary field names, in order. */
 export function readBinaryFieldNames(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string[] {
 	const names = textList(ctx, value, label, itemIndex);
 	if (names.length === 0) fail(ctx, itemIndex, `${label} needs at least 1 binary field name`);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readParameters } from '../../helpers/parameters';
+import { LIST_RULE, readParameters, readUrlList } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
 import { packLocator } from '../../descriptions/locators';
@@ -50,9 +50,9 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show: { previewOnly: [false], backgroundSource: ['images'] } },
-		typeOptions: { maxLength: 200_000 },
-		placeholder: 'https://cdn.example.com/1.jpg, https://cdn.example.com/2.jpg',
-		description: 'The background images (1-100 http(s) URLs), as a list or separated by commas',
+		typeOptions: { rows: 3, maxLength: 200_000, format: 'textList' },
+		placeholder: 'https://cdn.example.com/1.jpg\nhttps://cdn.example.com/2.jpg',
+		description: `The background images, 1-100 http(s) URLs: ${LIST_RULE}`,
 	},
 	{
 		displayName: 'Additional Fields',
@@ -95,23 +95,6 @@ export const description = properties;
 
 const TIKTOK_HOSTS = ['tiktok.com', 'www.tiktok.com', 'm.tiktok.com', 'vm.tiktok.com', 'vt.tiktok.com'];
 
-function imageList(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string[] {
-	const entries = Array.isArray(raw) ? raw : String(raw).split(',');
-	const urls = entries.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => entry !== '');
-	if (urls.length < 1 || urls.length > 100) failValidation(ctx, itemIndex, `Image URLs must hold 1-100 URLs (got ${urls.length})`);
-	for (const url of urls) {
-		let ok = false;
-		try {
-			const parsed = new URL(String(url));
-			ok = parsed.protocol === 'https:' || parsed.protocol === 'http:';
-		} catch {
-			ok = false;
-		}
-		if (!ok) failValidation(ctx, itemIndex, `Image URLs contains "${String(url).slice(0, 80)}", which is not an http(s) URL`);
-	}
-	return urls as string[];
-}
-
 /**
  * POST /slideshows/copy-tiktok/preview (free, repeatable), then POST
  * /slideshows/copy-tiktok/import with the fresh preview's ID (spends copy credits, never sent
@@ -133,7 +116,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extra = values.additionalFields ?? {};
 	const importBody: IDataObject = { url };
 	if (!values.previewOnly) {
-		if (values.backgroundSource === 'images') importBody.pack_images = imageList(this, itemIndex, values.packImages);
+		if (values.backgroundSource === 'images') importBody.pack_images = readUrlList(this, values.packImages, 'Image URLs', itemIndex, { minItems: 1, maxItems: 100 });
 		else importBody.pack_id = values.packId;
 		if (extra.title !== undefined) importBody.title = extra.title;
 		if (extra.productId !== undefined) importBody.product_id = extra.productId;

@@ -81,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const prefix = values.binaryPropertyPrefix ?? 'slide_';
 	const binary: IBinaryKeyData = {};
 	for (const [i, url] of urls.entries()) {
-		binary[`${prefix}${i}`] = await downloadToBinary(this, itemIndex, url);
+		binary[`${prefix}${i}`] = await downloadToBinary(this, itemIndex, url, { kind: 'image', source: `slideshow ${slideshowId} (slide ${i})` });
 	}
 	return new ItemWithBinary(json, binary);
 }

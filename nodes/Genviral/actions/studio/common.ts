@@ -1,14 +1,14 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { checkValue } from '../../helpers/parameters';
+import { MAX_URL_LENGTH, readUrlList as readUrlListByRule } from '../../helpers/parameters';
 import { describeValue, failValidation } from '../../helpers/validation';
-import { downloadToBinary, genviralApiRequest } from '../../transport';
+import { downloadToBinary, fileNameFromUrl, genviralApiRequest } from '../../transport';
+import type { MediaKind } from '../../transport';
 import { cachedCatalogue, costOf } from './models';
 import type { StudioMode } from './models';
 
-/** Signed CDN URLs are long: URL fields take more than the reader's default 500 characters. */
-export const MAX_URL_LENGTH = 4096;
+export { MAX_URL_LENGTH };
 
 /** The model picker of a mode, loaded from GET /studio/models. */
 export function modelProperty(mode: StudioMode): INodeProperties {
@@ -169,27 +169,11 @@ export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = 
 }
 
 /**
- * A list of URLs from a field: a list from an expression, or text with one URL per line or
- * separated by commas. Each entry gets the reader's URL check (http(s) only).
+ * A list of URLs from a field, by the reader's one list rule (`readUrlList`), repeats dropped;
+ * undefined when empty.
  */
 export function readUrlList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, maxItems = 20): string[] | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const raw = typeof value === 'string' ? value.split(/[\n,]/) : value;
-	if (!Array.isArray(raw)) return failValidation(ctx, itemIndex, `${label} must be a list of URLs (or URLs separated by commas); got ${describeValue(value)}`);
-	const entry: INodeProperties = {
-		displayName: label,
-		name: 'url',
-		type: 'string',
-		default: '',
-		typeOptions: { format: 'url', maxLength: MAX_URL_LENGTH },
-	};
-	const urls: string[] = [];
-	for (const item of raw) {
-		if (typeof item === 'string' && item.trim() === '') continue;
-		const url = checkValue(ctx, entry, item, itemIndex, label) as string;
-		if (!urls.includes(url)) urls.push(url);
-	}
-	if (urls.length > maxItems) failValidation(ctx, itemIndex, `${label} takes at most ${maxItems} URLs (got ${urls.length})`);
+	const urls = readUrlListByRule(ctx, value, label, itemIndex, { maxItems, unique: true });
 	return urls.length > 0 ? urls : undefined;
 }
 
@@ -249,27 +233,11 @@ function rethrow(ctx: IExecuteFunctions, error: unknown): never {
 	throw new NodeOperationError(ctx.getNode(), error as Error);
 }
 
-/** A file name with an extension for a media URL: the URL's own name, or `<id>.<fallback>`. */
+/** A file name with an extension for a media URL: the URL's own (cleaned), or `<id>.<fallback>`. */
 function fileNameFor(url: string, id: string, fallbackExtension: string): string {
-	let last = '';
-	try {
-		last = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '');
-	} catch {
-		last = '';
-	}
+	const last = fileNameFromUrl(url) ?? '';
 	return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${id}.${fallbackExtension}`;
 }
-
-const MEDIA_TYPES: Record<string, string> = {
-	png: 'image/png',
-	jpg: 'image/jpeg',
-	jpeg: 'image/jpeg',
-	webp: 'image/webp',
-	gif: 'image/gif',
-	mp4: 'video/mp4',
-	mov: 'video/quicktime',
-	webm: 'video/webm',
-};
 
 /**
  * The generated file as an item's binary field. The download goes to the media URL's host
@@ -284,12 +252,11 @@ export async function downloadOutput(
 		fallbackExtension,
 		field,
 		lookUp,
-	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: string; how: string } },
+	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: MediaKind; how: string } },
 ): Promise<IBinaryKeyData> {
 	const fileName = fileNameFor(url, id, fallbackExtension);
-	const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
 	try {
-		const binary = await downloadToBinary(ctx, itemIndex, url, { fileName, mimeType: MEDIA_TYPES[extension] });
+		const binary = await downloadToBinary(ctx, itemIndex, url, { kind: lookUp.what, source: `Studio ${lookUp.what} ${id}`, fileName });
 		return { [field]: binary };
 	} catch (error) {
 		// The generation is done and paid for: the error says where the result is.

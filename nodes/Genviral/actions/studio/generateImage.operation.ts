@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readParameters } from '../../helpers/parameters';
+import { LIST_RULE, readParameters } from '../../helpers/parameters';
 import { expectObject, unexpectedShape } from '../../transport';
 import { ItemWithBinary } from '../node.type';
 import {
@@ -30,7 +30,7 @@ const imageUrlsProperty: INodeProperties = {
 	typeOptions: { rows: 2 },
 	placeholder: 'https://example.com/product.png',
 	description:
-		'Images for the model to edit or follow: public URLs, one per line or separated by commas (a list from an expression works too). Required by models that list Input Image URLs as required; refused by models that take none.',
+		`Images for the model to edit or follow, public URLs: ${LIST_RULE}. Required by models that list Input Image URLs as required; refused by models that take none.`,
 };
 
 const properties: INodeProperties[] = [

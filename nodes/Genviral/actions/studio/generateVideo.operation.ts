@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readParameters } from '../../helpers/parameters';
+import { LIST_RULE, readParameters } from '../../helpers/parameters';
 import { failValidation, isUuid } from '../../helpers/validation';
 import { expectObject, unexpectedShape, waitForStatus } from '../../transport';
 import { ItemWithBinary } from '../node.type';
@@ -29,7 +29,7 @@ const referenceImageUrlsOption: INodeProperties = {
 	default: '',
 	typeOptions: { rows: 2 },
 	description:
-		'Reference images (e.g. Seedance 2.0), referred to in the prompt as @Image1, @Image2...: URLs one per line or separated by commas, or a list from an expression',
+		`Reference images (e.g. Seedance 2.0), referred to in the prompt as @Image1, @Image2...: URLs ${LIST_RULE}`,
 };
 
 const url = (displayName: string, name: string, description: string): INodeProperties => ({
