@@ -43,7 +43,7 @@ describe('n8n-core PackageDirectoryLoader', () => {
 
 		const [node] = genviralLoader.types.nodes;
 		expect(node.name).toBe('genviral');
-		expect(node.usableAsTool).toBe(true);
+		expect(node.usableAsTool).toEqual({ replacements: { description: expect.stringContaining('never as binary data') } });
 		expect(node.codex?.categories).toEqual(['Marketing', 'Analytics']);
 		const icons = node.iconUrl as { light: string; dark: string };
 		for (const icon of [icons.light, icons.dark]) {

@@ -19,7 +19,13 @@ export class Genviral implements INodeType {
 			'Publish posts to TikTok, Instagram, YouTube and more, create AI slideshows and Studio videos, manage media and track analytics with the Genviral Partner API',
 		documentationUrl: 'https://github.com/genviral/n8n-nodes-genviral#readme',
 		defaults: { name: 'Genviral' },
-		usableAsTool: true,
+		// As a tool, results go into a model's context: the tool's description says how they differ.
+		usableAsTool: {
+			replacements: {
+				description:
+					'Publish posts to TikTok, Instagram, YouTube and more, create AI slideshows and Studio videos, manage media and track analytics with the Genviral Partner API. As a tool, files (Studio and Render downloads) come back as their URL, file name and type, never as binary data, and operations with a Simplify option return the simplified output unless it is turned off.',
+			},
+		},
 		builderHint: genviralBuilderHint,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

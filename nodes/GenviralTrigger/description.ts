@@ -71,6 +71,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: postStatusOptions,
 		default: ['posted', 'failed', 'partial'],
+		typeOptions: { minItems: 1 },
 		required: true,
 		displayOptions: show('postStatusChanged'),
 		description:
@@ -88,7 +89,7 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Account Names or IDs',
 				name: 'accounts',
 				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getAccounts' },
+				typeOptions: { loadOptionsMethod: 'getAccounts', format: 'idList' },
 				default: [],
 				description:
 					'Only posts sent to at least one of these accounts (connected or hosted accounts, from Get Many Accounts). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -117,7 +118,7 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Target Names or IDs',
 				name: 'targets',
 				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTargets' },
+				typeOptions: { loadOptionsMethod: 'getTargets', format: 'idList' },
 				default: [],
 				description:
 					'Only posts of these tracked profiles (analytics targets). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -157,7 +158,7 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Target Names or IDs',
 				name: 'targets',
 				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTargets' },
+				typeOptions: { loadOptionsMethod: 'getTargets', format: 'idList' },
 				default: [],
 				description:
 					'Only these tracked profiles (analytics targets). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -179,6 +180,12 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'context',
 				type: 'string',
 				default: '',
+				// A file context: a slug (`ai-studio`, `media-upload`) or `all`, compared in lower case.
+				typeOptions: {
+					format: 'textList',
+					entryPattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$',
+					entryHint: 'a context such as ai-studio or media-upload (or "all")',
+				},
 				placeholder: 'ai-studio,media-upload',
 				description:
 					'Where files come from: empty for files uploaded through the Partner API, one context (e.g. ai-studio for Studio outputs), a comma-separated list, or "all"',

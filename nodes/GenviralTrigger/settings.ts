@@ -1,17 +1,8 @@
-import type { IDataObject, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { platformOptions } from '../Genviral/descriptions/platforms';
-import { isUuid } from '../Genviral/helpers/validation';
+import { readParameters } from '../Genviral/helpers/parameters';
 import type { TriggerEvent } from './description';
-import {
-	DEFAULT_LOOKBACK_HOURS,
-	DEFAULT_POST_STATUSES,
-	eventOptions,
-	fileTypeOptions,
-	MAX_LOOKBACK_HOURS,
-	postStatusOptions,
-} from './description';
+import { DEFAULT_LOOKBACK_HOURS, triggerProperties } from './description';
 
 /** The trigger's parameters, checked (values can come from expressions). */
 export interface TriggerSettings {
@@ -28,31 +19,14 @@ export interface TriggerSettings {
 	fileContext: string | undefined;
 }
 
-/** A file context: a lower-case slug (`ai-studio`, `media-upload`) or `all`. */
-const CONTEXT = /^[a-z0-9][a-z0-9_-]*$/;
-
+/**
+ * The trigger's settings, read through the node's one parameter reader: every check (options,
+ * IDs, the window's range, context slugs) lives in the parameter's declaration.
+ */
 export function readSettings(ctx: IPollFunctions): TriggerSettings {
-	const fail = (message: string, description?: string): never => {
-		throw new NodeOperationError(ctx.getNode(), message, { description });
-	};
-	const names = (options: INodePropertyOptions[]) => options.map((o) => o.name).join(', ');
-	const oneOf = (label: string, value: unknown, options: INodePropertyOptions[]): string => {
-		if (!options.some((o) => o.value === value)) fail(`${label}: "${String(value)}" is not one of ${names(options)}`);
-		return value as string;
-	};
-	/** A list from a multi-select, or from an expression (a list, or comma-separated text). */
-	const list = (label: string, value: unknown): string[] => {
-		if (value === undefined || value === null || value === '') return [];
-		const values = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : fail(`${label} must be a list`);
-		return values.map((v) => (typeof v === 'string' ? v.trim() : fail(`${label} must be a list of texts`))).filter((v) => v !== '');
-	};
-	const ids = (label: string, value: unknown): string[] => {
-		const values = list(label, value);
-		for (const id of values) if (!isUuid(id)) fail(`${label}: "${id}" is not a valid ID (a UUID)`);
-		return values;
-	};
-
-	const event = oneOf('Event', ctx.getNodeParameter('event', 'postStatusChanged'), eventOptions) as TriggerEvent;
+	// A poll has no items; the reader names none in its messages.
+	const values = readParameters(ctx, triggerProperties, 0);
+	const event = values.event as TriggerEvent;
 	const settings: TriggerSettings = {
 		event,
 		statuses: [],
@@ -63,43 +37,24 @@ export function readSettings(ctx: IPollFunctions): TriggerSettings {
 		fileType: undefined,
 		fileContext: undefined,
 	};
+	const filters = (name: string) => (values[name] ?? {}) as IDataObject;
 	switch (event) {
-		case 'postStatusChanged': {
-			settings.statuses = list('Statuses', ctx.getNodeParameter('statuses', DEFAULT_POST_STATUSES)).map((s) =>
-				oneOf('Statuses', s, postStatusOptions),
-			);
-			if (settings.statuses.length === 0) fail('Statuses: choose at least one status');
-			const filters = ctx.getNodeParameter('postFilters', {}) as IDataObject;
-			settings.accounts = ids('Filters → Account Names or IDs', filters.accounts);
+		case 'postStatusChanged':
+			settings.statuses = values.statuses as string[];
+			settings.accounts = (filters('postFilters').accounts as string[] | undefined) ?? [];
 			break;
-		}
-		case 'newAnalyticsPost': {
-			const filters = ctx.getNodeParameter('analyticsFilters', {}) as IDataObject;
-			settings.platforms = list('Filters → Platforms', filters.platforms).map((p) => oneOf('Filters → Platforms', p, platformOptions));
-			settings.targets = ids('Filters → Target Names or IDs', filters.targets);
-			const options = ctx.getNodeParameter('analyticsOptions', {}) as IDataObject;
-			const hours = options.lookbackHours ?? DEFAULT_LOOKBACK_HOURS;
-			if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > MAX_LOOKBACK_HOURS) {
-				fail(`Options → Late Posts Window (Hours) must be a number from 0 to ${MAX_LOOKBACK_HOURS}`);
-			}
-			settings.lookbackHours = hours as number;
+		case 'newAnalyticsPost':
+			settings.platforms = (filters('analyticsFilters').platforms as string[] | undefined) ?? [];
+			settings.targets = (filters('analyticsFilters').targets as string[] | undefined) ?? [];
+			settings.lookbackHours = (filters('analyticsOptions').lookbackHours as number | undefined) ?? DEFAULT_LOOKBACK_HOURS;
 			break;
-		}
-		case 'targetRefreshed': {
-			const filters = ctx.getNodeParameter('targetFilters', {}) as IDataObject;
-			settings.targets = ids('Filters → Target Names or IDs', filters.targets);
+		case 'targetRefreshed':
+			settings.targets = (filters('targetFilters').targets as string[] | undefined) ?? [];
 			break;
-		}
 		case 'newFile': {
-			const filters = ctx.getNodeParameter('fileFilters', {}) as IDataObject;
-			const type = filters.type === undefined || filters.type === '' ? 'all' : oneOf('Filters → Type', filters.type, fileTypeOptions);
-			settings.fileType = type === 'all' ? undefined : (type as 'image' | 'video');
-			const contexts = list('Filters → Context', filters.context).map((c) => c.toLowerCase());
-			for (const context of contexts) {
-				if (!CONTEXT.test(context)) {
-					fail(`Filters → Context: "${context}" is not a context`, 'Use a context such as ai-studio or media-upload, a comma-separated list, or "all".');
-				}
-			}
+			const type = filters('fileFilters').type as string | undefined;
+			settings.fileType = type === undefined || type === 'all' ? undefined : (type as 'image' | 'video');
+			const contexts = ((filters('fileFilters').context as string[] | undefined) ?? []).map((context) => context.toLowerCase());
 			settings.fileContext = contexts.length === 0 ? undefined : contexts.join(',');
 			break;
 		}

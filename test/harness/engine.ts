@@ -37,6 +37,7 @@ import type {
 import { ICredentialsHelper, NodeHelpers, Workflow, isExpression } from 'n8n-workflow';
 
 import { checkRunOutputs } from './outputSchemas';
+import { toolVariant } from './tool';
 
 /** The package root, found upwards (this file also runs compiled, from build/). */
 function findRepoRoot(): string {
@@ -51,6 +52,8 @@ function findRepoRoot(): string {
 
 export const REPO_ROOT = findRepoRoot();
 export const GENVIRAL_NODE_TYPE = 'n8n-nodes-genviral.genviral';
+/** The AI Agent tool n8n derives from the node (see tool.ts). */
+export const GENVIRAL_TOOL_NODE_TYPE = 'n8n-nodes-genviral.genviralTool';
 export const GENVIRAL_TRIGGER_TYPE = 'n8n-nodes-genviral.genviralTrigger';
 export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
 export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
@@ -108,6 +111,7 @@ export async function loadTypes(): Promise<LoadedTypes> {
 				byName[`${loader.packageName}.${name}`] = data.type;
 			}
 		}
+		byName[GENVIRAL_TOOL_NODE_TYPE] = toolVariant(byName[GENVIRAL_NODE_TYPE] as INodeType);
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => byName[type],
 			getByNameAndVersion: (type, version) => {

@@ -4,7 +4,7 @@ import type { IConnections, INode, INodeExecutionData, INodeParameters, IRun, IT
 import type { FakeGenviral } from '../fake-genviral/server';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import type { RunResult } from './engine';
-import { GENVIRAL_NODE_TYPE, LOOP_OVER_ITEMS_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from './engine';
+import { GENVIRAL_NODE_TYPE, GENVIRAL_TOOL_NODE_TYPE, LOOP_OVER_ITEMS_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from './engine';
 
 export const GENVIRAL_NODE_NAME = 'Genviral';
 
@@ -19,6 +19,8 @@ export interface GenviralRunOptions {
 	errorOutput?: boolean;
 	/** Cancel the execution after this many ms (Stop button / execution timeout). */
 	cancelAfterMs?: number;
+	/** Run the AI Agent tool variant n8n derives from the node (type `genviralTool`). */
+	tool?: boolean;
 	/** Node settings of the Genviral node, e.g. n8n's Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`). */
 	nodeSettings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
 	/** The execution's ID (default: a counter). */
@@ -29,6 +31,7 @@ export function genviralWorkflow(
 	parameters: INodeParameters,
 	continueOnFail = false,
 	onError: 'continueRegularOutput' | 'continueErrorOutput' = 'continueRegularOutput',
+	type = GENVIRAL_NODE_TYPE,
 ) {
 	const nodes: INode[] = [
 		{
@@ -42,7 +45,7 @@ export function genviralWorkflow(
 		{
 			id: 'genviral',
 			name: GENVIRAL_NODE_NAME,
-			type: GENVIRAL_NODE_TYPE,
+			type,
 			typeVersion: 1,
 			position: [220, 0],
 			parameters,
@@ -70,7 +73,8 @@ export async function runGenviral(
 	options: GenviralRunOptions = {},
 ): Promise<GenviralRun> {
 	const onError = options.errorOutput ? 'continueErrorOutput' : 'continueRegularOutput';
-	const workflow = genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError);
+	const type = options.tool ? GENVIRAL_TOOL_NODE_TYPE : GENVIRAL_NODE_TYPE;
+	const workflow = genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError, type);
 	Object.assign(workflow.nodes[1], options.nodeSettings ?? {});
 	const result = await runWorkflow(workflow, {
 		credentials: {

@@ -20,11 +20,14 @@ import { resolveOutputSchemaPath } from 'n8n-core';
 import type { IDataObject, INode, INodeExecutionData, IRun, Workflow } from 'n8n-workflow';
 
 // engine.ts imports this module: its exports are read when the functions run, not at load.
-import { GENVIRAL_NODE_TYPE, GENVIRAL_TRIGGER_TYPE, REPO_ROOT } from './engine';
+import { GENVIRAL_NODE_TYPE, GENVIRAL_TOOL_NODE_TYPE, GENVIRAL_TRIGGER_TYPE, REPO_ROOT } from './engine';
 
-/** The built node folders, where n8n looks for `__schema__` (a function: engine.ts imports this module). */
+/**
+ * The built node folders, where n8n looks for `__schema__` (a function: engine.ts imports this
+ * module). The AI Agent tool variant runs the same node, so its items meet the same schemas.
+ */
 function nodeDir(type: string): string | undefined {
-	const folder = { [GENVIRAL_NODE_TYPE]: 'Genviral', [GENVIRAL_TRIGGER_TYPE]: 'GenviralTrigger' }[type];
+	const folder = { [GENVIRAL_NODE_TYPE]: 'Genviral', [GENVIRAL_TOOL_NODE_TYPE]: 'Genviral', [GENVIRAL_TRIGGER_TYPE]: 'GenviralTrigger' }[type];
 	return folder ? path.join(REPO_ROOT, 'dist', 'nodes', folder) : undefined;
 }
 

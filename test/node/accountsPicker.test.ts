@@ -1,12 +1,14 @@
 /**
  * The accounts picker other operations share (descriptions/accounts.ts): the list the editor
- * loads from GET /accounts (in n8n-core's LoadOptionsContext), and `readAccountIds`, which
- * takes whatever an expression hands over and checks it before any request.
+ * loads from GET /accounts (in n8n-core's LoadOptionsContext), and the parameter reader's
+ * `format: 'accountIds'`, which takes whatever an expression hands over and checks it before
+ * any request.
  */
 import type { IExecuteFunctions, INode, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { accountsProperty, readAccountIds } from '../../nodes/Genviral/descriptions/accounts';
+import { accountsProperty } from '../../nodes/Genviral/descriptions/accounts';
+import { readParameter } from '../../nodes/Genviral/helpers/parameters';
 import { accountId } from '../fake-genviral/resources/accounts';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { callNodeMethod } from '../harness/engine';
@@ -24,9 +26,14 @@ function contextWith(value: unknown): IExecuteFunctions {
 	} as unknown as IExecuteFunctions;
 }
 
+/** The picker's value for an item, read by the reader from the picker's declaration. */
+function readAccountIds(ctx: IExecuteFunctions, itemIndex: number, bounds: { min?: number; max?: number } = {}): unknown {
+	return readParameter(ctx, accountsProperty({ minCount: bounds.min, maxCount: bounds.max }), itemIndex);
+}
+
 function refusal(value: unknown, bounds?: { min?: number; max?: number }): NodeOperationError {
 	try {
-		readAccountIds(contextWith(value), 3, 'accountIds', bounds);
+		readAccountIds(contextWith(value), 3, bounds);
 	} catch (error) {
 		return error as NodeOperationError;
 	}
@@ -60,7 +67,7 @@ describe('accounts picker', () => {
 			type: 'multiOptions',
 			required: true,
 			default: [],
-			typeOptions: { loadOptionsMethod: 'getAccounts', minItems: 1, maxItems: 5 },
+			typeOptions: { loadOptionsMethod: 'getAccounts', format: 'accountIds', minItems: 1, maxItems: 5 },
 		});
 		expect(property.hint).toContain('Pick 1 to 5 accounts');
 		expect(property.description).toContain('Choose from the list, or specify IDs using an');
@@ -96,6 +103,6 @@ describe('accounts picker', () => {
 		expect(refusal([A, A], { min: 2 }).message).toBe('Account Names or IDs needs at least 2 accounts (got 1) [item 3]');
 		const eleven = Array.from({ length: 11 }, (_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`);
 		expect(refusal(eleven).message).toBe('Account Names or IDs takes at most 10 accounts (got 11) [item 3]');
-		expect(readAccountIds(contextWith([]), 0, 'accountIds', { min: 0 })).toEqual([]);
+		expect(readAccountIds(contextWith([]), 0, { min: 0 })).toEqual([]);
 	});
 });

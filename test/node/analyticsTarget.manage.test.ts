@@ -113,8 +113,10 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 	test.each([
 		[{}, /Nothing to update/],
 		[{ displayName: '   ' }, /Nothing to update/],
-		[{ displayName: 'x', clearDisplayName: true }, /either Display Name or Clear Display Name/],
-		[{ maxPosts: 5, clearRefreshPolicy: true }, /either refresh policy fields or Clear Refresh Policy/],
+		[{ displayName: 'x', clearDisplayName: true }, /^Set either Update Fields → Display Name or Update Fields → Clear Display Name, not both \[item 0\]$/],
+		[{ maxPosts: 5, clearRefreshPolicy: true }, /^Set either Update Fields → Max Posts or Update Fields → Clear Refresh Policy, not both/],
+		[{ maxPosts: 5, freeDailyRefresh: false, clearRefreshPolicy: true }, /^Set either Update Fields → Free Daily Refresh and Update Fields → Max Posts or Update Fields → Clear Refresh Policy, not both/],
+		[{ clearDisplayName: false }, /^Nothing to update/],
 		[{ maxPosts: '={{ 0 }}' }, /Max Posts must be a whole number from 1 to 1000; got number 0/],
 		[{ favorite: '={{ "yes" }}' }, /Favorite must be true or false; got "yes"/],
 	])('Update refuses %j before sending', async (updateFields, message) => {

@@ -119,6 +119,13 @@ describe('Post → Update', () => {
 		expect(items[0].json).toEqual({ id: post.id, status: 'pending', scheduled_at: null, warnings: [] });
 	});
 
+	test('a Caption added but left blank empties the caption (a blank is a change here, not an absence)', async () => {
+		const post = seed({ status: 'draft', accounts: [{ id: accounts().tiktok.id, status: 'draft' }] });
+		const { error } = await runGenviral(env.fake, op('update', { postId: post.id, updateFields: { caption: '' } }));
+		expect(error).toBeUndefined();
+		expect(sentTo('PATCH /posts/{id}').map((r) => r.body)).toEqual([{ caption: '' }]);
+	});
+
 	test('new media: a slideshow from URLs; a new schedule in the workflow time zone', async () => {
 		const post = seed({ status: 'pending', accounts: [{ id: accounts().tiktok.id, status: 'pending' }] });
 		const year = new Date().getUTCFullYear() + 1;
@@ -141,8 +148,10 @@ describe('Post → Update', () => {
 	});
 
 	const badUpdates: Array<[string, INodeParameters, RegExp]> = [
-		['no field', {}, /^Update Fields: add at least one field to change/],
-		['music and remove music', { musicUrl: 'https://www.tiktok.com/@a/video/1', removeMusic: true }, /cannot be used together/],
+		['no field', {}, /^Nothing to update: add at least one field under Update Fields/],
+		['only a Remove flag left off', { removeMusic: false }, /^Nothing to update/],
+		['music and remove music', { musicUrl: 'https://www.tiktok.com/@a/video/1', removeMusic: true }, /^Set either Update Fields → Music URL or Update Fields → Remove Music, not both/],
+		['TikTok settings and remove them', { tiktokSettings: { title: 'a' }, removeTiktok: true }, /^Set either Update Fields → TikTok Settings or Update Fields → Remove TikTok Settings, not both/],
 		['media fields without Media', { videoUrl: 'https://cdn.example.org/v.mp4' }, /^Update Fields → Media is required to change the media/],
 		['video without URL', { postMedia: 'video' }, /^Update Fields → Video URL is required with Media: Video/],
 		['schedule at without time', { schedule: 'at' }, /^Update Fields → Scheduled At is required/],
@@ -220,10 +229,10 @@ describe('Post → Delete', () => {
 		expect(error).toBeUndefined();
 		expect(sentTo('POST /posts/delete').map((r) => r.body)).toEqual([{ postIds: [draft.id, posted.id, MISSING, broken.id] }]);
 		expect(items.map((i) => i.json)).toEqual([
-			{ id: draft.id, outcome: 'deleted' },
-			{ id: posted.id, outcome: 'blocked', status: 'posted' },
-			{ id: MISSING, outcome: 'skipped' },
-			{ id: broken.id, outcome: 'failed', reason: 'Database error while deleting the post' },
+			{ deleted: true, id: draft.id, outcome: 'deleted' },
+			{ deleted: false, id: posted.id, outcome: 'blocked', status: 'posted' },
+			{ deleted: false, id: MISSING, outcome: 'skipped' },
+			{ deleted: false, id: broken.id, outcome: 'failed', reason: 'Database error while deleting the post' },
 		]);
 		expect(env.fake.modules.posts.find(scope(), draft.id)).toBeUndefined();
 	});

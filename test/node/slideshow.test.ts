@@ -225,7 +225,7 @@ describe('Slideshow operations', () => {
 			['eleven slides', { slides: JSON.stringify(Array(11).fill(slide)) }, '1-10 slides'],
 			['a bad grid type', { slides: JSON.stringify([{ ...slide, grid_type: '3x3' }]) }, 'grid_type'],
 			['product and detach', { productId: '00000000-0000-4000-8000-000000000001', detachProduct: true }, 'not both'],
-			['settings that are not an object', { settings: '[1]' }, 'Settings must be a JSON object'],
+			['settings that are not an object', { settings: '[1]' }, 'Update Fields → Settings (JSON) must be a JSON object; got a list'],
 		])('refused before any request: %s', async (_label, updateFields, message) => {
 			const seeded = seedSlideshow();
 			const { error } = await run(slideshowOp('update', seeded.id as string, { updateFields }));

@@ -286,9 +286,9 @@ describe('Template operations', () => {
 		});
 
 		test.each([
-			[{}, /^Nothing to update: add at least one of Name, Description, Clear Description, Visibility or Config \(JSON\) \[item 0\]$/],
+			[{}, /^Nothing to update: add at least one of Clear Description, Config \(JSON\), Description, Name or Visibility under Update Fields \[item 0\]$/],
 			[{ name: '  ' }, /^Nothing to update/],
-			[{ description: 'x', clearDescription: true }, /Set either Description or Clear Description, not both/],
+			[{ description: 'x', clearDescription: true }, /^Set either Update Fields → Description or Update Fields → Clear Description, not both/],
 			[{ config: JSON.stringify(sampleTemplateConfig(12)) }, /Update Fields → Config \(JSON\) must have 1-10 slides in structure.slides; got 12/],
 			[{ config: '{oops' }, /Update Fields → Config \(JSON\) is not valid JSON/],
 			[{ name: 'n'.repeat(101) }, /Update Fields → Name is too long/],

@@ -167,6 +167,16 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 		// The active workflow still reports it: the test fetch moved nothing.
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([newest.id]);
 	});
+
+	test('settings are checked by the parameter reader from their declarations, before any request', async () => {
+		const window = await fetchTestEvent(env.fake, { event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: '={{ 721 }}' } });
+		expect(window.error?.message).toBe('Options → Late Posts Window (Hours) must be a whole number from 0 to 720; got number 721');
+		const platform = await fetchTestEvent(env.fake, { event: 'newAnalyticsPost', analyticsFilters: { platforms: '={{ ["tiktok", "myspace"] }}' } });
+		expect(platform.error?.message).toMatch(/^Filters → Platforms contains "myspace", which is not allowed \(allowed: /);
+		const target = await fetchTestEvent(env.fake, { event: 'targetRefreshed', targetFilters: { targets: '={{ "@acme" }}' } });
+		expect(target.error?.message).toBe('Filters → Target Names or IDs contains "@acme", which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001');
+		expect(env.fake.requests).toHaveLength(0);
+	});
 });
 
 describe('Genviral Trigger: Analytics Target Refreshed', () => {

@@ -189,7 +189,7 @@ describe('Genviral Trigger: New File', () => {
 
 	test('a bad Context is refused before any request', async () => {
 		const run = await fetchTestEvent(env.fake, { event: 'newFile', fileFilters: { context: 'AI Studio!' } });
-		expect(run.error?.message).toBe('Filters → Context: "ai studio!" is not a context');
+		expect(run.error?.message).toBe('Filters → Context contains "AI Studio!", which is not a context such as ai-studio or media-upload (or "all")');
 		expect(env.fake.requests).toHaveLength(0);
 	});
 });

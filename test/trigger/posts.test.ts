@@ -212,9 +212,11 @@ describe('Genviral Trigger: Post Status Changed', () => {
 
 	test('bad filters fail the poll before any request, naming the field', async () => {
 		const run = await fetchTestEvent(env.fake, { event: 'postStatusChanged', statuses: ['posted', 'published'] });
-		expect(run.error?.message).toBe('Statuses: "published" is not one of Canceled, Draft, Failed, Partial, Pending, Posted, Retry, Scheduled');
+		expect(run.error?.message).toBe(
+			'Statuses contains "published", which is not allowed (allowed: canceled, draft, failed, partial, pending, posted, retry, scheduled)',
+		);
 		const ids = await fetchTestEvent(env.fake, { event: 'postStatusChanged', postFilters: { accounts: ['@acme'] } });
-		expect(ids.error?.message).toBe('Filters → Account Names or IDs: "@acme" is not a valid ID (a UUID)');
+		expect(ids.error?.message).toBe('Filters → Account Names or IDs contains "@acme", which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001');
 		expect(env.fake.requests).toHaveLength(0);
 	});
 });

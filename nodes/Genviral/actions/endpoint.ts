@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { simplifyProperties } from '../descriptions/simplify';
 import { readParameters } from '../helpers/parameters';
 import { returnAllOrLimit } from '../descriptions/pagination';
 import type { PaginationStyle, RetryPolicy } from '../transport';
@@ -51,6 +52,19 @@ export interface EndpointDeclaration {
 	output: EndpointOutput;
 	/** Rows or object as the user sees them (e.g. a flat row); the API's shape otherwise. */
 	transform?: (value: IDataObject, parameters: IDataObject) => IDataObject;
+	/**
+	 * For outputs of more than about ten fields: adds n8n's Simplify switch (on by default as an
+	 * AI Agent tool) and, when it is on, keeps what this returns (the fields people map most).
+	 */
+	simplify?: (value: IDataObject) => IDataObject;
+}
+
+/**
+ * The output of every delete, n8n's convention: `{ deleted: true, id }`, the ID being the one
+ * the user asked to delete (read from `idParameter`), whatever the API's success payload holds.
+ */
+export function deletedOutput(idParameter: string): (value: IDataObject, parameters: IDataObject) => IDataObject {
+	return (_value, parameters) => ({ deleted: true, id: parameters[idParameter] as string });
 }
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -125,6 +139,7 @@ export function endpoint(declaration: EndpointDeclaration): GenviralOperation {
 	const properties = [
 		...(declaration.properties ?? []),
 		...(limited ? returnAllOrLimit({ maxLimit: paged?.maxLimit }) : []),
+		...(declaration.simplify ? simplifyProperties : []),
 	];
 	return {
 		description: properties,
@@ -134,7 +149,11 @@ export function endpoint(declaration: EndpointDeclaration): GenviralOperation {
 			const endpointName = `${method} ${path}`;
 			const qs = withFixed(collectFields(declaration.query, values, declaration.fieldCase), declaration.fixed?.query);
 			const body = withFixed(collectFields(declaration.body, values, declaration.fieldCase), declaration.fixed?.body);
-			const transform = (value: IDataObject) => (declaration.transform ? declaration.transform(value, values) : value);
+			const simplified = declaration.simplify !== undefined && values.simplify === true ? declaration.simplify : undefined;
+			const transform = (value: IDataObject) => {
+				const shaped = declaration.transform ? declaration.transform(value, values) : value;
+				return simplified ? simplified(shaped) : shaped;
+			};
 
 			if (paged) {
 				const { rows, crowdedInstants } = await genviralPaginate.call(this, {

@@ -9,12 +9,21 @@ export class ItemWithBinary {
 	) {}
 }
 
+/** How the node runs, worked out once per execution by the router. */
+export interface OperationRun {
+	/**
+	 * Whether the node runs as an AI Agent tool (the `genviralTool` type n8n derives from the
+	 * `usableAsTool` node): results go into a model's context, where binary data cannot go.
+	 */
+	toolMode: boolean;
+}
+
 /** One operation of one resource: its parameters and the code that reads them. */
 export interface GenviralOperation {
 	/** Its parameters; `defineResource` shows them for this resource and operation only. */
 	description: INodeProperties[];
 	/** Runs for one input item; returns the object(s) that become output items. */
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[] | ItemWithBinary>;
+	execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | IDataObject[] | ItemWithBinary>;
 }
 
 export type GenviralResourceOperations = Record<string, GenviralOperation>;

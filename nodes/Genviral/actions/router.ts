@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { requestOptionsDescription } from '../descriptions/requestOptions';
 import { checkValue } from '../helpers/parameters';
@@ -7,7 +7,7 @@ import type { RequestOptions } from '../transport/options';
 import { DEFAULT_REQUEST_OPTIONS, setItemRequestOptions } from '../transport/options';
 import { sleepUnlessCancelled } from '../transport/sleep';
 
-import type { GenviralOperation } from './node.type';
+import type { GenviralOperation, OperationRun } from './node.type';
 import { ItemWithBinary } from './node.type';
 import { RESOURCE_BY_VALUE } from './resources';
 
@@ -119,6 +119,7 @@ async function runItem(
 	ctx: IExecuteFunctions,
 	plan: RunPlan,
 	itemIndex: number,
+	run: OperationRun,
 ): Promise<{ ok: true; items: INodeExecutionData[] } | { ok: false; error: unknown }> {
 	try {
 		const { resource, operation, handler } = plan;
@@ -132,7 +133,7 @@ async function runItem(
 		// Before the item's first request: every request, upload and retry wait of the item
 		// applies these values (the transport reads no parameter).
 		setItemRequestOptions(ctx, itemIndex, plan.requestOptions(itemIndex));
-		const result = await handler.execute.call(ctx, itemIndex);
+		const result = await handler.execute.call(ctx, itemIndex, run);
 		return {
 			ok: true,
 			// Always { json: row }: returnJsonArray would take a row that has a `json` key for an
@@ -157,6 +158,8 @@ async function runItem(
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	// The one place that tells a tool run (n8n names the derived type `<name>Tool`) from a plain one.
+	const run: OperationRun = { toolMode: NodeHelpers.isToolType(this.getNode().type) };
 	const returnData: INodeExecutionData[] = [];
 	if (items.length === 0) return [returnData];
 	const { batchSize, batchIntervalMs } = readBatching(this);
@@ -165,7 +168,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let start = 0; start < items.length; start += batchSize) {
 		if (start > 0 && batchIntervalMs > 0) await sleepUnlessCancelled(this, batchIntervalMs, 'between two batches', start);
 		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_v, k) => start + k);
-		const results = await Promise.all(indexes.map(async (itemIndex) => await runItem(this, plan, itemIndex)));
+		const results = await Promise.all(indexes.map(async (itemIndex) => await runItem(this, plan, itemIndex, run)));
 
 		for (const [k, result] of results.entries()) {
 			const itemIndex = indexes[k];

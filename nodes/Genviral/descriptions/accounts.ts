@@ -1,12 +1,10 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import { describeValue, failValidation, isUuid } from '../helpers/validation';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * The social accounts a post can go to (GET /accounts), picked from a list the editor loads
  * (`getAccounts`) or given by expression. Shared by every operation that targets accounts
- * (Post → Create / Update / Retry, ...): the property factory declares the field, and
- * `readAccountIds` reads it for an item.
+ * (Post → Create / Update / Retry, ...): the property factory declares the field; the parameter
+ * reader reads it for an item (`format: 'accountIds'`: UUIDs, account objects, lists, bounds).
  */
 
 /** The platforms GET /accounts documents (reference 3), with the two the newest post docs add. */
@@ -62,7 +60,7 @@ export function accountsProperty(options: AccountsPropertyOptions = {}): INodePr
 		displayName: options.displayName ?? 'Account Names or IDs',
 		name: options.name ?? 'accountIds',
 		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getAccounts', minItems: min, maxItems: max },
+		typeOptions: { loadOptionsMethod: 'getAccounts', format: 'accountIds', minItems: min, maxItems: max },
 		required,
 		default: [],
 		description:
@@ -77,67 +75,4 @@ export function accountsProperty(options: AccountsPropertyOptions = {}): INodePr
 	if (options.description) property.description = `${options.description} ${EXPRESSION_HINT}`;
 	if (options.displayOptions) property.displayOptions = options.displayOptions;
 	return property;
-}
-
-/**
- * The account IDs of a picker for one item, checked before any request: each a UUID (as the
- * reference's account ids are), duplicates dropped (case-insensitive), between `min` and `max`
- * of them. Accepts one ID, a list, IDs separated by commas, JSON list text, and account objects
- * (`{ id }`, as Account → Get Many outputs). Errors name the field and the item.
- */
-export function readAccountIds(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	parameterName = 'accountIds',
-	{ min = 1, max = DEFAULT_MAX_ACCOUNTS, label = 'Account Names or IDs' }: { min?: number; max?: number; label?: string } = {},
-): string[] {
-	const raw = ctx.getNodeParameter(parameterName, itemIndex, []) as unknown;
-	const ids: string[] = [];
-	for (const entry of flattenAccountValue(raw)) {
-		const candidate =
-			typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as IDataObject).id : entry;
-		const text = typeof candidate === 'string' ? candidate.trim() : candidate;
-		if (typeof text !== 'string' || !isUuid(text)) {
-			failValidation(
-				ctx,
-				itemIndex,
-				`${label} contains ${describeValue(entry)}, which is not an account ID like 0a0a0a0a-0000-4000-8000-00000000c001 (get them with Account → Get Many)`,
-			);
-		}
-		const id = (text as string).toLowerCase();
-		if (!ids.includes(id)) ids.push(id);
-	}
-	if (ids.length < min) {
-		failValidation(
-			ctx,
-			itemIndex,
-			ids.length === 0 ? `${label} is required: pick at least ${min} account${min === 1 ? '' : 's'}` : `${label} needs at least ${min} accounts (got ${ids.length})`,
-		);
-	}
-	if (ids.length > max) failValidation(ctx, itemIndex, `${label} takes at most ${max} accounts (got ${ids.length})`);
-	return ids;
-}
-
-/** Every entry of a picker value: lists (nested once, as expressions build them), comma text, JSON list text. */
-function flattenAccountValue(value: unknown): unknown[] {
-	if (value === undefined || value === null) return [];
-	if (typeof value === 'string') {
-		const text = value.trim();
-		if (text === '') return [];
-		if (text.startsWith('[')) {
-			try {
-				const parsed = JSON.parse(text) as unknown;
-				if (Array.isArray(parsed)) return flattenAccountValue(parsed);
-			} catch {
-				// Not JSON: read it as comma-separated text below (and refuse what is not an ID).
-			}
-		}
-		return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
-	}
-	if (Array.isArray(value)) {
-		return value.flatMap((entry) =>
-			Array.isArray(entry) || typeof entry === 'string' ? flattenAccountValue(entry) : entry === null || entry === undefined ? [] : [entry],
-		);
-	}
-	return [value];
 }

@@ -217,6 +217,45 @@ const check = node({
 `,
 );
 
+const PER_ACCOUNT = pattern(
+	'post',
+	['create', 'get'],
+	'Branch per account: one item per account, retry only the failed ones',
+	`
+// A post goes to up to 10 accounts; each succeeds or fails on its own. Output 'account' gives
+// one item per account: post_id, account_id, platform, handle, status, published_url,
+// published_at, error_message (the default 'post' gives the post as one item).
+const publish = node({
+  ${NODE},
+  config: {
+    name: 'Publish Per Account',
+    parameters: {
+      resource: 'post',
+      operation: 'create',
+      accountIds: expr('{{ $json.accountIds }}'),
+      caption: expr('{{ $json.caption }}'),
+      postMedia: 'video',
+      mediaSource: 'url',
+      videoUrl: expr('{{ $json.videoUrl }}'),
+      waitForPublish: true,
+      output: 'account'
+    }
+  }
+});
+// Then an If node on expr('{{ $json.status }}') equals 'posted': true → the live links (published_url);
+// false → Post → Retry of that account only (after an Aggregate per post_id when several failed):
+const retryAccount = node({
+  ${NODE},
+  config: {
+    name: 'Retry Failed Account',
+    parameters: { resource: 'post', operation: 'retry', postIds: expr('{{ $json.post_id }}'), retryAccountIds: expr('{{ $json.account_id }}') }
+  }
+});
+// Post → Get with output: 'account' gives the same items for a post published earlier.
+// Per account, a post that failed everywhere gives items with status 'failed', not an error.
+`,
+);
+
 const POST_MANAGE = pattern(
 	'post',
 	['get', 'getMany', 'update', 'retry', 'delete'],
@@ -363,6 +402,7 @@ export const genviralBuilderHint: IBuilderHint = {
 	extraTypeDefContent: [
 		PUBLISH_VIDEO,
 		PUBLISH_BINARY,
+		PER_ACCOUNT,
 		POST_IN_A_LOOP,
 		POST_MANAGE,
 		SLIDESHOW_TO_TIKTOK,

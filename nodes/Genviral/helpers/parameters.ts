@@ -20,16 +20,50 @@ import { booleanValue, describeValue, failValidation, isUuid, numberInRange, opt
  *
  * A few checks n8n has no declaration for ride in `typeOptions` (an open map in n8n):
  * - `format`: `uuid` (an ID), `url` (http/https), `json` (an object or array as JSON text),
- *   `date` (a calendar date, sent as YYYY-MM-DD in UTC), `idList` (IDs as a list or as text,
- *   split by `listEntries`), `textList` (text, or a list of texts from an expression, handed on
- *   as given for the operation to split with `listEntries` / `readUrlList`);
+ *   `date` (a calendar date, sent as YYYY-MM-DD in UTC), and the lists, all split by the one
+ *   rule of `listEntries`: `idList` (UUIDs, lower-cased, repeats dropped), `urlList` (http(s)
+ *   URLs, order kept), `textList` (texts), `accountIds` (a multi-select of account UUIDs that
+ *   also takes account objects `{ id }` from Account → Get Many and JSON list text);
  * - `maxLength`: the longest text accepted (default 500; multi-line `rows` fields 5,000);
- * - `minItems` / `maxItems`: bounds of a list.
+ * - `minItems` / `maxItems`: bounds of a list; `itemNoun` names its entries in count messages
+ *   ("takes at most 35 images"); `unique`: a URL list drops repeats;
+ * - `entryPattern` / `entryHint`: a regex every entry of a text list must match, and what the
+ *   message says an entry should be ("a context such as ai-studio");
+ * - `jsonObject` (a `json` field holds an object, not a list or a number), `jsonExample` (shown
+ *   in the message);
+ * - `allowedHosts`: the hosts a `url` may point to (the first names them in the message);
+ * - `keepBlank`: a text option of a collection that was added but left blank reads as '' (a
+ *   field an Update sets to empty), not as absent.
+ *
+ * And on a collection (Update Fields):
+ * - `setOrClear`: pairs `{ set: [option names], clear: boolean option }`: a value is either set
+ *   or cleared, not both;
+ * - `notEmpty`: at least one option must be given ("Nothing to update"). A clear flag left
+ *   false, a blank text and an empty object count as not given.
+ *
+ * The reader serves the node (execute functions) and the trigger (poll functions); messages
+ * name the item only where there are items.
  */
 
 type ReaderContext = IExecuteFunctions | IPollFunctions;
 
-export type ParameterFormat = 'uuid' | 'url' | 'json' | 'date' | 'idList' | 'textList';
+export type ParameterFormat = 'uuid' | 'url' | 'json' | 'date' | 'idList' | 'urlList' | 'textList' | 'accountIds';
+
+/** A "set X or clear X, not both" pair of a collection (see the header). */
+export interface SetOrClearPair {
+	set: string[];
+	clear: string;
+}
+
+/** Poll functions (the trigger) read parameters without an item index: `getNodeParameter(name, fallback, options)`. */
+function isPollContext(ctx: ReaderContext): ctx is IPollFunctions {
+	return '__emit' in ctx;
+}
+
+function rawParameter(ctx: ReaderContext, name: string, itemIndex: number, fallback: unknown, options?: { extractValue: boolean }): unknown {
+	if (isPollContext(ctx)) return ctx.getNodeParameter(name, fallback, options);
+	return ctx.getNodeParameter(name, itemIndex, fallback, options);
+}
 
 const DEFAULT_MAX_LENGTH = 500;
 const DEFAULT_MAX_LENGTH_MULTILINE = 5000;
@@ -58,8 +92,8 @@ function isBlank(value: unknown): boolean {
 export function readParameter<T = unknown>(ctx: ReaderContext, property: INodeProperties, itemIndex: number): T {
 	const raw =
 		property.type === 'resourceLocator'
-			? ctx.getNodeParameter(property.name, itemIndex, undefined, { extractValue: true })
-			: ctx.getNodeParameter(property.name, itemIndex, property.default);
+			? rawParameter(ctx, property.name, itemIndex, undefined, { extractValue: true })
+			: rawParameter(ctx, property.name, itemIndex, property.default);
 	return checkValue(ctx, property, raw, itemIndex, property.displayName) as T;
 }
 
@@ -138,6 +172,7 @@ export function checkValue(
 		}
 
 		case 'multiOptions': {
+			if (format === 'accountIds') return checkAccountIds(ctx, property, value, itemIndex, label);
 			const list = listEntries(value);
 			if (list === undefined) return fail(`${label} must be a list; got ${describeValue(value)}`);
 			const allowed =
@@ -178,7 +213,12 @@ export function checkValue(
 
 		case 'json': {
 			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
-			return parseJson(ctx, value, itemIndex, label);
+			const parsed = parseJson(ctx, value, itemIndex, label);
+			if (typeOptions.jsonObject === true && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
+				const example = typeof typeOptions.jsonExample === 'string' ? ` such as ${typeOptions.jsonExample}` : '';
+				fail(`${label} must be a JSON object${example}; got ${describeValue(parsed)}`);
+			}
+			return parsed;
 		}
 
 		case 'collection': {
@@ -190,6 +230,7 @@ export function checkValue(
 				const checked = checkValue(ctx, option, (value as IDataObject)[option.name], itemIndex, `${label} → ${option.displayName}`);
 				if (checked !== undefined) result[option.name] = checked as IDataObject[string];
 			}
+			checkCollectionRules(ctx, property, result, itemIndex, label);
 			return result;
 		}
 
@@ -238,21 +279,13 @@ function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown
 		if (property.required && ids.length === 0) fail(`${label} is required and cannot be empty`);
 		return checkCount(ctx, property, ids, itemIndex, label);
 	}
-	if (format === 'textList' && Array.isArray(value)) {
-		// A list from an expression (e.g. Render's rendered_image_urls): each entry must be text.
-		for (const entry of value) if (typeof entry !== 'string') fail(`${label} contains ${describeValue(entry)}, which is not text`);
-		if (property.required && value.length === 0) fail(`${label} is required and cannot be empty`);
-		return value.length === 0 ? undefined : value;
-	}
+	if (format === 'urlList' || format === 'textList') return checkTextList(ctx, property, value, itemIndex, label);
 	// A list typed as text may hold one entry per line.
-	const multiline = (typeof property.typeOptions?.rows === 'number' && property.typeOptions.rows > 1) || format === 'textList';
-	const maxLength =
-		typeof property.typeOptions?.maxLength === 'number'
-			? property.typeOptions.maxLength
-			: multiline
-				? DEFAULT_MAX_LENGTH_MULTILINE
-				: DEFAULT_MAX_LENGTH;
-	if (isBlank(value)) return property.required ? fail(`${label} is required and cannot be empty`) : undefined;
+	const { maxLength, multiline } = textLimits(property);
+	if (isBlank(value)) {
+		if (property.required) return fail(`${label} is required and cannot be empty`);
+		return property.typeOptions?.keepBlank === true && value !== undefined && value !== null ? '' : undefined;
+	}
 	const text = optionalString(ctx as IExecuteFunctions, value, label, itemIndex, { maxLength, multiline });
 	if (text === undefined) return undefined;
 	if (format === 'uuid') {
@@ -267,10 +300,157 @@ function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown
 			url = undefined;
 		}
 		if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-			fail(`${label} must be an http(s) URL; got ${describeValue(text)}`);
+			return fail(`${label} must be an http(s) URL; got ${describeValue(text)}`);
+		}
+		const hosts = property.typeOptions?.allowedHosts as string[] | undefined;
+		if (hosts !== undefined && !hosts.includes(url.hostname.toLowerCase())) {
+			fail(`${label} must be a ${hosts[0]} link; got ${url.hostname}`);
 		}
 	}
 	return text;
+}
+
+/** The longest text a field takes, and whether it may hold line breaks (a list typed as text: one entry per line). */
+function textLimits(property: INodeProperties): { maxLength: number; multiline: boolean } {
+	const format = formatOf(property);
+	const multiline =
+		(typeof property.typeOptions?.rows === 'number' && property.typeOptions.rows > 1) || format === 'textList' || format === 'urlList';
+	const maxLength =
+		typeof property.typeOptions?.maxLength === 'number'
+			? property.typeOptions.maxLength
+			: multiline
+				? DEFAULT_MAX_LENGTH_MULTILINE
+				: DEFAULT_MAX_LENGTH;
+	return { maxLength, multiline };
+}
+
+/**
+ * A list typed as text (`urlList`, `textList`), or a list from an expression: entries by the
+ * rule of `listEntries`, each checked (a URL as a URL field is; a text against `entryPattern`),
+ * counted against `minItems` / `maxItems`. Undefined when empty and optional.
+ */
+function checkTextList(ctx: ReaderContext, property: INodeProperties, value: unknown, itemIndex: number, label: string): string[] | undefined {
+	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const format = formatOf(property);
+	const typeOptions = property.typeOptions ?? {};
+	if (isBlank(value) || (Array.isArray(value) && value.length === 0)) {
+		return property.required ? fail(`${label} is required and cannot be empty`) : undefined;
+	}
+	if (typeof value === 'string') {
+		// The whole text first: its length bound, and no control characters but line breaks.
+		const { maxLength } = textLimits(property);
+		optionalString(ctx as IExecuteFunctions, value, label, itemIndex, { maxLength, multiline: true });
+	}
+	const entries = listEntries(value);
+	if (entries === undefined) {
+		return format === 'urlList'
+			? fail(`${label} must be a list of URLs (or URLs one per line or separated by commas); got ${describeValue(value)}`)
+			: fail(`${label} must be a list, or text with one entry per line or entries separated by commas; got ${describeValue(value)}`);
+	}
+	const pattern = typeof typeOptions.entryPattern === 'string' ? new RegExp(typeOptions.entryPattern as string) : undefined;
+	const list: string[] = [];
+	for (const entry of entries) {
+		if (typeof entry !== 'string') return fail(`${label} contains ${describeValue(entry)}, which is not text`);
+		let text: string;
+		if (format === 'urlList') {
+			// No URL holds a raw space: this is two URLs on one line of a list written one per line.
+			if (/\s/.test(entry)) {
+				fail(`${label} contains ${describeValue(entry)}, which is not one URL: give one URL per line, or URLs separated by commas on a single line`);
+			}
+			text = checkValue(ctx, urlEntry(label), entry, itemIndex, label) as string;
+		} else {
+			text = entry;
+			if (pattern !== undefined && !pattern.test(text)) {
+				fail(`${label} contains ${describeValue(text)}, which is not ${(typeOptions.entryHint as string | undefined) ?? `like ${pattern.source}`}`);
+			}
+		}
+		if (typeOptions.unique !== true || !list.includes(text)) list.push(text);
+	}
+	return checkCount(ctx, property, list, itemIndex, label);
+}
+
+/**
+ * Account IDs (`format: 'accountIds'`): each a UUID (as the reference's account ids are),
+ * repeats dropped (case-insensitive), within `minItems` / `maxItems`. Takes one ID, a list, IDs
+ * separated by commas, JSON list text, and account objects (`{ id }`, as Account → Get Many
+ * outputs), lists nested once as expressions build them.
+ */
+function checkAccountIds(ctx: ReaderContext, property: INodeProperties, value: unknown, itemIndex: number, label: string): string[] {
+	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const min = (property.typeOptions?.minItems as number | undefined) ?? 0;
+	const max = property.typeOptions?.maxItems as number | undefined;
+	const ids: string[] = [];
+	for (const entry of accountEntries(value)) {
+		const candidate = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as IDataObject).id : entry;
+		const text = typeof candidate === 'string' ? candidate.trim() : candidate;
+		if (typeof text !== 'string' || !isUuid(text)) {
+			fail(`${label} contains ${describeValue(entry)}, which is not an account ID like 0a0a0a0a-0000-4000-8000-00000000c001 (get them with Account → Get Many)`);
+		}
+		const id = (text as string).toLowerCase();
+		if (!ids.includes(id)) ids.push(id);
+	}
+	if (ids.length < min) {
+		fail(ids.length === 0 ? `${label} is required: pick at least ${min} account${min === 1 ? '' : 's'}` : `${label} needs at least ${min} accounts (got ${ids.length})`);
+	}
+	if (max !== undefined && ids.length > max) fail(`${label} takes at most ${max} accounts (got ${ids.length})`);
+	return ids;
+}
+
+/** Every entry of an accounts value: lists (nested once), comma text, JSON list text. */
+function accountEntries(value: unknown): unknown[] {
+	if (value === undefined || value === null) return [];
+	if (typeof value === 'string') {
+		const text = value.trim();
+		if (text === '') return [];
+		if (text.startsWith('[')) {
+			try {
+				const parsed = JSON.parse(text) as unknown;
+				if (Array.isArray(parsed)) return accountEntries(parsed);
+			} catch {
+				// Not JSON: read it as comma-separated text below (and refuse what is not an ID).
+			}
+		}
+		return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+	}
+	if (Array.isArray(value)) {
+		return value.flatMap((entry) =>
+			Array.isArray(entry) || typeof entry === 'string' ? accountEntries(entry) : entry === null || entry === undefined ? [] : [entry],
+		);
+	}
+	return [value];
+}
+
+/**
+ * Whether a collection option counts as given: a clear flag only when true, an empty object or
+ * list never, a blank text only where it is kept (`keepBlank`).
+ */
+function isGiven(value: unknown, option: INodeProperties, isClearFlag: boolean): boolean {
+	if (value === '' && option.typeOptions?.keepBlank === true) return true;
+	if (value === undefined || value === null || value === '') return false;
+	if (isClearFlag) return value === true;
+	if (Array.isArray(value)) return value.length > 0;
+	if (typeof value === 'object') return Object.keys(value).length > 0;
+	return true;
+}
+
+/** A collection's own rules (`setOrClear`, `notEmpty`), on the values as read. */
+function checkCollectionRules(ctx: ReaderContext, property: INodeProperties, values: IDataObject, itemIndex: number, label: string): void {
+	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const options = (property.options ?? []) as INodeProperties[];
+	const nameOf = (name: string) => options.find((option) => option.name === name)?.displayName ?? name;
+	const pairs = (property.typeOptions?.setOrClear ?? []) as SetOrClearPair[];
+	const clearFlags = pairs.map((pair) => pair.clear);
+	for (const pair of pairs) {
+		const set = pair.set.filter((name) => isGiven(values[name], options.find((option) => option.name === name) ?? { ...property, name }, false));
+		if (set.length > 0 && values[pair.clear] === true) {
+			fail(`Set either ${set.map((name) => `${label} → ${nameOf(name)}`).join(' and ')} or ${label} → ${nameOf(pair.clear)}, not both`);
+		}
+	}
+	if (property.typeOptions?.notEmpty === true && !options.some((option) => isGiven(values[option.name], option, clearFlags.includes(option.name)))) {
+		const names = options.map((option) => option.displayName);
+		const choices = names.length <= 8 ? `at least one of ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : 'at least one field';
+		fail(`Nothing to update: add ${choices} under ${label}`);
+	}
 }
 
 /** The locator's value (n8n extracted it), checked by the regex of the mode it came from. */
@@ -336,43 +516,16 @@ const urlEntry = (label: string): INodeProperties => ({
 	typeOptions: { format: 'url', maxLength: MAX_URL_LENGTH },
 });
 
-/**
- * A list of http(s) URLs from a field, by the rule of `listEntries`, each checked as the
- * reader checks a URL field; order kept. `unique` drops repeats; `noun` names the entries in
- * count messages ("takes at most 35 images").
- */
-export function readUrlList(
-	ctx: ReaderContext,
-	value: unknown,
-	label: string,
-	itemIndex: number,
-	{ minItems = 0, maxItems, unique = false, noun = 'URLs' }: { minItems?: number; maxItems?: number; unique?: boolean; noun?: string } = {},
-): string[] {
-	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
-	const entries = listEntries(value);
-	if (entries === undefined) return fail(`${label} must be a list of URLs (or URLs one per line or separated by commas); got ${describeValue(value)}`);
-	const urls: string[] = [];
-	for (const entry of entries) {
-		// No URL holds a raw space: this is two URLs on one line of a list written one per line.
-		if (typeof entry === 'string' && /\s/.test(entry)) {
-			fail(`${label} contains ${describeValue(entry)}, which is not one URL: give one URL per line, or URLs separated by commas on a single line`);
-		}
-		const url = checkValue(ctx, urlEntry(label), entry, itemIndex, label) as string;
-		if (!unique || !urls.includes(url)) urls.push(url);
-	}
-	if (urls.length < minItems) fail(`${label} needs at least ${minItems} ${minItems === 1 ? noun.replace(/s$/, '') : noun} (got ${urls.length})`);
-	if (maxItems !== undefined && urls.length > maxItems) fail(`${label} takes at most ${maxItems} ${noun} (got ${urls.length})`);
-	return urls;
-}
-
 function checkCount<T>(ctx: ReaderContext, property: INodeProperties, list: T[], itemIndex: number, label: string): T[] {
 	const min = property.typeOptions?.minItems as number | undefined;
 	const max = property.typeOptions?.maxItems as number | undefined;
+	const noun = property.typeOptions?.itemNoun as string | undefined;
+	const counted = (count: number) => (noun === undefined ? '' : ` ${count === 1 ? noun.replace(/s$/, '') : noun}`);
 	if (min !== undefined && list.length < min) {
-		failValidation(ctx as IExecuteFunctions, itemIndex, `${label} needs at least ${min} (got ${list.length})`);
+		failValidation(ctx as IExecuteFunctions, itemIndex, `${label} needs at least ${min}${counted(min)} (got ${list.length})`);
 	}
 	if (max !== undefined && list.length > max) {
-		failValidation(ctx as IExecuteFunctions, itemIndex, `${label} takes at most ${max} (got ${list.length})`);
+		failValidation(ctx as IExecuteFunctions, itemIndex, `${label} takes at most ${max}${counted(max)} (got ${list.length})`);
 	}
 	return list;
 }

@@ -11,6 +11,8 @@ import { NodeOperationError } from 'n8n-workflow';
 type NodeContext = { getNode(): INode };
 
 function fail(ctx: NodeContext, itemIndex: number, message: string, description?: string): never {
+	// A trigger's poll has no items: its settings are named without one.
+	if ('__emit' in ctx) throw new NodeOperationError(ctx.getNode(), message, { description });
 	throw new NodeOperationError(ctx.getNode(), `${message} [item ${itemIndex}]`, {
 		itemIndex,
 		description,

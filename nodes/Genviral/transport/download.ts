@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requestOptionsFor } from './options';
@@ -205,4 +205,20 @@ export async function downloadToBinary(
 	} finally {
 		signal.removeEventListener('abort', onAbort);
 	}
+}
+
+/** A file name with an extension for a media URL: the URL's own (cleaned), or `<id>.<fallback>`. */
+export function fileNameFor(url: string, id: string, fallbackExtension: string): string {
+	const last = fileNameFromUrl(url) ?? '';
+	return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${id}.${fallbackExtension}`;
+}
+
+/**
+ * What an AI Agent tool run returns in place of a downloaded file: binary data cannot cross
+ * the tool boundary into a model's context, so the file stays where Genviral stored it and
+ * the item names it (nothing is downloaded).
+ */
+export function fileReference(url: string, fileName: string): IDataObject {
+	const extension = fileName.includes('.') ? fileName.split('.').pop()!.toLowerCase() : '';
+	return { url, fileName, mimeType: CONTENT_TYPE_BY_EXTENSION[extension] ?? null, binary: false };
 }

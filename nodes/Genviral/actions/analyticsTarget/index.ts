@@ -1,5 +1,5 @@
 import { targetLocator } from '../../descriptions/locators';
-import { endpoint } from '../endpoint';
+import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
 import * as refresh from './refresh.operation';
@@ -21,8 +21,8 @@ const getMany = endpoint({
 });
 
 /**
- * DELETE /analytics/targets/{id}. The success payload is undocumented; the item always says
- * what was deleted, with whatever object the API returned merged in.
+ * DELETE /analytics/targets/{id}. The success payload is undocumented; the item says what was
+ * deleted, as every delete does.
  */
 const deleteTarget = endpoint({
 	method: 'DELETE',
@@ -31,7 +31,7 @@ const deleteTarget = endpoint({
 	// A second DELETE after a lost answer would report 404 for a deletion that worked.
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
-	transform: (data, { targetId }) => ({ deleted: true, id: targetId, ...data }),
+	transform: deletedOutput('targetId'),
 });
 
 export const resource = defineResource(

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { targetLocator } from '../../descriptions/locators';
-import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -13,6 +12,13 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		typeOptions: {
+			notEmpty: true,
+			setOrClear: [
+				{ set: ['displayName'], clear: 'clearDisplayName' },
+				{ set: ['freeDailyRefresh', 'maxPosts'], clear: 'clearRefreshPolicy' },
+			],
+		},
 		options: [
 			{
 				displayName: 'Clear Display Name',
@@ -73,10 +79,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = (values.updateFields ?? {}) as IDataObject;
 	const body: IDataObject = {};
 
+	// Set-or-clear pairs and an empty Update Fields are refused by the reader (their declaration).
 	if (fields.clearDisplayName === true) {
-		if (fields.displayName !== undefined) {
-			failValidation(this, itemIndex, 'Set either Display Name or Clear Display Name, not both');
-		}
 		body.displayName = null;
 	} else if (fields.displayName !== undefined) {
 		body.displayName = fields.displayName;
@@ -88,20 +92,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.freeDailyRefresh !== undefined) policy.freeDailyRefresh = fields.freeDailyRefresh;
 	if (fields.maxPosts !== undefined) policy.maxPosts = fields.maxPosts;
 	if (fields.clearRefreshPolicy === true) {
-		if (Object.keys(policy).length > 0) {
-			failValidation(this, itemIndex, 'Set either refresh policy fields or Clear Refresh Policy, not both');
-		}
 		body.refreshPolicy = null;
 	} else if (Object.keys(policy).length > 0) {
 		body.refreshPolicy = policy;
-	}
-
-	if (Object.keys(body).length === 0) {
-		failValidation(
-			this,
-			itemIndex,
-			'Nothing to update: add at least one of Display Name, Clear Display Name, Favorite, Free Daily Refresh, Max Posts or Clear Refresh Policy',
-		);
 	}
 
 	const path = `/analytics/targets/${id}`;

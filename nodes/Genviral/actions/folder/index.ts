@@ -1,4 +1,4 @@
-import { endpoint } from '../endpoint';
+import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import { folderLocator } from '../../descriptions/locators';
 import { mediaTypeProperty } from './descriptions';
@@ -60,6 +60,7 @@ const deleteFolder = endpoint({
 	// A second DELETE after a lost answer would report 404 for a deletion that worked.
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
+	transform: deletedOutput('folderId'),
 });
 
 /** GET /folders/{folderId}/ancestors: root first, down to the direct parent. */

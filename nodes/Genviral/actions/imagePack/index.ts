@@ -1,8 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import { failValidation } from '../../helpers/validation';
-import { endpoint } from '../endpoint';
-import type { GenviralOperation } from '../node.type';
+import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
 import { packLocator } from '../../descriptions/locators';
@@ -74,7 +70,7 @@ const create = endpoint({
 });
 
 /** PATCH /packs/{packId}: rename and/or change the public flag; sending it twice does no harm. */
-const updateEndpoint = endpoint({
+const update = endpoint({
 	method: 'PATCH',
 	path: '/packs/{packId}',
 	properties: [
@@ -86,6 +82,8 @@ const updateEndpoint = endpoint({
 			placeholder: 'Add Field',
 			default: {},
 			required: true,
+			// An empty change is refused before any request (the API would answer 422).
+			typeOptions: { notEmpty: true },
 			options: [nameProperty, isPublicProperty],
 		},
 	],
@@ -94,18 +92,6 @@ const updateEndpoint = endpoint({
 	output: { kind: 'object' },
 });
 
-/** Update refuses an empty change before any request (the API would answer 422). */
-const update: GenviralOperation = {
-	description: updateEndpoint.description,
-	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		if (typeof fields !== 'object' || fields === null || Object.keys(fields).length === 0) {
-			failValidation(this, itemIndex, 'Nothing to update: add Name or Public under Update Fields');
-		}
-		return await updateEndpoint.execute.call(this, itemIndex);
-	},
-};
-
 /** DELETE /packs/{packId}. A second DELETE after a lost answer would report 404 for a deletion that worked. */
 const deletePack = endpoint({
 	method: 'DELETE',
@@ -113,7 +99,7 @@ const deletePack = endpoint({
 	properties: [packLocator({ description: 'The image pack to delete (only your own packs can be deleted)' })],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
-	transform: (data, { packId }) => ({ id: packId, deleted: true, ...data }),
+	transform: deletedOutput('packId'),
 });
 
 /** DELETE /packs/{packId}/images/{imageId}. */
@@ -134,6 +120,7 @@ const deleteImage = endpoint({
 	],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
+	transform: deletedOutput('imageId'),
 });
 
 export const resource = defineResource(

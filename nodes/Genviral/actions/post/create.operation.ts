@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { accountsProperty, readAccountIds } from '../../descriptions/accounts';
+import { accountsProperty } from '../../descriptions/accounts';
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
 import { digestOf, itemRunOf } from '../../transport/itemMemory';
@@ -20,6 +20,7 @@ import {
 	videoDurationOption,
 } from './fields';
 import { buildMedia, checkTextOnly } from './media';
+import { itemsPerAccount, outputProperty } from './perAccount';
 import { publishWaitProperties, waitForPublish } from './wait';
 
 const accounts = accountsProperty({
@@ -59,12 +60,10 @@ const properties: INodeProperties[] = [
 	tiktokSettingsProperty,
 	pinterestSettingsProperty,
 	...publishWaitProperties,
+	outputProperty,
 ];
 
 export const description = properties;
-
-/** Everything but the accounts picker, which has its own reader (it takes IDs, lists and account objects). */
-const readable = properties.filter((property) => property !== accounts);
 
 /** Reference 7: an external ID is at most 128 characters. */
 const MAX_EXTERNAL_ID_LENGTH = 128;
@@ -91,13 +90,13 @@ export function defaultExternalId(ctx: IExecuteFunctions, itemIndex: number): st
  * transport's retry rules) because it always carries an external ID, which makes Genviral
  * answer a repeat with the first post (`duplicate: true`) rather than a second one.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const accountIds = readAccountIds(this, itemIndex, accounts.name, { max: MAX_ACCOUNTS });
-	const values = readParameters(this, readable, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const values = readParameters(this, properties, itemIndex);
+	const accountIds = values[accounts.name] as string[];
 	const additional = (values.additionalFields ?? {}) as IDataObject;
 
 	const tiktok = tiktokObject(values.tiktokSettings as IDataObject | undefined);
-	const pinterest = pinterestObject(this, values.pinterestSettings as IDataObject | undefined, 'Pinterest Settings', itemIndex);
+	const pinterest = pinterestObject(values.pinterestSettings as IDataObject | undefined);
 	checkPlatformObjects(this, tiktok, pinterest, itemIndex);
 	const settings = providerSettingsObject(this, additional.providerSettings, 'Additional Fields → Provider Settings (JSON)', itemIndex);
 	const caption = (values.caption as string | undefined) ?? '';
@@ -135,8 +134,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		duplicate: data.duplicate === true,
 		external_id: externalId,
 	};
-	if (values.waitForPublish !== true) return created;
-	return await waitForPublish(this, itemIndex, created, values);
+	const perAccount = values.output === 'account';
+	if (values.waitForPublish !== true) return perAccount ? await itemsPerAccount(this, itemIndex, created, accountIds) : created;
+	// Per account, a post that failed everywhere is items to branch on (each with its error), not an error.
+	const post = await waitForPublish(this, itemIndex, created, values, { failWhenFailed: !perAccount });
+	return perAccount ? await itemsPerAccount(this, itemIndex, post) : post;
 }
 
 /** 409 create_failed: the external ID was used before, for a post with other content. */

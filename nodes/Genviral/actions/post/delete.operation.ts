@@ -21,7 +21,8 @@ const lower = (value: unknown) => String(value).toLowerCase();
 /**
  * POST /posts/delete. The API answers 200 with a report per ID (deleted, blocked by status,
  * skipped when not found, errors), so the node gives one item per post ID with its `outcome`:
- * `deleted`, `blocked` (with `status`), `skipped`, or `failed` (with `reason`).
+ * `deleted`, `blocked` (with `status`), `skipped`, or `failed` (with `reason`), led by
+ * `deleted` (true only for `deleted`) and `id` as every delete's output.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { postIds } = readParameters(this, properties, itemIndex) as { postIds: string[] };
@@ -44,9 +45,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		]),
 	);
 	return postIds.map((id) => {
-		if (deleted.has(id)) return { id, outcome: 'deleted' };
-		if (blocked.has(id)) return { id, outcome: 'blocked', status: (blocked.get(id) as string | undefined) ?? null };
-		if (skipped.has(id)) return { id, outcome: 'skipped' };
-		return { id, outcome: 'failed', reason: errors.get(id) ?? 'Genviral did not report this post' };
+		if (deleted.has(id)) return { deleted: true, id, outcome: 'deleted' };
+		if (blocked.has(id)) return { deleted: false, id, outcome: 'blocked', status: (blocked.get(id) as string | undefined) ?? null };
+		if (skipped.has(id)) return { deleted: false, id, outcome: 'skipped' };
+		return { deleted: false, id, outcome: 'failed', reason: errors.get(id) ?? 'Genviral did not report this post' };
 	});
 }

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { LIST_RULE, listEntries, readUrlList } from '../../helpers/parameters';
+import { LIST_RULE } from '../../helpers/parameters';
 import { describeValue, failValidation } from '../../helpers/validation';
 
 /** Reference 7: 1-10 accounts, 1-35 slideshow images, pinterest tags at most 30. */
@@ -122,7 +122,7 @@ const pinterestOptions: INodeProperties[] = [
 		name: 'tags',
 		type: 'string',
 		default: '',
-		typeOptions: { maxLength: 5000, format: 'textList' },
+		typeOptions: { maxLength: 5000, format: 'textList', maxItems: MAX_PINTEREST_TAGS, itemNoun: 'tags' },
 		description: `Up to 30 tags: ${LIST_RULE}. Added to the pin description, which must stay within 800 characters with the caption.`,
 	},
 ];
@@ -224,7 +224,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: '',
-			typeOptions: { rows: 3, maxLength: 100_000, format: 'textList' },
+			typeOptions: { rows: 3, maxLength: 100_000, format: 'urlList', minItems: 1, maxItems: MAX_IMAGES, itemNoun: 'images' },
 			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['url'] } },
 			builderHint: {
 				propertyHint:
@@ -248,7 +248,7 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: 'data',
-			typeOptions: { format: 'textList' },
+			typeOptions: { format: 'textList', minItems: 1, maxItems: MAX_IMAGES, itemNoun: 'images' },
 			placeholder: 'image1, image2, image3',
 			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['binary'] } },
 			hint: 'Names of the input binary fields in slide order, one per line or separated by commas',
@@ -292,7 +292,8 @@ export function updateFieldOptions(accountsOption: INodeProperties): INodeProper
 	};
 	return [
 		accountsOption,
-		captionProperty,
+		// Added but left blank: the caption is set to empty (a blank is a change here, not "absent").
+		{ ...captionProperty, typeOptions: { ...captionProperty.typeOptions, keepBlank: true } },
 		plain(media, 'Replace the media: None makes the post text-only; Video or Slideshow need their URLs or binary fields below'),
 		plain(source, 'Where the new media comes from (with Media)'),
 		plain(videoUrl, 'With Media: Video and Media Source: URLs'),
@@ -324,26 +325,6 @@ export { videoDurationOption };
 
 const fail = (ctx: IExecuteFunctions, itemIndex: number, message: string): never => failValidation(ctx, itemIndex, message);
 
-/** A list of text entries (binary field names, tags), by the reader's one list rule; blanks dropped. */
-export function textList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string[] {
-	const entries = listEntries(value);
-	if (entries === undefined) return fail(ctx, itemIndex, `${label} must be a list, or text with one entry per line or entries separated by commas; got ${describeValue(value)}`);
-	return entries.map((entry) => (typeof entry === 'string' ? entry : fail(ctx, itemIndex, `${label} contains ${describeValue(entry)}, which is not text`)));
-}
-
-/** Slideshow image URLs: 1-35 http(s) URLs, order kept. */
-export function readImageUrls(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string[] {
-	return readUrlList(ctx, value, label, itemIndex, { minItems: 1, maxItems: MAX_IMAGES, noun: 'images' });
-}
-
-/** Binary field names, in order. */
-export function readBinaryFieldNames(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string[] {
-	const names = textList(ctx, value, label, itemIndex);
-	if (names.length === 0) fail(ctx, itemIndex, `${label} needs at least 1 binary field name`);
-	if (names.length > MAX_IMAGES) fail(ctx, itemIndex, `${label} takes at most ${MAX_IMAGES} images (got ${names.length})`);
-	return names;
-}
-
 /** The `tiktok` object from TikTok Settings (undefined when empty). */
 export function tiktokObject(settings: IDataObject | undefined): IDataObject | undefined {
 	if (!settings || Object.keys(settings).length === 0) return undefined;
@@ -367,17 +348,14 @@ export function tiktokObject(settings: IDataObject | undefined): IDataObject | u
 }
 
 /** The `pinterest` object from Pinterest Settings (undefined when empty). */
-export function pinterestObject(ctx: IExecuteFunctions, settings: IDataObject | undefined, label: string, itemIndex: number): IDataObject | undefined {
+export function pinterestObject(settings: IDataObject | undefined): IDataObject | undefined {
 	if (!settings || Object.keys(settings).length === 0) return undefined;
 	const pinterest: IDataObject = {};
 	if (settings.boardId !== undefined) pinterest.board_id = settings.boardId;
 	if (settings.title !== undefined) pinterest.title = settings.title;
 	if (settings.link !== undefined) pinterest.link = settings.link;
-	if (settings.tags !== undefined) {
-		const tags = textList(ctx, settings.tags, `${label} → Tags`, itemIndex);
-		if (tags.length > MAX_PINTEREST_TAGS) fail(ctx, itemIndex, `${label} → Tags takes at most ${MAX_PINTEREST_TAGS} tags (got ${tags.length})`);
-		if (tags.length > 0) pinterest.tags = tags;
-	}
+	// Tags come as the reader's list (Pinterest Settings → Tags is a `textList`, 30 at most).
+	if (settings.tags !== undefined) pinterest.tags = settings.tags;
 	return Object.keys(pinterest).length > 0 ? pinterest : undefined;
 }
 

@@ -1,22 +1,34 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { endpoint } from '../endpoint';
+import type { GenviralOperation, OperationRun } from '../node.type';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
 import * as deletePosts from './delete.operation';
 import { postIdProperty } from './fields';
+import { itemsPerAccount, outputProperty, wantsItemPerAccount } from './perAccount';
 import * as retry from './retry.operation';
 import * as update from './update.operation';
 import { filtersCollection } from '../../descriptions/filters';
 import { postListStatusOptions } from '../../descriptions/statuses';
 
 /** GET /posts/{id}: the post and every account's delivery state. */
-const get = endpoint({
+const getPost = endpoint({
 	method: 'GET',
 	path: '/posts/{postId}',
 	properties: [postIdProperty],
 	output: { kind: 'object' },
 });
+
+/** Get, as one item, or (Output: One Item per Account) one item per account's delivery. */
+const get: GenviralOperation = {
+	description: [...getPost.description, outputProperty],
+	async execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun) {
+		const perAccount = wantsItemPerAccount(this, itemIndex);
+		const post = (await getPost.execute.call(this, itemIndex, run)) as IDataObject;
+		return perAccount ? await itemsPerAccount(this, itemIndex, post) : post;
+	},
+};
 
 const filters: INodeProperties = filtersCollection([
 	{
@@ -68,7 +80,7 @@ export const resource = defineResource(
 		create: {
 			name: 'Create',
 			description:
-				'Publish a caption with a video, a slideshow or no media to 1-10 accounts, now or at a set time; optionally wait until it is published',
+				'Publish a caption with a video, a slideshow or no media to 1-10 accounts, now or at a set time; optionally wait until it is published; one item, or one item per account',
 			action: 'Create a post',
 			reference: 'POST /posts',
 			operation: create,
@@ -82,7 +94,7 @@ export const resource = defineResource(
 		},
 		get: {
 			name: 'Get',
-			description: "Get a post with its status and every account's result (published URL or error)",
+			description: "Get a post with its status and every account's result (published URL or error), as one item or one item per account",
 			action: 'Get a post',
 			reference: 'GET /posts/{id}',
 			operation: get,

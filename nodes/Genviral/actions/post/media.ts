@@ -9,7 +9,6 @@ import { failValidation } from '../../helpers/validation';
 import { oncePerItemRun } from '../../transport/itemMemory';
 import type { UploadOverrides } from '../../transport/upload';
 import { prepareUpload, uploadBinary } from '../../transport/upload';
-import { readBinaryFieldNames, readImageUrls } from './fields';
 
 /** A text-only post needs a caption (reference 7: caption-only posts). */
 export function checkTextOnly(ctx: IExecuteFunctions, mediaType: string | undefined, caption: string, itemIndex: number, label = 'Caption'): void {
@@ -53,9 +52,11 @@ export async function buildMedia(
 	}
 
 	if (source === 'url') {
-		return { type: 'slideshow', urls: readImageUrls(ctx, required('imageUrls', 'Image URLs'), `${prefix}Image URLs`, itemIndex) };
+		// The reader gave the list: 1-35 http(s) URLs in order (Image URLs is a `urlList`).
+		return { type: 'slideshow', urls: required('imageUrls', 'Image URLs') as string[] };
 	}
-	const fields = readBinaryFieldNames(ctx, required('binaryPropertyNames', 'Input Binary Fields'), `${prefix}Input Binary Fields`, itemIndex);
+	// 1-35 names in order (Input Binary Fields is a `textList`).
+	const fields = (required('binaryPropertyNames', 'Input Binary Fields') as string[]).map((field) => field.trim());
 	// Check every file (it exists, is an image of a type Genviral takes, is not empty) before the
 	// first upload, so a bad last one leaves no uploaded files behind.
 	for (const field of fields) {

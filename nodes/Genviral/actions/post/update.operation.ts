@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { accountsProperty, readAccountIds } from '../../descriptions/accounts';
+import { accountsProperty } from '../../descriptions/accounts';
 import { readParameters } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
@@ -27,18 +27,20 @@ const updateFields: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
+	typeOptions: {
+		notEmpty: true,
+		setOrClear: [
+			{ set: ['musicUrl'], clear: 'removeMusic' },
+			{ set: ['tiktokSettings'], clear: 'removeTiktok' },
+			{ set: ['pinterestSettings'], clear: 'removePinterest' },
+		],
+	},
 	options: updateFieldOptions(accountsOption),
 };
 
 const properties: INodeProperties[] = [postIdProperty, updateFields];
 
 export const description = properties;
-
-/** Update Fields without the accounts picker, which has its own reader. */
-const readable: INodeProperties[] = [
-	postIdProperty,
-	{ ...updateFields, options: (updateFields.options as INodeProperties[]).filter((option) => option !== accountsOption) },
-];
 
 const LABEL = 'Update Fields → ';
 
@@ -50,31 +52,19 @@ const EDITABLE = ['draft', 'pending', 'scheduled', 'retry', 'failed'];
  * (back to the publish-as-soon-as-possible queue); the Remove options send `null`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const values = readParameters(this, readable, itemIndex);
+	// The reader refuses an empty Update Fields and a value both set and removed (their declaration).
+	const values = readParameters(this, properties, itemIndex);
 	const postId = values.postId as string;
 	const fields = (values.updateFields ?? {}) as IDataObject;
-	const raw = (this.getNodeParameter('updateFields', itemIndex, {}) ?? {}) as IDataObject;
 	const body: IDataObject = {};
 
-	if (accountsOption.name in raw) {
-		body.accounts = readAccountIds(this, itemIndex, `updateFields.${accountsOption.name}`, {
-			max: MAX_ACCOUNTS,
-			label: `${LABEL}${accountsOption.displayName}`,
-		}).map((id) => ({ id }));
-	}
-	if ('caption' in raw) body.caption = (fields.caption as string | undefined) ?? '';
-	if (fields.removeMusic === true && fields.musicUrl !== undefined) {
-		failValidation(this, itemIndex, `${LABEL}Music URL and ${LABEL}Remove Music cannot be used together`);
-	}
+	if (fields[accountsOption.name] !== undefined) body.accounts = (fields[accountsOption.name] as string[]).map((id) => ({ id }));
+	if (fields.caption !== undefined) body.caption = fields.caption;
 	if (fields.musicUrl !== undefined) body.music_url = fields.musicUrl;
 	if (fields.removeMusic === true) body.music_url = null;
 
 	const tiktok = tiktokObject(fields.tiktokSettings as IDataObject | undefined);
-	const pinterest = pinterestObject(this, fields.pinterestSettings as IDataObject | undefined, `${LABEL}Pinterest Settings`, itemIndex);
-	if (tiktok && fields.removeTiktok === true) failValidation(this, itemIndex, `${LABEL}TikTok Settings and Remove TikTok Settings cannot be used together`);
-	if (pinterest && fields.removePinterest === true) {
-		failValidation(this, itemIndex, `${LABEL}Pinterest Settings and Remove Pinterest Settings cannot be used together`);
-	}
+	const pinterest = pinterestObject(fields.pinterestSettings as IDataObject | undefined);
 	checkPlatformObjects(this, tiktok, pinterest, itemIndex);
 	if (tiktok) body.tiktok = tiktok;
 	if (fields.removeTiktok === true) body.tiktok = null;
@@ -98,9 +88,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	// Without a new caption the stored one stays (Genviral refuses a text-only post without one).
 	if ('caption' in body) checkTextOnly(this, fields.postMedia as string | undefined, body.caption as string, itemIndex, `${LABEL}Caption`);
-	if (Object.keys(body).length === 0 && fields.postMedia === undefined) {
-		failValidation(this, itemIndex, 'Update Fields: add at least one field to change');
-	}
 	// Media last: binary media is uploaded, and nothing should be uploaded for a request that fails a check above.
 	if (fields.postMedia !== undefined) {
 		body.media = await buildMedia(this, fields, fields.videoDuration as number | undefined, itemIndex, LABEL);

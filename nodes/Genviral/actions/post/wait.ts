@@ -47,12 +47,13 @@ function failedAccounts(post: IDataObject): IDataObject[] {
 		}));
 }
 
-/** The post in its final state; `failed` is an error naming each account's reason. */
+/** The post in its final state; `failed` is an error naming each account's reason (unless `failWhenFailed` is off). */
 export async function waitForPublish(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	created: IDataObject,
 	values: IDataObject,
+	{ failWhenFailed = true }: { failWhenFailed?: boolean } = {},
 ): Promise<IDataObject> {
 	// The ID goes into a path: an answer without a proper one must not poll ".../undefined".
 	if (!isUuid(String(created.id ?? ''))) throw unexpectedShape(ctx, created, 'POST /posts', itemIndex, 'post "id" (a UUID)');
@@ -78,7 +79,7 @@ export async function waitForPublish(
 			});
 
 	const result: IDataObject = { ...post, warnings: created.warnings, duplicate: created.duplicate, external_id: created.external_id };
-	if (post.status === 'failed') {
+	if (post.status === 'failed' && failWhenFailed) {
 		const reasons = failedAccounts(post).map((a) => `${String(a.account_id)}: ${String(a.error_message ?? a.status ?? 'no reason given')}`);
 		throw new NodeOperationError(
 			ctx.getNode(),

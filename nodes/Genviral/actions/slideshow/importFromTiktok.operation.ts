@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { LIST_RULE, readParameters, readUrlList } from '../../helpers/parameters';
-import { failValidation } from '../../helpers/validation';
+import { LIST_RULE, readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
 import { packLocator } from '../../descriptions/locators';
 
@@ -15,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		typeOptions: { format: 'url' },
+		typeOptions: { format: 'url', allowedHosts: ['tiktok.com', 'www.tiktok.com', 'm.tiktok.com', 'vm.tiktok.com', 'vt.tiktok.com'] },
 		placeholder: 'https://www.tiktok.com/@creator/photo/7300000000000000000',
 		description: 'The link of a TikTok photo slideshow (full or short vm.tiktok.com link); videos cannot be imported',
 	},
@@ -50,7 +49,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show: { previewOnly: [false], backgroundSource: ['images'] } },
-		typeOptions: { rows: 3, maxLength: 200_000, format: 'textList' },
+		typeOptions: { rows: 3, maxLength: 200_000, format: 'urlList', minItems: 1, maxItems: 100, itemNoun: 'URLs' },
 		placeholder: 'https://cdn.example.com/1.jpg\nhttps://cdn.example.com/2.jpg',
 		description: `The background images, 1-100 http(s) URLs: ${LIST_RULE}`,
 	},
@@ -93,8 +92,6 @@ const properties: INodeProperties[] = [
 
 export const description = properties;
 
-const TIKTOK_HOSTS = ['tiktok.com', 'www.tiktok.com', 'm.tiktok.com', 'vm.tiktok.com', 'vt.tiktok.com'];
-
 /**
  * POST /slideshows/copy-tiktok/preview (free, repeatable), then POST
  * /slideshows/copy-tiktok/import with the fresh preview's ID (spends copy credits, never sent
@@ -106,17 +103,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		previewOnly: boolean;
 		backgroundSource?: string;
 		packId?: string;
-		packImages?: unknown;
+		packImages?: string[];
 		additionalFields?: { previewId?: string; productId?: string; title?: string };
 	};
 	const url = values.url;
-	if (!TIKTOK_HOSTS.includes(new URL(url).hostname.toLowerCase())) {
-		failValidation(this, itemIndex, `TikTok URL must be a tiktok.com link; got ${new URL(url).hostname}`);
-	}
 	const extra = values.additionalFields ?? {};
 	const importBody: IDataObject = { url };
 	if (!values.previewOnly) {
-		if (values.backgroundSource === 'images') importBody.pack_images = readUrlList(this, values.packImages, 'Image URLs', itemIndex, { minItems: 1, maxItems: 100 });
+		if (values.backgroundSource === 'images') importBody.pack_images = values.packImages;
 		else importBody.pack_id = values.packId;
 		if (extra.title !== undefined) importBody.title = extra.title;
 		if (extra.productId !== undefined) importBody.product_id = extra.productId;

@@ -1,4 +1,6 @@
-import { endpoint } from '../endpoint';
+import type { IDataObject } from 'n8n-workflow';
+
+import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import { slideshowLocator } from '../../descriptions/locators';
 import { slideshowStatusOptions } from '../../descriptions/statuses';
@@ -15,7 +17,24 @@ const get = endpoint({
 	path: '/slideshows/{slideshowId}',
 	properties: [slideshowLocator],
 	output: { kind: 'object' },
+	simplify: simplifySlideshow,
 });
+
+/** The slideshow without its slides' layouts: what it is, its state, and its images in slide order. */
+function simplifySlideshow(slideshow: IDataObject): IDataObject {
+	const slides = Array.isArray(slideshow.slides) ? (slideshow.slides as IDataObject[]) : [];
+	return {
+		id: slideshow.id ?? null,
+		title: slideshow.title ?? null,
+		status: slideshow.status ?? null,
+		slideshow_type: slideshow.slideshow_type ?? null,
+		slide_count: slideshow.slide_count ?? slides.length,
+		preview_image_url: slideshow.preview_image_url ?? null,
+		image_urls: slides.map((slide) => slide.rendered_image_url ?? slide.image_url ?? null),
+		last_rendered_at: slideshow.last_rendered_at ?? null,
+		updated_at: slideshow.updated_at ?? null,
+	};
+}
 
 /** GET /slideshows: summary rows (no slides), newest first, filtered by status or title. */
 const getMany = endpoint({
@@ -45,6 +64,7 @@ const deleteSlideshow = endpoint({
 	properties: [slideshowLocator],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
+	transform: deletedOutput('slideshowId'),
 });
 
 /** POST /slideshows/{slideshowId}/duplicate. Each call makes another copy: only a 429 (refused before any work) is retried. */

@@ -1,7 +1,8 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../helpers/parameters';
-import { downloadToBinary, expectArray, expectObject, genviralApiRequest, unexpectedShape } from '../../transport';
+import { downloadToBinary, expectArray, expectObject, fileNameFor, fileReference, genviralApiRequest, unexpectedShape } from '../../transport';
+import type { OperationRun } from '../node.type';
 import { ItemWithBinary } from '../node.type';
 import { slideshowLocator } from '../../descriptions/locators';
 
@@ -15,7 +16,8 @@ const properties: INodeProperties[] = [
 		name: 'downloadImages',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to download the rendered slide images into the item as files (one binary field per slide)',
+		description:
+			'Whether to download the rendered slide images into the item as files (one binary field per slide). As an AI Agent tool nothing is downloaded: the item gets `files` (URL, file name, type per slide) instead.',
 	},
 	{
 		displayName: 'Put Output Files in Fields Starting With',
@@ -45,9 +47,10 @@ function imageUrlsOf(ctx: IExecuteFunctions, slides: IDataObject[], endpoint: st
  * POST /slideshows/{slideshowId}/render (synchronous; rendering twice gives the same images, so
  * the transport's retry rules apply), then the ordered image URLs: from the answer when it lists
  * the slides, otherwise from one GET of the slideshow. They go straight into Post → Create as
- * slideshow media.
+ * slideshow media. With Download Images, the images become binary fields; as an AI Agent tool
+ * nothing is downloaded and `files` lists them ({ url, fileName, mimeType }, in slide order).
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
 	const values = readParameters(this, properties, itemIndex) as { slideshowId: string; downloadImages: boolean; binaryPropertyPrefix?: string };
 	const { slideshowId } = values;
 	const path = `/slideshows/${slideshowId}/render`;
@@ -77,6 +80,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const json: IDataObject = { ...summary, rendered_image_urls: urls };
 	if (!values.downloadImages) return json;
+	if (run.toolMode) return { ...json, files: urls.map((url, i) => fileReference(url, fileNameFor(url, `${slideshowId}-${i}`, 'png'))) };
 
 	const prefix = values.binaryPropertyPrefix ?? 'slide_';
 	const binary: IBinaryKeyData = {};

@@ -23,6 +23,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		typeOptions: { notEmpty: true, setOrClear: [{ set: ['productId'], clear: 'detachProduct' }] },
 		options: [
 			{
 				displayName: 'Detach Product',
@@ -44,6 +45,7 @@ const properties: INodeProperties[] = [
 				name: 'settings',
 				type: 'json',
 				default: '',
+				typeOptions: { jsonObject: true },
 				description:
 					'Settings to change; keys not given stay as they are. Keys: image_pack_id (a pack ID, or null to remove it), aspect_ratio ("9:16", "1:1", "4:5"), slideshow_type, advanced_settings {font_size: "default" | "small" | 8-200, text_preset, text_width: "default" | "narrow"}, pack_assignments {"SLIDE_INDEX": "PACK_ID"}.',
 			},
@@ -154,23 +156,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (updateFields.title !== undefined) body.title = updateFields.title;
 	if (updateFields.status !== undefined) body.status = updateFields.status;
 	if (updateFields.slideshowType !== undefined) body.slideshow_type = updateFields.slideshowType;
+	// Set-or-clear and an empty Update Fields are refused by the reader (their declaration).
 	if (updateFields.detachProduct === true) {
-		if (updateFields.productId !== undefined) failValidation(this, itemIndex, 'Set either Product ID or Detach Product, not both');
 		body.product_id = null;
 	} else if (updateFields.productId !== undefined) {
 		body.product_id = updateFields.productId;
 	}
-	if (updateFields.settings !== undefined) {
-		const settings = updateFields.settings;
-		if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-			failValidation(this, itemIndex, 'Update Fields → Settings must be a JSON object');
-		}
-		if (Object.keys(settings as IDataObject).length > 0) body.settings = settings as IDataObject;
-	}
+	// An object (its declaration says so); an empty one changes nothing.
+	const settings = updateFields.settings as IDataObject | undefined;
+	if (settings !== undefined && Object.keys(settings).length > 0) body.settings = settings;
 	if (updateFields.slides !== undefined) body.slides = slidesForPatch(this, itemIndex, updateFields.slides);
-	if (Object.keys(body).length === 0) {
-		failValidation(this, itemIndex, 'Nothing to update: add at least one of Title, Status, Slideshow Type, Product ID, Detach Product, Settings or Slides');
-	}
 	const path = `/slideshows/${slideshowId}`;
 	const data = await genviralApiRequest.call(this, { method: 'PATCH', path, body, itemIndex, retry: 'idempotent' });
 	return expectObject(this, data, `PATCH ${path}`, itemIndex);

@@ -1,10 +1,11 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { MAX_URL_LENGTH, readUrlList as readUrlListByRule } from '../../helpers/parameters';
-import { describeValue, failValidation } from '../../helpers/validation';
-import { downloadToBinary, fileNameFromUrl, genviralApiRequest } from '../../transport';
+import { MAX_URL_LENGTH } from '../../helpers/parameters';
+import { downloadToBinary, fileNameFor, fileReference, genviralApiRequest } from '../../transport';
 import type { MediaKind } from '../../transport';
+import type { OperationRun } from '../node.type';
+import { ItemWithBinary } from '../node.type';
 import { cachedCatalogue, costOf } from './models';
 import type { StudioMode } from './models';
 
@@ -117,6 +118,7 @@ export function modelParametersProperty(mode: StudioMode): INodeProperties {
 			name: 'rawParams',
 			type: 'json',
 			default: '{}',
+			typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' },
 			description: 'Model-specific settings passed to the model untouched, e.g. {"seed": 42}. Sent as raw_params; the model\'s own names apply.',
 		},
 		{
@@ -153,7 +155,7 @@ export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = 
 			type: 'boolean',
 			default: false,
 			...(displayOptions ? { displayOptions } : {}),
-			description: `Whether to download the generated ${what.toLowerCase()} into a binary field of the output item, for nodes that take files (upload, email, storage). The output URL is returned either way.`,
+			description: `Whether to download the generated ${what.toLowerCase()} into a binary field of the output item, for nodes that take files (upload, email, storage). The output URL is returned either way. As an AI Agent tool nothing is downloaded: the item gets \`file\` (URL, file name, type) instead.`,
 		},
 		{
 			displayName: 'Put Output File in Field',
@@ -169,13 +171,10 @@ export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = 
 }
 
 /**
- * A list of URLs from a field, by the reader's one list rule (`readUrlList`), repeats dropped;
- * undefined when empty.
+ * How a Studio field of image URLs is declared: up to 20 http(s) URLs by the reader's one list
+ * rule, repeats dropped (the reader reads it as a `urlList`).
  */
-export function readUrlList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, maxItems = 20): string[] | undefined {
-	const urls = readUrlListByRule(ctx, value, label, itemIndex, { maxItems, unique: true });
-	return urls.length > 0 ? urls : undefined;
-}
+export const STUDIO_URL_LIST = { format: 'urlList', maxItems: 20, unique: true, itemNoun: 'URLs', maxLength: 100_000 } as const;
 
 /** The `params` object from the Model Parameters collection (option names in snake_case); raw params apart. */
 export function splitModelParameters(collection: IDataObject | undefined): { params?: IDataObject; rawParams?: IDataObject } {
@@ -188,15 +187,6 @@ export function splitModelParameters(collection: IDataObject | undefined): { par
 		params: Object.keys(params).length > 0 ? params : undefined,
 		rawParams: rawParams === undefined ? undefined : (rawParams as IDataObject),
 	};
-}
-
-/** Raw Params must be a JSON object (the API passes it to the model untouched). */
-export function checkRawParams(ctx: IExecuteFunctions, rawParams: unknown, itemIndex: number): IDataObject | undefined {
-	if (rawParams === undefined) return undefined;
-	if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
-		failValidation(ctx, itemIndex, `Model Parameters → Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got ${describeValue(rawParams)}`);
-	}
-	return rawParams as IDataObject;
 }
 
 /**
@@ -233,19 +223,16 @@ function rethrow(ctx: IExecuteFunctions, error: unknown): never {
 	throw new NodeOperationError(ctx.getNode(), error as Error);
 }
 
-/** A file name with an extension for a media URL: the URL's own (cleaned), or `<id>.<fallback>`. */
-function fileNameFor(url: string, id: string, fallbackExtension: string): string {
-	const last = fileNameFromUrl(url) ?? '';
-	return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${id}.${fallbackExtension}`;
-}
-
 /**
- * The generated file as an item's binary field. The download goes to the media URL's host
- * without the API token (the lead's download helper).
+ * The item for a generated file with Download on: its JSON and the file in a binary field. The
+ * download goes to the media URL's host without the API token (the lead's download helper). As
+ * an AI Agent tool nothing is downloaded: the JSON gets `file` ({ url, fileName, mimeType }).
  */
-export async function downloadOutput(
+export async function withDownloadedOutput(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	json: IDataObject,
+	run: OperationRun,
 	{
 		url,
 		id,
@@ -253,11 +240,12 @@ export async function downloadOutput(
 		field,
 		lookUp,
 	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: MediaKind; how: string } },
-): Promise<IBinaryKeyData> {
+): Promise<IDataObject | ItemWithBinary> {
 	const fileName = fileNameFor(url, id, fallbackExtension);
+	if (run.toolMode) return { ...json, file: fileReference(url, fileName) };
 	try {
 		const binary = await downloadToBinary(ctx, itemIndex, url, { kind: lookUp.what, source: `Studio ${lookUp.what} ${id}`, fileName });
-		return { [field]: binary };
+		return new ItemWithBinary(json, { [field]: binary });
 	} catch (error) {
 		// The generation is done and paid for: the error says where the result is.
 		if (error instanceof NodeOperationError) {

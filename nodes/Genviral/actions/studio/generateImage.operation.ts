@@ -2,15 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { LIST_RULE, readParameters } from '../../helpers/parameters';
 import { expectObject, unexpectedShape } from '../../transport';
-import { ItemWithBinary } from '../node.type';
+import type { ItemWithBinary, OperationRun } from '../node.type';
 import {
 	MAX_URL_LENGTH,
-	checkRawParams,
-	downloadOutput,
+	withDownloadedOutput,
 	downloadProperties,
 	modelParametersProperty,
 	modelProperty,
-	readUrlList,
+	STUDIO_URL_LIST,
 	sendGeneration,
 	splitModelParameters,
 } from './common';
@@ -27,7 +26,7 @@ const imageUrlsProperty: INodeProperties = {
 	name: 'imageUrls',
 	type: 'string',
 	default: '',
-	typeOptions: { rows: 2 },
+	typeOptions: { rows: 2, ...STUDIO_URL_LIST },
 	placeholder: 'https://example.com/product.png',
 	description:
 		`Images for the model to edit or follow, public URLs: ${LIST_RULE}. Required by models that list Input Image URLs as required; refused by models that take none.`,
@@ -56,17 +55,15 @@ export const description = properties;
  * POST /studio/images/generate: one image, synchronously; spends the model's credits, so it is
  * sent once and never retried. Optionally downloads the result into a binary field.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
-	const plain = properties.filter((property) => property !== imageUrlsProperty);
-	const values = readParameters(this, plain, itemIndex);
-	const imageUrls = readUrlList(this, this.getNodeParameter('imageUrls', itemIndex, ''), 'Input Image URLs', itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
+	const values = readParameters(this, properties, itemIndex);
+	const imageUrls = values.imageUrls as string[] | undefined;
 	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
-	const raw = checkRawParams(this, rawParams, itemIndex);
 
 	const body: IDataObject = { model_id: values.model, prompt: values.prompt };
 	if (imageUrls) body.image_urls = imageUrls;
 	if (params) body.params = params;
-	if (raw && Object.keys(raw).length > 0) body.raw_params = raw;
+	if (rawParams && Object.keys(rawParams).length > 0) body.raw_params = rawParams;
 
 	const endpoint = 'POST /studio/images/generate';
 	const data = await sendGeneration(this, {
@@ -84,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof url !== 'string' || url === '' || url.length > MAX_URL_LENGTH) {
 		throw unexpectedShape(this, image, endpoint, itemIndex, '"output_url" (the image URL)');
 	}
-	const binary = await downloadOutput(this, itemIndex, {
+	return await withDownloadedOutput(this, itemIndex, image, run, {
 		url,
 		id: typeof image.file_id === 'string' && image.file_id !== '' ? image.file_id : 'studio-image',
 		fallbackExtension: typeof params?.output_format === 'string' ? params.output_format : 'png',
@@ -94,5 +91,4 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			how: 'Find it in Genviral (AI Studio; its files have the context ai-studio). Running the item again would generate, and pay for, a new image.',
 		},
 	});
-	return new ItemWithBinary(image, binary);
 }

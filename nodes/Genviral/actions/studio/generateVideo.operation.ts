@@ -4,14 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { LIST_RULE, readParameters } from '../../helpers/parameters';
 import { failValidation, isUuid } from '../../helpers/validation';
 import { expectObject, unexpectedShape, waitForStatus } from '../../transport';
-import { ItemWithBinary } from '../node.type';
+import type { ItemWithBinary, OperationRun } from '../node.type';
 import {
 	MAX_URL_LENGTH,
-	checkRawParams,
 	downloadProperties,
 	modelParametersProperty,
 	modelProperty,
-	readUrlList,
+	STUDIO_URL_LIST,
 	sendGeneration,
 	splitModelParameters,
 } from './common';
@@ -27,7 +26,7 @@ const referenceImageUrlsOption: INodeProperties = {
 	name: 'referenceImageUrls',
 	type: 'string',
 	default: '',
-	typeOptions: { rows: 2 },
+	typeOptions: { rows: 2, ...STUDIO_URL_LIST },
 	description:
 		`Reference images (e.g. Seedance 2.0), referred to in the prompt as @Image1, @Image2...: URLs ${LIST_RULE}`,
 };
@@ -121,13 +120,6 @@ const properties: INodeProperties[] = [
 
 export const description = properties;
 
-/** Everything but the URL list, which is read by its own rules (a list, or text of URLs). */
-const readByDeclaration = properties.map((property) =>
-	property.name === 'additionalFields'
-		? { ...property, options: (property.options as INodeProperties[]).filter((option) => option !== referenceImageUrlsOption) }
-		: property,
-);
-
 /** The API field of each input read from the node's parameters. */
 function inputsFrom(values: IDataObject, referenceImageUrls: string[] | undefined): IDataObject {
 	const extra = (values.additionalFields ?? {}) as IDataObject;
@@ -182,23 +174,17 @@ async function checkSpeechAgainstModel(ctx: IExecuteFunctions, model: string, in
  * has succeeded or failed. The generation spends credits: it is sent once and never retried;
  * waiting only re-reads the job.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
-	const values = readParameters(this, readByDeclaration, itemIndex);
-	const referenceImageUrls = readUrlList(
-		this,
-		(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject).referenceImageUrls,
-		'Additional Fields → Reference Image URLs',
-		itemIndex,
-	);
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
+	const values = readParameters(this, properties, itemIndex);
+	const referenceImageUrls = ((values.additionalFields ?? {}) as IDataObject).referenceImageUrls as string[] | undefined;
 	const model = String(values.model);
 	const inputs = inputsFrom(values, referenceImageUrls);
 	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
-	const raw = checkRawParams(this, rawParams, itemIndex);
 	await checkSpeechAgainstModel(this, model, inputs, itemIndex);
 
 	const body: IDataObject = { model_id: model, ...inputs };
 	if (params) body.params = params;
-	if (raw && Object.keys(raw).length > 0) body.raw_params = raw;
+	if (rawParams && Object.keys(rawParams).length > 0) body.raw_params = rawParams;
 
 	const endpoint = 'POST /studio/videos/generate';
 	const data = await sendGeneration(this, { path: '/studio/videos/generate', body, mode: 'video', model, itemIndex });
@@ -233,5 +219,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: `Genviral reported the generation as failed (credits used: ${String(video.credits_used ?? 'unknown')}). Check the inputs against the model (Studio → Get Models), then generate again.`,
 		});
 	}
-	return await finishVideo(this, video, itemIndex, values);
+	return await finishVideo(this, video, itemIndex, values, run);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../helpers/parameters';
-import type { ItemWithBinary } from '../node.type';
+import type { ItemWithBinary, OperationRun } from '../node.type';
 import { downloadProperties } from './common';
 import { finishVideo, readVideo } from './video';
 
@@ -25,8 +25,8 @@ export const description = properties;
  * GET /studio/videos/{videoId}: status processing | succeeded | failed, output_url once
  * succeeded, error once failed. A read: it spends nothing and is retried when safe.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | ItemWithBinary> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
 	const values = readParameters(this, properties, itemIndex);
 	const video = await readVideo(this, String(values.videoId), itemIndex);
-	return await finishVideo(this, video, itemIndex, values);
+	return await finishVideo(this, video, itemIndex, values, run);
 }

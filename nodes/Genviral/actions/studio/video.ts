@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { expectObject, genviralApiRequest, unexpectedShape } from '../../transport';
-import { ItemWithBinary } from '../node.type';
-import { MAX_URL_LENGTH, downloadOutput } from './common';
+import type { ItemWithBinary, OperationRun } from '../node.type';
+import { MAX_URL_LENGTH, withDownloadedOutput } from './common';
 
 /** Statuses of a Studio video (reference: GET /studio/videos/{videoId}). */
 export const VIDEO_TERMINAL = ['succeeded', 'failed'];
@@ -31,6 +31,7 @@ export async function finishVideo(
 	video: IDataObject,
 	itemIndex: number,
 	values: IDataObject,
+	run: OperationRun,
 ): Promise<IDataObject | ItemWithBinary> {
 	if (values.download !== true || video.status !== 'succeeded') return video;
 	const url = video.output_url;
@@ -38,12 +39,11 @@ export async function finishVideo(
 		throw unexpectedShape(ctx, video, 'GET /studio/videos/{videoId}', itemIndex, '"output_url" of a succeeded video');
 	}
 	const id = String(video.video_id ?? 'studio-video');
-	const binary = await downloadOutput(ctx, itemIndex, {
+	return await withDownloadedOutput(ctx, itemIndex, video, run, {
 		url,
 		id,
 		fallbackExtension: 'mp4',
 		field: String(values.binaryPropertyName),
 		lookUp: { what: 'video', how: `Read it again with Studio → Get Video (ID ${id}) for a fresh URL; do not generate it again.` },
 	});
-	return new ItemWithBinary(video, binary);
 }

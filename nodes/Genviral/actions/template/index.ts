@@ -1,10 +1,26 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { slideshowLocator, templateLocator } from '../../descriptions/locators';
-import { endpoint } from '../endpoint';
+import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
 import { descriptionProperty, nameProperty, visibilityProperty } from './descriptions';
 import * as update from './update.operation';
 import { filtersCollection, searchFilter } from '../../descriptions/filters';
+
+/** A template without its config (the slides' layout): what it is, who may use it, how used it is. */
+function simplifyTemplate(template: IDataObject): IDataObject {
+	return {
+		id: template.id ?? null,
+		name: template.name ?? null,
+		description: template.description ?? null,
+		visibility: template.visibility ?? null,
+		is_owner: template.is_owner ?? null,
+		preview_url: template.preview_url ?? null,
+		use_count: template.use_count ?? null,
+		updated_at: template.updated_at ?? null,
+	};
+}
 
 /** GET /templates/{templateId}: the template with its config. */
 const get = endpoint({
@@ -12,6 +28,7 @@ const get = endpoint({
 	path: '/templates/{templateId}',
 	properties: [templateLocator],
 	output: { kind: 'object' },
+	simplify: simplifyTemplate,
 });
 
 /** GET /templates: own, workspace and public templates, newest first, 100 per page. */
@@ -25,6 +42,7 @@ const getMany = endpoint({
 	],
 	query: ['filters.*'],
 	output: { kind: 'paged', style: 'offsetTotal', key: 'templates', pageSize: 100 },
+	simplify: simplifyTemplate,
 });
 
 /** DELETE /templates/{templateId}: answers { id, deleted }. */
@@ -35,6 +53,7 @@ const deleteTemplate = endpoint({
 	// A second DELETE after a lost answer would report 404 for a deletion that worked.
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
+	transform: deletedOutput('templateId'),
 });
 
 /** POST /templates/from-slideshow/{slideshowId}: Genviral converts the slideshow; an empty body is valid. */

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { templateLocator } from '../../descriptions/locators';
 import { readParameters } from '../../helpers/parameters';
-import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
 import {
 	checkTemplateConfig,
@@ -20,6 +19,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		typeOptions: { notEmpty: true, setOrClear: [{ set: ['description'], clear: 'clearDescription' }] },
 		options: [
 			{
 				displayName: 'Clear Description',
@@ -44,19 +44,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = (values.updateFields ?? {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.name !== undefined) body.name = fields.name;
+	// Set-or-clear and an empty Update Fields are refused by the reader (their declaration).
 	if (fields.clearDescription === true) {
-		if (fields.description !== undefined) {
-			failValidation(this, itemIndex, 'Set either Description or Clear Description, not both');
-		}
 		body.description = null;
 	} else if (fields.description !== undefined) {
 		body.description = fields.description;
 	}
 	if (fields.visibility !== undefined) body.visibility = fields.visibility;
 	if (fields.config !== undefined) body.config = checkTemplateConfig(this, fields.config, itemIndex, 'Update Fields → Config (JSON)');
-	if (Object.keys(body).length === 0) {
-		failValidation(this, itemIndex, 'Nothing to update: add at least one of Name, Description, Clear Description, Visibility or Config (JSON)');
-	}
 	const path = `/templates/${values.templateId as string}`;
 	// The same PATCH twice leaves the same template: safe to repeat.
 	const data = await genviralApiRequest.call(this, { method: 'PATCH', path, body, itemIndex, retry: 'idempotent' });
