@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { requestOptionsDescription } from '../descriptions/requestOptions';
-import { checkValue } from '../helpers/parameters';
+import { readParameter } from '../helpers/parameters';
 import type { RequestOptions } from '../transport/options';
 import { DEFAULT_REQUEST_OPTIONS, setItemRequestOptions } from '../transport/options';
 import { sleepUnlessCancelled } from '../transport/sleep';
@@ -17,8 +17,7 @@ import { RESOURCE_BY_VALUE } from './resources';
  * Node's timers hold).
  */
 function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return (checkValue(ctx, requestOptionsDescription, raw, itemIndex) ?? {}) as IDataObject;
+	return readParameter<IDataObject | undefined>(ctx, requestOptionsDescription, itemIndex) ?? {};
 }
 
 /** Whether a stored parameter value holds an expression anywhere (then it may differ per item). */
