@@ -7,6 +7,11 @@
  *   C  a bare loop of the same requests with Node's own fetch (the floor).
  * Then Get Posts with Return All over 10,000 rows, the Batching option at 20 ms, the tarball
  * size and the time to require the built node. Writes bench/RESULTS.md.
+ *
+ * BENCH_BEFORE=<package root with a built dist/> adds that version of the node (say, the
+ * commit before a change) to the same run: the sequential 20 ms comparison then runs A before,
+ * A now and C interleaved, so both ratios over C come from one machine state.
+ * BENCH_SEQUENTIAL_ONLY=1 runs only that comparison (for profiling: `node --cpu-prof`).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -18,10 +23,17 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import type { INode, INodeExecutionData, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
+import { PackageDirectoryLoader } from 'n8n-core';
+import { NodeHelpers } from 'n8n-workflow';
+
 import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
-import { GENVIRAL_NODE_TYPE, HTTP_REQUEST_TYPE, MANUAL_TRIGGER_TYPE, REPO_ROOT, runWorkflow } from '../test/harness/engine';
+import { GENVIRAL_NODE_TYPE, HTTP_REQUEST_TYPE, MANUAL_TRIGGER_TYPE, REPO_ROOT, loadTypes, runWorkflow } from '../test/harness/engine';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+const BEFORE_ROOT = process.env.BENCH_BEFORE;
+const SEQUENTIAL_ONLY = process.env.BENCH_SEQUENTIAL_ONLY === '1';
+/** The node type the BENCH_BEFORE version is registered under, beside the current one. */
+const BEFORE_NODE_TYPE = 'n8n-nodes-genviral-before.genviral';
 const SIZES = QUICK ? [100] : [100, 1000];
 const LATENCIES = [0, 20];
 const repeatsFor = (n: number, latency: number) => (QUICK ? 2 : n * Math.max(latency, 1) >= 20_000 ? 3 : 5);
@@ -41,9 +53,9 @@ function workflowWith(node: Omit<INode, 'id' | 'position' | 'name'>): Pick<IWork
 	};
 }
 
-const genviralNode = (options: INodeParameters = {}) =>
+const genviralNode = (options: INodeParameters = {}, type = GENVIRAL_NODE_TYPE) =>
 	workflowWith({
-		type: GENVIRAL_NODE_TYPE,
+		type,
 		typeVersion: 1,
 		parameters: { resource: 'analyticsTarget', operation: 'create', platform: 'tiktok', identifier: '={{ $json.handle }}', options },
 		credentials: { genviralApi: { id: 'c', name: 'Genviral' } },
@@ -110,8 +122,82 @@ const median = (values: number[]) => {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const perItem = (value: number, n: number) => `${((value / n) * 1000).toFixed(0)} µs`;
 
+/** Loads the BENCH_BEFORE package and makes its Genviral node known to the engine as BEFORE_NODE_TYPE. */
+async function registerBefore(root: string): Promise<void> {
+	const { nodeTypes } = await loadTypes();
+	const loader = new PackageDirectoryLoader(root);
+	await loader.loadAll();
+	const before = loader.nodeTypes.genviral?.type;
+	if (before === undefined) throw new Error(`no Genviral node in ${root}/dist`);
+	const { getByName, getByNameAndVersion } = nodeTypes;
+	nodeTypes.getByName = (type) => (type === BEFORE_NODE_TYPE ? before : getByName(type));
+	nodeTypes.getByNameAndVersion = (type, version) =>
+		type === BEFORE_NODE_TYPE ? NodeHelpers.getVersionedNodeType(before, version) : getByNameAndVersion(type, version);
+}
+
+/**
+ * Sequential Create Target at 20 ms latency, N = 1000: A now, A before (with BENCH_BEFORE) and
+ * C interleaved in each repeat. Returns the lines of its section.
+ */
+async function sequentialBeforeAfter(repeats: number): Promise<{ lines: string[]; ratio: number; ratioBefore?: number }> {
+	const n = QUICK ? 100 : 1000;
+	const items = handles(n);
+	fake.latencyMs = 20;
+	const now: number[] = [];
+	const before: number[] = [];
+	const c: number[] = [];
+	// CPU time of the process (fake API included, the same for A and C): the work each side
+	// does per item, which a loaded machine disturbs far less than the wall clock.
+	const nowCpu: number[] = [];
+	const beforeCpu: number[] = [];
+	const cCpu: number[] = [];
+	const measure = async (times: number[], cpu: number[], run: () => Promise<unknown>) => {
+		const startCpu = process.cpuUsage();
+		times.push(await timed(run));
+		const used = process.cpuUsage(startCpu);
+		cpu.push((used.user + used.system) / 1000);
+	};
+	for (let r = 0; r < repeats; r++) {
+		if (BEFORE_ROOT !== undefined) await measure(before, beforeCpu, async () => await engineRun(genviralNode({}, BEFORE_NODE_TYPE), items));
+		await measure(now, nowCpu, async () => await engineRun(genviralNode(), items));
+		await measure(c, cCpu, async () => await fetchLoop(items));
+	}
+	const [mNow, mC, mCCpu] = [median(now), median(c), median(cCpu)];
+	const lines = [
+		`## Sequential at 20 ms latency: the node over a bare fetch loop (N = ${n}, ${repeats} interleaved repeats)`,
+		'',
+		'| version | A sequential | C fetch loop | A / C | A − C per item | CPU per item, A − C |',
+		'|---|---|---|---|---|---|',
+	];
+	const row = (label: string, a: number, aCpu: number) =>
+		lines.push(`| ${label} | ${ms(a)} | ${ms(mC)} | ${(a / mC).toFixed(3)}× | ${perItem(a - mC, n)} | ${perItem(aCpu - mCCpu, n)} |`);
+	let ratioBefore: number | undefined;
+	if (BEFORE_ROOT !== undefined) {
+		const mBefore = median(before);
+		ratioBefore = mBefore / mC;
+		row('before (BENCH_BEFORE)', mBefore, median(beforeCpu));
+	}
+	row('this version', mNow, median(nowCpu));
+	lines.push(
+		'',
+		`Each repeat: ${n} items, A ${BEFORE_ROOT !== undefined ? 'before, A now' : 'now'} and C one after the other; every figure is the median over the repeats. CPU: the process's user + system time (the in-process fake's share is the same for A and C). Target: A / C ≤ 1.02.`,
+	);
+	return { lines, ratio: mNow / mC, ratioBefore };
+}
+
 async function main(): Promise<void> {
 	await fake.start();
+	if (BEFORE_ROOT !== undefined) await registerBefore(BEFORE_ROOT);
+	if (SEQUENTIAL_ONLY) {
+		fake.latencyMs = 0;
+		await timed(async () => await engineRun(genviralNode(), handles(20)));
+		if (BEFORE_ROOT !== undefined) await timed(async () => await engineRun(genviralNode({}, BEFORE_NODE_TYPE), handles(20)));
+		await timed(async () => await fetchLoop(handles(20)));
+		const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+		for (const line of (await sequentialBeforeAfter(repeats)).lines) process.stdout.write(`${line}\n`);
+		await fake.stop();
+		return;
+	}
 	const lines: string[] = [];
 	const log = (line = '') => {
 		lines.push(line);
@@ -167,6 +253,10 @@ async function main(): Promise<void> {
 			);
 		}
 	}
+
+	log();
+	const sequential = await sequentialBeforeAfter(Number(process.env.BENCH_REPEATS ?? 5));
+	for (const line of sequential.lines) log(line);
 
 	log();
 	const batchN = SIZES[SIZES.length - 1];
@@ -278,6 +368,9 @@ async function main(): Promise<void> {
 	);
 	log(
 		`- Per-item overhead of the node over a bare fetch loop ≤ 0.3 ms (0 ms latency, N = ${SIZES[SIZES.length - 1]}): ${(overheadUs / 1000).toFixed(3)} ms — ${overheadUs <= 300 ? 'met' : 'missed'}.`,
+	);
+	log(
+		`- Sequential at 20 ms latency, A / C ≤ 1.02 (N = ${QUICK ? 100 : 1000}): ${sequential.ratio.toFixed(3)}×${sequential.ratioBefore !== undefined ? ` (the version before, same run: ${sequential.ratioBefore.toFixed(3)}×)` : ''} — ${sequential.ratio <= 1.02 ? 'met' : 'missed'}.`,
 	);
 	// The first budget (60 KB) was set for 11 analytics endpoints; the package now covers all 57,
 	// two nodes and a README of every operation.

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { platformOptions } from '../Genviral/helpers/platforms';
+import { platformOptions } from '../Genviral/descriptions/platforms';
+import { postStatusOptions } from '../Genviral/descriptions/statuses';
 
 export type TriggerEvent = 'postStatusChanged' | 'newAnalyticsPost' | 'targetRefreshed' | 'newFile';
 
@@ -27,17 +28,8 @@ export const eventOptions: INodePropertyOptions[] = [
 	},
 ];
 
-/** The statuses a post can reach (reference 7 "Statuses"; `canceled` exists beside the list filter's values). */
-export const postStatusOptions: INodePropertyOptions[] = [
-	{ name: 'Canceled', value: 'canceled' },
-	{ name: 'Draft', value: 'draft' },
-	{ name: 'Failed', value: 'failed', description: 'Every account failed' },
-	{ name: 'Partial', value: 'partial', description: 'Some accounts failed' },
-	{ name: 'Pending', value: 'pending' },
-	{ name: 'Posted', value: 'posted', description: 'Published on every account' },
-	{ name: 'Retry', value: 'retry', description: 'Re-queued after a failure' },
-	{ name: 'Scheduled', value: 'scheduled' },
-];
+/** Declared with the node's own post statuses; settings and events read it from here. */
+export { postStatusOptions };
 
 export const DEFAULT_POST_STATUSES = ['posted', 'failed', 'partial'];
 

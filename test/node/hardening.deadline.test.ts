@@ -7,9 +7,10 @@
 import path from 'node:path';
 
 import { ExecuteContext, ExecutionLifecycleHooks } from 'n8n-core';
-import type { INode, INodeParameters, IWorkflowBase } from 'n8n-workflow';
+import type { INode, IWorkflowBase } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import type { RequestOptions } from '../../nodes/Genviral/transport/options';
 import type { GenviralRequest } from '../../nodes/Genviral/transport/request';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { GENVIRAL_NODE_TYPE, REPO_ROOT, TestCredentialsHelper, buildAdditionalData, loadTypes } from '../harness/engine';
@@ -24,13 +25,19 @@ const TARGETS_OK = { ok: true, code: 200, message: 'OK', data: { targets: [] } }
 const transport = require(path.join(REPO_ROOT, 'dist/nodes/Genviral/transport')) as {
 	genviralApiRequest: (this: unknown, request: GenviralRequest) => Promise<unknown>;
 };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const requestOptions = require(path.join(REPO_ROOT, 'dist/nodes/Genviral/transport/options')) as {
+	DEFAULT_REQUEST_OPTIONS: RequestOptions;
+	setItemRequestOptions: (ctx: unknown, itemIndex: number, options: RequestOptions) => void;
+};
 
 /**
- * One genviralApiRequest call in a real ExecuteContext of a Genviral node with these options;
+ * One genviralApiRequest call in a real ExecuteContext of a Genviral node, for item 0 with
+ * these request options (as the router hands them to the transport after reading Options);
  * `deadlineInMs` is counted from the call itself (after the engine is set up), since the
  * deadline also cuts the attempt's Timeout.
  */
-async function callTransport(baseUrl: string, request: GenviralRequest, options: INodeParameters = {}, deadlineInMs?: number) {
+async function callTransport(baseUrl: string, request: GenviralRequest, options: Partial<RequestOptions> = {}, deadlineInMs?: number) {
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node: INode = {
 		id: 'genviral',
@@ -38,7 +45,7 @@ async function callTransport(baseUrl: string, request: GenviralRequest, options:
 		type: GENVIRAL_NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { resource: 'analyticsTarget', operation: 'getMany', returnAll: true, options },
+		parameters: { resource: 'analyticsTarget', operation: 'getMany', returnAll: true },
 		credentials: { genviralApi: { id: 'cred-1', name: 'Genviral account' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
@@ -62,6 +69,7 @@ async function callTransport(baseUrl: string, request: GenviralRequest, options:
 		[],
 		new AbortController().signal,
 	);
+	requestOptions.setItemRequestOptions(context, 0, { ...requestOptions.DEFAULT_REQUEST_OPTIONS, ...options });
 	const started = Date.now();
 	if (deadlineInMs !== undefined) request = { ...request, deadline: started + deadlineInMs };
 	const outcome = await transport.genviralApiRequest.call(context, request).then(
@@ -100,7 +108,7 @@ describe('a request deadline caps retry waits', () => {
 
 	test('a backoff that would end past the deadline is not waited either, and is not called a Genviral request', async () => {
 		server.answer(json(503, { ok: false, code: 503, message: 'Service unavailable' }));
-		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read, { retryDelay: 4000 }, 500);
+		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read, { retryDelayMs: 4000 }, 500);
 		expect(error?.message).toMatch(
 			/^Service unavailable \(not retried: the next retry would have waited [2-4] s, which would end after the time allowed for this operation\)$/,
 		);
@@ -119,7 +127,7 @@ describe('a request deadline caps retry waits', () => {
 
 	test('without a deadline the same 5 s Retry-After would be waited (Max Retry Wait allows it)', async () => {
 		server.answer(rateLimited('5'));
-		const { error } = await callTransport(server.url(BASE_PATH), read, { maxRetryWait: 1 });
+		const { error } = await callTransport(server.url(BASE_PATH), read, { maxRetryWaitMs: 1000 });
 		// Bounded by Max Retry Wait instead: the deadline is what made the difference above.
 		expect(error?.message).toBe('Too many requests (Genviral asked to wait 5 s before retrying, more than the Max Retry Wait of 1 s)');
 	});

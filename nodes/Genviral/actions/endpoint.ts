@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { simplifyProperties } from '../descriptions/simplify';
 import { readParameters } from '../helpers/parameters';
-import { returnAllOrLimit } from '../helpers/pagination';
+import { returnAllOrLimit } from '../descriptions/pagination';
 import type { PaginationStyle, RetryPolicy } from '../transport';
 import { expectArray, expectObject, genviralApiRequest, genviralPaginate } from '../transport';
 import type { GenviralOperation } from './node.type';
@@ -49,8 +49,6 @@ export interface EndpointDeclaration {
 	fieldCase?: 'snake' | 'asIs';
 	/** Defaults to `idempotent` for GET and `never` otherwise (see RetryPolicy). */
 	retry?: RetryPolicy;
-	/** This operation's default Timeout (long synchronous calls); a Timeout the user set wins. */
-	timeoutMs?: number;
 	output: EndpointOutput;
 	/** Rows or object as the user sees them (e.g. a flat row); the API's shape otherwise. */
 	transform?: (value: IDataObject, parameters: IDataObject) => IDataObject;
@@ -180,7 +178,6 @@ export function endpoint(declaration: EndpointDeclaration): GenviralOperation {
 				body,
 				itemIndex,
 				retry: declaration.retry,
-				timeoutMs: declaration.timeoutMs,
 			});
 			if (output.kind === 'list') {
 				const list = output.key === undefined ? data : expectObject(this, data, endpointName, itemIndex)[output.key];

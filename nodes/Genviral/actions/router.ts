@@ -1,12 +1,81 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
-import { readBatching } from '../transport/options';
+import { requestOptionsDescription } from '../descriptions/requestOptions';
+import { readParameter } from '../helpers/parameters';
+import type { RequestOptions } from '../transport/options';
+import { DEFAULT_REQUEST_OPTIONS, setItemRequestOptions } from '../transport/options';
 import { sleepUnlessCancelled } from '../transport/sleep';
 
-import type { OperationRun } from './node.type';
+import type { GenviralOperation, OperationRun } from './node.type';
 import { ItemWithBinary } from './node.type';
 import { RESOURCE_BY_VALUE } from './resources';
+
+/**
+ * The node's Options collection for an item, checked by the same reader and declaration as
+ * every other parameter (so "false" is false, "0x10" is refused, and nothing exceeds what
+ * Node's timers hold).
+ */
+function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	return readParameter<IDataObject | undefined>(ctx, requestOptionsDescription, itemIndex) ?? {};
+}
+
+/** Whether a stored parameter value holds an expression anywhere (then it may differ per item). */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * The request options of each item. Options without an expression are the same for every
+ * item: read and checked once per run. A value the check refuses is read again for each item,
+ * so every item fails with its own index, as it would alone.
+ */
+function requestOptionsReader(ctx: IExecuteFunctions): (itemIndex: number) => RequestOptions {
+	const perItem = (itemIndex: number) => requestOptionsOf(readOptions(ctx, itemIndex));
+	if (holdsExpression(ctx.getNode().parameters.options)) return perItem;
+	let shared: RequestOptions | undefined;
+	try {
+		shared = perItem(0);
+	} catch {
+		return perItem;
+	}
+	return () => shared;
+}
+
+/** The request part of the Options, as the plain values the transport applies. */
+function requestOptionsOf(options: IDataObject): RequestOptions {
+	const d = DEFAULT_REQUEST_OPTIONS;
+	const pick = <T>(value: unknown, fallback: T): T => (value === undefined ? fallback : (value as T));
+	return {
+		timeoutMs: pick(options.timeout, d.timeoutMs),
+		retryOnRateLimit: pick(options.retryOnRateLimit, d.retryOnRateLimit),
+		retryOnTransientErrors: pick(options.retryOnTransientErrors, d.retryOnTransientErrors),
+		maxRetries: pick(options.maxRetries, d.maxRetries),
+		retryDelayMs: pick(options.retryDelay, d.retryDelayMs),
+		maxRetryWaitMs: pick<number>(options.maxRetryWait, d.maxRetryWaitMs / 1000) * 1000,
+		timeoutFromUser: options.timeout !== undefined,
+		downloadTimeoutMs: pick(options.downloadTimeout, d.downloadTimeoutMs),
+		maxDownloadBytes: Math.round(pick<number>(options.maxDownloadSize, d.maxDownloadBytes / 1024 / 1024) * 1024 * 1024),
+	};
+}
+
+/**
+ * The Batching option, read once for the whole run (from the first item). Without it items
+ * run one after the other, which is what a rate-limited API wants.
+ */
+function readBatching(ctx: IExecuteFunctions): { batchSize: number; batchIntervalMs: number } {
+	const options = readOptions(ctx, 0);
+	// The option is on as soon as it was added (a collection only holds what was added).
+	if (options.batching === undefined) return { batchSize: 1, batchIntervalMs: 0 };
+	const batch = ((options.batching as IDataObject).batch ?? {}) as IDataObject;
+	return {
+		batchSize: (batch.batchSize as number | undefined) ?? 10,
+		batchIntervalMs: (batch.batchInterval as number | undefined) ?? 1000,
+	};
+}
 
 /** What a failed item carries with "On Error: Continue": enough to branch on and to report. */
 function errorItem(error: Error, itemIndex: number): IDataObject {
@@ -21,16 +90,38 @@ function errorItem(error: Error, itemIndex: number): IDataObject {
 	return json;
 }
 
+/** What every item of a run shares: the operation and how to read an item's request options. */
+interface RunPlan {
+	resource: string;
+	operation: string;
+	handler: GenviralOperation | undefined;
+	requestOptions: (itemIndex: number) => RequestOptions;
+}
+
+/**
+ * Read once per run: Resource and Operation take no expression (noDataExpression), so they
+ * are the same for every item.
+ */
+function planRun(ctx: IExecuteFunctions): RunPlan {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	return {
+		resource,
+		operation,
+		handler: RESOURCE_BY_VALUE[resource]?.operations[operation],
+		requestOptions: requestOptionsReader(ctx),
+	};
+}
+
 /** Runs one item: the outputs it gives, or the error it ends in. */
 async function runItem(
 	ctx: IExecuteFunctions,
+	plan: RunPlan,
 	itemIndex: number,
 	run: OperationRun,
 ): Promise<{ ok: true; items: INodeExecutionData[] } | { ok: false; error: unknown }> {
 	try {
-		const resource = ctx.getNodeParameter('resource', itemIndex) as string;
-		const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-		const handler = RESOURCE_BY_VALUE[resource]?.operations[operation];
+		const { resource, operation, handler } = plan;
 		if (handler === undefined) {
 			throw new NodeOperationError(
 				ctx.getNode(),
@@ -38,6 +129,9 @@ async function runItem(
 				{ itemIndex },
 			);
 		}
+		// Before the item's first request: every request, upload and retry wait of the item
+		// applies these values (the transport reads no parameter).
+		setItemRequestOptions(ctx, itemIndex, plan.requestOptions(itemIndex));
 		const result = await handler.execute.call(ctx, itemIndex, run);
 		return {
 			ok: true,
@@ -66,12 +160,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// The one place that tells a tool run (n8n names the derived type `<name>Tool`) from a plain one.
 	const run: OperationRun = { toolMode: NodeHelpers.isToolType(this.getNode().type) };
 	const returnData: INodeExecutionData[] = [];
-	const { batchSize, batchIntervalMs } = items.length > 0 ? readBatching(this) : { batchSize: 1, batchIntervalMs: 0 };
+	if (items.length === 0) return [returnData];
+	const { batchSize, batchIntervalMs } = readBatching(this);
+	const plan = planRun(this);
 
 	for (let start = 0; start < items.length; start += batchSize) {
 		if (start > 0 && batchIntervalMs > 0) await sleepUnlessCancelled(this, batchIntervalMs, 'between two batches', start);
 		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_v, k) => start + k);
-		const results = await Promise.all(indexes.map(async (itemIndex) => await runItem(this, itemIndex, run)));
+		const results = await Promise.all(indexes.map(async (itemIndex) => await runItem(this, plan, itemIndex, run)));
 
 		for (const [k, result] of results.entries()) {
 			const itemIndex = indexes[k];

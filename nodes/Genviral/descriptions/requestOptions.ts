@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_TIMER_MS } from '../transport/sleep';
+/** Node's timers hold at most 2^31-1 ms; a longer delay would fire at once. Every wait is capped by it. */
+export const MAX_TIMER_MS = 2_147_483_647;
 
 /** Default per-request timeout. Reads answer far sooner; renders and generations get their own. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -11,7 +12,7 @@ export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 300_000;
 /** Largest media file a download keeps (Studio videos are tens of MB; a slide a few hundred KB). */
 export const DEFAULT_MAX_DOWNLOAD_MB = 500;
 
-/** Node-wide options that shape every request the node sends (read by the transport). */
+/** Node-wide options that shape every request the node sends (read once per item by the router). */
 export const requestOptionsDescription: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { platformOptions } from '../helpers/platforms';
+import { platformOptions } from '../descriptions/platforms';
 import { expectArray, expectObject, genviralApiRequest } from '../transport';
 import { searchFolders } from './folders';
 import { searchTemplates } from './templates';

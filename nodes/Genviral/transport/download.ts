@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readRequestOptions } from './options';
+import { requestOptionsFor } from './options';
 import { MAX_TIMER_MS } from './sleep';
 import { CONTENT_TYPE_BY_EXTENSION, GENERIC_CONTENT_TYPES, normalizeType } from './upload';
 
@@ -104,7 +104,7 @@ export async function downloadToBinary(
 	// Signed URLs carry their signature in the query: messages name the origin and path only.
 	const shown = `${parsed.origin}${parsed.pathname}`;
 	const name = (fileName !== undefined ? cleanFileName(fileName) : undefined) ?? fileNameFromUrl(url) ?? `${kind}`;
-	const { downloadTimeoutMs, maxDownloadBytes } = readRequestOptions(ctx, itemIndex);
+	const { downloadTimeoutMs, maxDownloadBytes } = requestOptionsFor(ctx, itemIndex);
 
 	const cancelSignal = ctx.getExecutionCancelSignal();
 	const deadlineSignal = AbortSignal.timeout(Math.min(downloadTimeoutMs, MAX_TIMER_MS));

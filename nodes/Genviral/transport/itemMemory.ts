@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { GenviralContext } from './request';
+import type { GenviralContext } from './types';
 
 /** Retry On Fail waits at most 5 s between at most 5 tries; a long wait or upload inside a try is what takes time. */
 export const ITEM_MEMORY_MAX_AGE_MS = 6 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { GenviralContext } from './request';
+import type { GenviralContext } from './types';
 import { genviralApiRequest } from './request';
 import { expectArray, expectObject } from './shapes';
 

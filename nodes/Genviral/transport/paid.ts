@@ -19,18 +19,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ANSWER_CUT_OFF } from './errors';
 import { recall, remember } from './itemMemory';
-import type { GenviralRequest, RetryPolicy } from './request';
+import type { GenviralRequest, RetryPolicy, SpendDeclaration } from './types';
 
-export interface SpendDeclaration {
-	/** `credits`: the call may spend credits; `publish`: it publishes (safe to resend only with its idempotency key). */
-	kind: 'credits' | 'publish';
-	/** What may have happened when the answer is lost, e.g. "the image may have been generated". */
-	mayHaveRun?: string;
-	/** Where the user checks whether it ran, e.g. "Slideshow → Get Many (newest first)". */
-	lookUp?: string;
-	/** The cost of this call for a credits refusal ("openai/sora-2 costs 40 credits."); read only then. */
-	cost?: () => Promise<string | undefined>;
-}
+export type { SpendDeclaration } from './types';
 
 /** Sends a request without its declaration (the transport's plain path). */
 type Send = (request: GenviralRequest) => Promise<unknown>;

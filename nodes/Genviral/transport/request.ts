@@ -1,18 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INode,
-	IPollFunctions,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../../credentials/GenviralApi.credentials';
-import { readRequestOptions } from './options';
+import { requestOptionsFor } from './options';
 import type { GenviralEnvelope } from './errors';
 import {
 	ANSWER_CUT_OFF,
@@ -27,39 +17,12 @@ import {
 } from './errors';
 import { MAX_TIMER_MS, cancelSignalOf, sleepUnlessCancelled } from './sleep';
 import { isItemRun } from './itemMemory';
-import type { SpendDeclaration } from './paid';
 import { sendSpending } from './paid';
+import type { GenviralContext, GenviralRequest, RetryPolicy } from './types';
+
+export type { GenviralContext, GenviralRequest, RetryPolicy } from './types';
 
 export const CREDENTIAL_TYPE = 'genviralApi';
-
-/** Every n8n context the transport serves: node runs, editor look-ups, trigger polls. */
-export type GenviralContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
-
-export interface GenviralRequest {
-	method: IHttpRequestMethods;
-	/** Path below the base URL, e.g. `/analytics/targets`. */
-	path: string;
-	body?: IDataObject;
-	qs?: IDataObject;
-	/** The input item this request is made for; errors name it and options are read for it. */
-	itemIndex?: number;
-	/** Defaults to `idempotent` for GET and `never` for everything else. */
-	retry?: RetryPolicy;
-	/**
-	 * Epoch ms by which the request must be over (a poll's Max Wait): each attempt's Timeout is
-	 * cut to the time left, and a Retry-After or backoff that would end later is not waited
-	 * (the request fails at once and says so). An attempt cut by it fails with a
-	 * `deadlineReached` error, which the wait loop turns into its own timeout error.
-	 */
-	deadline?: number;
-	/**
-	 * This operation's default Timeout (long synchronous calls such as a render): used unless
-	 * the user set the Timeout option, which always wins.
-	 */
-	timeoutMs?: number;
-	/** The call spends credits or publishes: sent once per item of a run (see paid.ts). */
-	spends?: SpendDeclaration;
-}
 
 /** What the transport needs from the credential, read once per node run. */
 interface Connection {
@@ -131,15 +94,6 @@ function readBody(body: unknown, secrets: readonly string[]): { envelope?: Genvi
 	return { snippet: snippetOf(JSON.stringify(value) ?? String(value)) };
 }
 
-/**
- * Whether a request may be sent again after a failure:
- * - `idempotent`: sending it twice does no harm (reads, PATCH, creating a target, which
- *   returns the existing one): retried on 429 and on transient failures;
- * - `rateLimitOnly`: retried only on 429, which Genviral answers before doing anything;
- * - `never`: never sent twice (a refresh, anything that may spend credits).
- */
-export type RetryPolicy = 'idempotent' | 'rateLimitOnly' | 'never';
-
 /** Statuses that say "try again later" rather than "this request is wrong". */
 const TRANSIENT_STATUSES = [500, 502, 503, 504];
 /** Connection failures that a second attempt may not meet (ANSWER_CUT_OFF: dropped mid-body). */
@@ -187,7 +141,7 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 	const endpoint = `${method} ${path}`;
 	const policy: RetryPolicy = request.retry ?? (method === 'GET' ? 'idempotent' : 'never');
 	const connection = await resolveConnection(this, itemIndex);
-	const options = readRequestOptions(this, itemIndex);
+	const options = requestOptionsFor(this, itemIndex);
 	const timeoutMs = options.timeoutFromUser ? options.timeoutMs : (request.timeoutMs ?? options.timeoutMs);
 
 	for (let attempt = 1; ; attempt++) {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { genviralApiError, snippetOf } from './errors';
-import type { GenviralContext } from './request';
+import type { GenviralContext } from './types';
 
 /**
  * The `data` of a success (or an object inside it) must be a JSON object; anything else is a

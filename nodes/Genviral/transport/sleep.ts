@@ -1,9 +1,9 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { GenviralContext } from './request';
+import { MAX_TIMER_MS } from '../descriptions/requestOptions';
+import type { GenviralContext } from './types';
 
-/** Node's timers hold at most 2^31-1 ms; a longer delay would fire at once. */
-export const MAX_TIMER_MS = 2_147_483_647;
+export { MAX_TIMER_MS };
 
 /** The execution's cancel signal (what n8n's execution timeout and the Stop button fire). */
 export function cancelSignalOf(ctx: GenviralContext): AbortSignal | undefined {
@@ -30,9 +30,4 @@ export async function sleepUnlessCancelled(
 	} catch {
 		throw cancelled();
 	}
-}
-
-/** Whether the execution was cancelled (checked before starting more work). */
-export function isCancelled(ctx: GenviralContext): boolean {
-	return cancelSignalOf(ctx)?.aborted === true;
 }

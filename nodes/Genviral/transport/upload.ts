@@ -2,7 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, IN8nHttpFullResponse,
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeValue } from '../helpers/validation';
-import { readRequestOptions } from './options';
+import { requestOptionsFor } from './options';
 import { genviralApiRequest } from './request';
 import { expectObject, unexpectedShape } from './shapes';
 import { sleepUnlessCancelled } from './sleep';
@@ -291,7 +291,7 @@ async function putToStorage(
 	fileName: string,
 	source: ByteSource,
 ): Promise<'stored' | 'expired'> {
-	const options = readRequestOptions(ctx, itemIndex);
+	const options = requestOptionsFor(ctx, itemIndex);
 	for (let attempt = 1; ; attempt++) {
 		const body = await source.open();
 		let failure: { status?: number; networkCode?: string; reason: string; code?: string };

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { GenviralContext } from './request';
 import { isDeadlineReached } from './request';
+import type { GenviralContext } from './types';
 import { sleepUnlessCancelled } from './sleep';
 
 /**

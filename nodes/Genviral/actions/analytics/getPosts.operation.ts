@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { analyticsFilterProperties, readAnalyticsFilters } from '../../helpers/analyticsFilters';
-import { returnAllOrLimit } from '../../helpers/pagination';
+import { analyticsFilterProperties, readAnalyticsFilters } from './descriptions';
+import { returnAllOrLimit } from '../../descriptions/pagination';
 import { readParameters } from '../../helpers/parameters';
 import { genviralPaginate } from '../../transport';
 

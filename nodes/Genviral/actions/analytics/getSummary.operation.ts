@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { analyticsFilterProperties, readAnalyticsFilters } from '../../helpers/analyticsFilters';
+import { analyticsFilterProperties, readAnalyticsFilters } from './descriptions';
 import { expectObject, genviralApiRequest } from '../../transport';
 
 export const description: INodeProperties[] = analyticsFilterProperties;

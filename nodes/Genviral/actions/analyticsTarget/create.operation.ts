@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../helpers/parameters';
-import { platformOptions } from '../../helpers/platforms';
+import { platformOptions } from '../../descriptions/platforms';
 import { checkHandle } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
 

@@ -1,4 +1,4 @@
-import { targetLocator } from '../../helpers/targetLocator';
+import { targetLocator } from '../../descriptions/locators';
 import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readParameters } from '../../helpers/parameters';
-import { targetLocator } from '../../helpers/targetLocator';
+import { targetLocator } from '../../descriptions/locators';
 import { isUuid } from '../../helpers/validation';
 import { expectObject, genviralApiRequest, unexpectedShape, waitForStatus } from '../../transport';
 import { waitProperties } from '../../descriptions/wait';

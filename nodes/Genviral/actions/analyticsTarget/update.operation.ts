@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../helpers/parameters';
-import { targetLocator } from '../../helpers/targetLocator';
+import { targetLocator } from '../../descriptions/locators';
 import { expectObject, genviralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [

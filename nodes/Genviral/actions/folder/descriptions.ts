@@ -1,7 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { uuidLocator } from '../../descriptions/locator';
-
 /** A folder's media type, fixed when it is created; it decides what the folder holds. */
 export const mediaTypeOptions: INodePropertyOptions[] = [
 	{ name: 'AI Image', value: 'ai_image', description: 'Studio images (the folder holds file IDs)' },
@@ -12,25 +10,6 @@ export const mediaTypeOptions: INodePropertyOptions[] = [
 
 export const mediaTypeName = (value: unknown): string =>
 	mediaTypeOptions.find((option) => option.value === value)?.name ?? String(value);
-
-/** A folder picker: From List walks the folder tree (searchFolders), By ID takes a UUID. */
-export function folderLocator({
-	name = 'folderId',
-	displayName = 'Folder',
-	required = true,
-	description = 'The folder: pick it from the list, or give its ID (a UUID from Folder → Create or Get Many)',
-}: { name?: string; displayName?: string; required?: boolean; description?: string } = {}): INodeProperties {
-	return uuidLocator({
-		noun: 'folder',
-		displayName,
-		name,
-		required,
-		description,
-		searchListMethod: 'searchFolders',
-		returnedBy: 'Create or Get Many',
-		placeholder: '0a0a0a0a-0000-4000-8000-00000000f001',
-	});
-}
 
 export const mediaTypeProperty = (description: string): INodeProperties => ({
 	displayName: 'Media Type',

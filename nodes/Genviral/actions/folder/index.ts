@@ -1,6 +1,7 @@
 import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
-import { folderLocator, mediaTypeProperty } from './descriptions';
+import { folderLocator } from '../../descriptions/locators';
+import { mediaTypeProperty } from './descriptions';
 import { addItems, removeItems } from './items';
 import * as move from './move.operation';
 

@@ -5,8 +5,8 @@ import { failValidation } from '../../helpers/validation';
 import type { RetryPolicy } from '../../transport';
 import { expectObject, genviralApiRequest } from '../../transport';
 import type { GenviralOperation } from '../node.type';
-import { folderLocator, mediaTypeName } from './descriptions';
-import { folderItemsLocator } from '../../descriptions/locators';
+import { folderItemsLocator, folderLocator } from '../../descriptions/locators';
+import { mediaTypeName } from './descriptions';
 
 const ITEM_TYPES = {
 	file: { label: 'File IDs', holds: 'file IDs', folders: 'an Upload, AI Image or AI Video folder' },

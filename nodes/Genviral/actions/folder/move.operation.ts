@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
-import { folderLocator } from './descriptions';
+import { folderLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	folderLocator({ description: 'The folder to move (with its sub-folders and items)' }),

@@ -4,7 +4,7 @@ import { readParameters } from '../../helpers/parameters';
 import { failValidation, isUuid } from '../../helpers/validation';
 import { expectArray, expectObject, genviralApiRequest, unexpectedShape, waitForStatus } from '../../transport';
 import { uploadBinary } from '../../transport/upload';
-import { packLocator } from './common';
+import { packLocator } from '../../descriptions/locators';
 import { waitProperties } from '../../descriptions/wait';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
-import { packLocator } from './common';
+import { packLocator } from '../../descriptions/locators';
 import { filtersCollection, searchFilter } from '../../descriptions/filters';
 import { packImageLocator } from '../../descriptions/locators';
 

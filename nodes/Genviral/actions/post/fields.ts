@@ -363,14 +363,3 @@ export function checkPlatformObjects(ctx: IExecuteFunctions, tiktok: unknown, pi
 		fail(ctx, itemIndex, 'TikTok Settings and Pinterest Settings cannot be used together in one post: Genviral takes one or the other');
 	}
 }
-
-/** The statuses GET /posts filters by (reference 7.2). */
-export const POST_LIST_STATUSES = [
-	{ name: 'Draft', value: 'draft' },
-	{ name: 'Failed', value: 'failed' },
-	{ name: 'Partial', value: 'partial', description: 'Posted on some accounts, failed on others' },
-	{ name: 'Pending', value: 'pending', description: 'Queued to publish as soon as possible' },
-	{ name: 'Posted', value: 'posted' },
-	{ name: 'Retry', value: 'retry', description: 'Queued again after a retry' },
-	{ name: 'Scheduled', value: 'scheduled' },
-];

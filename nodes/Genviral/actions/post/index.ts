@@ -5,12 +5,12 @@ import type { GenviralOperation, OperationRun } from '../node.type';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
 import * as deletePosts from './delete.operation';
-import { POST_LIST_STATUSES } from './fields';
 import { itemsPerAccount, outputProperty, wantsItemPerAccount } from './perAccount';
 import * as retry from './retry.operation';
 import * as update from './update.operation';
 import { filtersCollection } from '../../descriptions/filters';
 import { postLocator } from '../../descriptions/locators';
+import { postListStatusOptions } from '../../descriptions/statuses';
 
 /** GET /posts/{id}: the post and every account's delivery state. */
 const getPost = endpoint({
@@ -36,7 +36,7 @@ const filters: INodeProperties = filtersCollection([
 		name: 'status',
 		type: 'options',
 		default: 'posted',
-		options: POST_LIST_STATUSES,
+		options: postListStatusOptions,
 		description: 'Only posts in this status',
 	},
 	{

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readParameters } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
-import { packLocator } from '../imagePack/common';
+import { packLocator } from '../../descriptions/locators';
 
 /** AI generation is one long synchronous call. */
 const GENERATE_TIMEOUT_MS = 180_000;

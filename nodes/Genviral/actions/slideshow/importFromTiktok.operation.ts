@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { LIST_RULE, readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
-import { packLocator } from '../imagePack/common';
+import { packLocator } from '../../descriptions/locators';
 
 /** How long Genviral keeps a preview (reference: about 10 minutes); an import after that refetches TikTok. */
 export const PREVIEW_LIFETIME_MS = 10 * 60 * 1000;

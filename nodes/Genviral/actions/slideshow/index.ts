@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
-import { slideshowLocator } from './common';
+import { slideshowLocator } from '../../descriptions/locators';
+import { slideshowStatusOptions } from '../../descriptions/statuses';
 import * as generate from './generate.operation';
 import * as importFromTiktok from './importFromTiktok.operation';
 import * as regenerateSlide from './regenerateSlide.operation';
@@ -46,10 +47,7 @@ const getMany = endpoint({
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Draft', value: 'draft' },
-					{ name: 'Rendered', value: 'rendered' },
-				],
+				options: slideshowStatusOptions,
 				default: 'draft',
 				description: 'Only slideshows with this status',
 			},

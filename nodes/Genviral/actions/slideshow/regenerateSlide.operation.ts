@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
-import { slideshowLocator } from './common';
+import { slideshowLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	slideshowLocator,

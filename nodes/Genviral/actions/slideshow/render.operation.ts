@@ -4,7 +4,7 @@ import { readParameters } from '../../helpers/parameters';
 import { downloadToBinary, expectArray, expectObject, fileNameFor, fileReference, genviralApiRequest, unexpectedShape } from '../../transport';
 import type { OperationRun } from '../node.type';
 import { ItemWithBinary } from '../node.type';
-import { slideshowLocator } from './common';
+import { slideshowLocator } from '../../descriptions/locators';
 
 /** Rendering blocks until every slide is drawn: about 2-5 s per slide, up to a minute or more. */
 export const RENDER_TIMEOUT_MS = 180_000;

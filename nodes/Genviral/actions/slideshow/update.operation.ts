@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readParameters } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
 import { expectObject, genviralApiRequest } from '../../transport';
-import { slideshowLocator } from './common';
+import { slideshowLocator } from '../../descriptions/locators';
+import { slideshowStatusOptions } from '../../descriptions/statuses';
 import { SLIDESHOW_TYPES } from './generate.operation';
 
 /** The ten keys of a slide's background filters: all or none (reference 10, styling). */
@@ -68,10 +69,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Draft', value: 'draft' },
-					{ name: 'Rendered', value: 'rendered' },
-				],
+				options: slideshowStatusOptions,
 				default: 'draft',
 				description: 'Draft (still being edited) or Rendered (its images are final). Slideshow → Render sets Rendered by itself.',
 			},

@@ -25,6 +25,126 @@ export function modelProperty(mode: StudioMode): INodeProperties {
 	};
 }
 
+/** The Model Parameters options only one mode has; the ones both modes share are declared below. */
+const MODE_PARAMETERS: Record<StudioMode, INodeProperties[]> = {
+	image: [
+		{
+			displayName: 'Max Images',
+			name: 'maxImages',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 15 },
+			default: 1,
+			description: 'Max number of images for models that make several in one go',
+		},
+		{
+			displayName: 'Output Format',
+			name: 'outputFormat',
+			type: 'string',
+			default: '',
+			placeholder: 'png',
+			description: 'File format of the result, e.g. png, jpeg or webp',
+		},
+		{
+			displayName: 'Scale Factor',
+			name: 'scaleFactor',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 8, numberPrecision: 2 },
+			default: 2,
+			description: 'How many times larger the output is, e.g. 2 or 4, for upscaling models',
+		},
+		{
+			displayName: 'Sequential Image Generation',
+			name: 'sequentialImageGeneration',
+			type: 'string',
+			default: '',
+			placeholder: 'auto',
+			description: 'For models that can make a related series of images (e.g. auto or disabled)',
+		},
+		{
+			displayName: 'Size',
+			name: 'size',
+			type: 'string',
+			default: '',
+			placeholder: '2K',
+			description: 'Output size as the model names it (e.g. 1K, 2K, 4K or 1024x1024)',
+		},
+	],
+	video: [
+		{
+			displayName: 'Duration (Seconds)',
+			name: 'durationSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 120 },
+			default: 8,
+			description: 'Length of the video; models accept only some durations (and longer ones may cost more)',
+		},
+		{
+			displayName: 'FPS',
+			name: 'fps',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 120 },
+			default: 24,
+			description: 'Frames per second of the video, e.g. 24 or 30, for models that take it',
+		},
+		{
+			displayName: 'Generate Audio',
+			name: 'generateAudio',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the model adds generated sound, for models that can',
+		},
+	],
+};
+
+/**
+ * The Model Parameters collection of Generate Image and Generate Video, declared once: the
+ * options both modes take, and the ones of the mode (in n8n's alphabetical order).
+ */
+export function modelParametersProperty(mode: StudioMode): INodeProperties {
+	const shared: INodeProperties[] = [
+		{
+			displayName: 'Aspect Ratio',
+			name: 'aspectRatio',
+			type: 'string',
+			default: '',
+			placeholder: '9:16',
+			description:
+				mode === 'image'
+					? 'Width:height, e.g. 1:1, 4:5, 9:16, 16:9 (which ones depends on the model)'
+					: 'Width:height, e.g. 9:16 for TikTok or 16:9 (which ones depends on the model)',
+		},
+		{
+			displayName: 'Raw Parameters (JSON)',
+			name: 'rawParams',
+			type: 'json',
+			default: '{}',
+			typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' },
+			description: 'Model-specific settings passed to the model untouched, e.g. {"seed": 42}. Sent as raw_params; the model\'s own names apply.',
+		},
+		{
+			displayName: 'Resolution',
+			name: 'resolution',
+			type: 'string',
+			default: '',
+			placeholder: mode === 'image' ? '2K' : '720p',
+			description:
+				mode === 'image'
+					? 'Output resolution as the model names it, e.g. 1K or 2K'
+					: 'Output resolution as the model names it, e.g. 480p, 720p or 1080p',
+		},
+	];
+	return {
+		displayName: 'Model Parameters',
+		name: 'modelParameters',
+		type: 'collection',
+		placeholder: 'Add Parameter',
+		default: {},
+		description:
+			'Settings sent as params (normalized keys). Each model honours only the ones its picker entry lists as Parameters; the others are ignored by Genviral.',
+		options: [...shared, ...MODE_PARAMETERS[mode]].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 /** "Download …" and "Put Output File in Field", as n8n's nodes that produce files name them. */
 export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = {}): INodeProperties[] {
 	const displayOptions = Object.keys(show).length > 0 ? { show: show as Record<string, boolean[]> } : undefined;

@@ -1,17 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { uuidLocator } from '../../descriptions/locator';
 import { describeValue, failValidation } from '../../helpers/validation';
-
-/** The template picker of Get, Update and Delete. */
-export const templateLocator: INodeProperties = uuidLocator({
-	noun: 'template',
-	displayName: 'Template',
-	name: 'templateId',
-	searchListMethod: 'searchTemplates',
-	description: 'The template: pick it from the list, or give its ID (a UUID from Template → Create or Get Many)',
-	returnedBy: 'Create or Get Many',
-});
 
 /** What the API accepts on create and update; `public` exists only on the read side. */
 export const visibilityOptions: INodePropertyOptions[] = [

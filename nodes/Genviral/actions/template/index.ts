@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { slideshowLocator } from '../slideshow/common';
+import { slideshowLocator, templateLocator } from '../../descriptions/locators';
 import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as create from './create.operation';
-import { descriptionProperty, nameProperty, templateLocator, visibilityProperty } from './descriptions';
+import { descriptionProperty, nameProperty, visibilityProperty } from './descriptions';
 import * as update from './update.operation';
 import { filtersCollection, searchFilter } from '../../descriptions/filters';
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { templateLocator } from '../../descriptions/locators';
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
 import {
@@ -7,7 +8,6 @@ import {
 	configUpdateProperty,
 	descriptionProperty,
 	nameProperty,
-	templateLocator,
 	visibilityProperty,
 } from './descriptions';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { readParameters } from './parameters';
-import { platformOptions } from './platforms';
-import { failValidation } from './validation';
-import { filtersCollection } from '../descriptions/filters';
+import { filtersCollection } from '../../descriptions/filters';
+import { platformOptions } from '../../descriptions/platforms';
+import { readParameters } from '../../helpers/parameters';
+import { failValidation } from '../../helpers/validation';
 
 /**
  * The filters both summary endpoints share (GET /analytics/summary and
@@ -18,7 +18,6 @@ const dateRangeOptions: INodePropertyOptions[] = [
 	{ name: 'Last 90 Days', value: '90d' },
 	{ name: 'Last Year', value: '1y' },
 ];
-
 
 export const analyticsFilterProperties: INodeProperties[] = [
 	{

@@ -1,12 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { valuesOf } from './validation';
-
 /** The platforms analytics can track (reference: POST /analytics/targets). */
 export const platformOptions: INodePropertyOptions[] = [
 	{ name: 'TikTok', value: 'tiktok' },
 	{ name: 'Instagram', value: 'instagram' },
 	{ name: 'YouTube', value: 'youtube' },
 ];
-
-export const ANALYTICS_PLATFORMS = valuesOf(platformOptions);
