@@ -3,10 +3,13 @@
 const { parallel, src, dest } = require('gulp');
 
 function copyAssets() {
-	return src(['nodes/**/*.{svg,png,json}', '!nodes/**/__schema__/**', 'credentials/**/*.{svg,png}'], {
-		base: '.',
-		encoding: false,
-	}).pipe(dest('dist'));
+	return src(
+		['nodes/**/*.{svg,png,json}', '!nodes/**/__schema__/**', 'credentials/**/*.{svg,png}'],
+		{
+			base: '.',
+			encoding: false,
+		},
+	).pipe(dest('dist'));
 }
 
 // n8n serves nodes/<Node>/__schema__/v<major.minor.patch>/<resource>/<operation>.json (and, for a

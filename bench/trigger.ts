@@ -49,9 +49,16 @@ function cases(): Case[] {
 		name: `New Post on a Tracked Profile (Late Posts Window ${lookbackHours} h)`,
 		parameters: { event: 'newAnalyticsPost', analyticsOptions: { lookbackHours } },
 		setup(fake) {
-			target = fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@bench', postCount: 0 });
+			target = fake.seedTarget(DEFAULT_TOKEN, {
+				platform: 'tiktok',
+				identifier: '@bench',
+				postCount: 0,
+			});
 			// 1,000 posts over the last 40 hours: all inside a 48-hour window.
-			for (let i = 0; i < REMEMBERED; i++) fake.addAnalyticsPost(target, { publishedAt: new Date(Date.now() - 40 * HOUR + i * 144_000).toISOString() });
+			for (let i = 0; i < REMEMBERED; i++)
+				fake.addAnalyticsPost(target, {
+					publishedAt: new Date(Date.now() - 40 * HOUR + i * 144_000).toISOString(),
+				});
 		},
 		change(fake) {
 			fake.addAnalyticsPost(target);
@@ -86,10 +93,19 @@ function cases(): Case[] {
 			name: 'Analytics Target Refreshed',
 			parameters: { event: 'targetRefreshed' },
 			setup(fake) {
-				targets = Array.from({ length: REMEMBERED }, (_v, i) => fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: `@t${i}`, postCount: 0 }));
+				targets = Array.from({ length: REMEMBERED }, (_v, i) =>
+					fake.seedTarget(DEFAULT_TOKEN, {
+						platform: 'tiktok',
+						identifier: `@t${i}`,
+						postCount: 0,
+					}),
+				);
 			},
 			change(fake) {
-				fake.markRefreshed(targets[Math.floor(Math.random() * targets.length)], new Date((refreshClock += 1000)).toISOString());
+				fake.markRefreshed(
+					targets[Math.floor(Math.random() * targets.length)],
+					new Date((refreshClock += 1000)).toISOString(),
+				);
 			},
 			remembered: (c) => (inner(c).targets as { targets: unknown[] }).targets.length,
 		},
@@ -98,7 +114,11 @@ function cases(): Case[] {
 			parameters: { event: 'newFile' },
 			setup(fake) {
 				const base = Date.now() - 10 * 60_000;
-				for (let i = 0; i < REMEMBERED; i++) fake.modules.files.seedFile(scope(fake), { contentType: 'image/png', createdAt: new Date(base + i * 500).toISOString() });
+				for (let i = 0; i < REMEMBERED; i++)
+					fake.modules.files.seedFile(scope(fake), {
+						contentType: 'image/png',
+						createdAt: new Date(base + i * 500).toISOString(),
+					});
 			},
 			change(fake) {
 				fake.modules.files.seedFile(scope(fake), { contentType: 'image/png' });
@@ -114,11 +134,17 @@ interface Measure {
 	items: number[];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const p95 = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
-async function measure(fake: FakeGenviral, trigger: PollHarness, before?: () => void): Promise<Measure> {
+async function measure(
+	fake: FakeGenviral,
+	trigger: PollHarness,
+	before?: () => void,
+): Promise<Measure> {
 	const result: Measure = { requests: [], ms: [], items: [] };
 	for (let i = 0; i < POLLS; i++) {
 		before?.();
@@ -146,12 +172,18 @@ async function main(): Promise<void> {
 				const activationStarted = performance.now();
 				const sentBefore = fake.requests.length;
 				await trigger.activate();
-				const activation = { ms: performance.now() - activationStarted, requests: fake.requests.length - sentBefore };
+				const activation = {
+					ms: performance.now() - activationStarted,
+					requests: fake.requests.length - sentBefore,
+				};
 				const remembered = benchCase.remembered(trigger.staticData);
 				const stateBytes = JSON.stringify(trigger.staticData).length;
 				const quiet = await measure(fake, trigger);
 				const busy = await measure(fake, trigger, () => benchCase.change(fake));
-				if (busy.items.some((n) => n !== 1)) throw new Error(`${benchCase.name}: expected one event per poll, got ${busy.items.join(',')}`);
+				if (busy.items.some((n) => n !== 1))
+					throw new Error(
+						`${benchCase.name}: expected one event per poll, got ${busy.items.join(',')}`,
+					);
 				await deactivateAll();
 				rows.push(
 					`| ${latency} ms | ${benchCase.name} | ${remembered} | ${(stateBytes / 1024).toFixed(1)} KiB | ${activation.requests} / ${activation.ms.toFixed(0)} ms | ` +
@@ -180,7 +212,7 @@ async function main(): Promise<void> {
 		'Reading the table:',
 		"- A poll with nothing new sends **one request** for every event (the median): the first page carries the API's counters (posts: `summary.total` and `by_status`; analytics rows: `totalCount`; files: `total`; targets: the whole unpaginated list). Further pages are read only while the counters show a change the pages read so far do not explain.",
 		'- Every 15th poll reads the whole window anyway (up to 10 requests with 1,000 remembered IDs): changes that cancel out in a counter (a new failure after a retry; a file deleted while another arrives late) are caught there. That is the `max` and why the mean is above 1.',
-		'- The state is plain JSON in the workflow\'s static data: at most 1,000 IDs (posts also keep status, creation time and last attempt), 50-95 KiB at the cap.',
+		"- The state is plain JSON in the workflow's static data: at most 1,000 IDs (posts also keep status, creation time and last attempt), 50-95 KiB at the cap.",
 		'- New Post on a Tracked Profile with the Late Posts Window at 0 h remembers only the rows on the newest instant (nothing older can be reported then), so its state stays tiny.',
 		'- The activation poll reads the whole window once (10-11 requests with 1,000 IDs) and emits nothing.',
 		'',

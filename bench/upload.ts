@@ -11,7 +11,14 @@
  * Writes bench/RESULTS-upload.md (`BENCH_QUICK=1`: 20 MB, one repeat, nothing written).
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	createReadStream,
+	createWriteStream,
+	mkdtempSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -24,7 +31,12 @@ import type { IBinaryData, INode, IWorkflowBase } from 'n8n-workflow';
 
 import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
 import { setBinaryDataMode, storeBinary } from '../test/harness/binary';
-import { GENVIRAL_NODE_TYPE, MANUAL_TRIGGER_TYPE, REPO_ROOT, runWorkflow } from '../test/harness/engine';
+import {
+	GENVIRAL_NODE_TYPE,
+	MANUAL_TRIGGER_TYPE,
+	REPO_ROOT,
+	runWorkflow,
+} from '../test/harness/engine';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const MiB = 2 ** 20;
@@ -37,18 +49,33 @@ const credentials = () => ({ genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: fa
 
 function uploadWorkflow(): Pick<IWorkflowBase, 'nodes' | 'connections'> {
 	const nodes: INode[] = [
-		{ id: 't', name: 'Manual Trigger', type: MANUAL_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 't',
+			name: 'Manual Trigger',
+			type: MANUAL_TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'n',
 			name: 'Under Test',
 			type: GENVIRAL_NODE_TYPE,
 			typeVersion: 1,
 			position: [200, 0],
-			parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: {} },
+			parameters: {
+				resource: 'file',
+				operation: 'upload',
+				binaryPropertyName: 'data',
+				options: {},
+			},
 			credentials: { genviralApi: { id: 'c', name: 'Genviral' } },
 		},
 	];
-	return { nodes, connections: { 'Manual Trigger': { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] } } };
+	return {
+		nodes,
+		connections: { 'Manual Trigger': { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] } },
+	};
 }
 
 /** A file of `size` bytes on disk (not all zeros, written in 1 MiB chunks). */
@@ -102,7 +129,12 @@ async function measure(run: () => Promise<void>): Promise<Measured> {
 	}
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	sample();
-	return { ms, rssGrowth: rss - before.rss, heapGrowth: heap - before.heapUsed, externalGrowth: external - before.external };
+	return {
+		ms,
+		rssGrowth: rss - before.rss,
+		heapGrowth: heap - before.heapUsed,
+		externalGrowth: external - before.external,
+	};
 }
 
 async function nodeUpload(binary: IBinaryData, expectedSize: number): Promise<void> {
@@ -136,7 +168,8 @@ async function bareFetchUpload(file: string, size: number): Promise<void> {
 	} as RequestInit);
 	if (put.status !== 200) throw new Error(`bare PUT failed: ${put.status}`);
 	await put.arrayBuffer();
-	if (fake.storage.requests.find((r) => r.method === 'PUT')?.size !== size) throw new Error('bare upload incomplete');
+	if (fake.storage.requests.find((r) => r.method === 'PUT')?.size !== size)
+		throw new Error('bare upload incomplete');
 }
 
 const median = (values: number[]) => {
@@ -163,8 +196,14 @@ async function main(): Promise<void> {
 
 	// Filesystem mode: the binaries are stored once, as an upstream node (Read File) stores them.
 	await setBinaryDataMode('filesystem');
-	const fsBinary = await storeBinary(createReadStream(video), { mimeType: 'video/mp4', fileName: 'bench.mp4' });
-	const fsWarm = await storeBinary(createReadStream(warmVideo), { mimeType: 'video/mp4', fileName: 'warm.mp4' });
+	const fsBinary = await storeBinary(createReadStream(video), {
+		mimeType: 'video/mp4',
+		fileName: 'bench.mp4',
+	});
+	const fsWarm = await storeBinary(createReadStream(warmVideo), {
+		mimeType: 'video/mp4',
+		fileName: 'warm.mp4',
+	});
 	// Warm up both paths (module loading, JIT, sockets) before any measurement.
 	await nodeUpload(fsWarm, 4 * MiB);
 	await bareFetchUpload(warmVideo, 4 * MiB);
@@ -207,26 +246,41 @@ async function main(): Promise<void> {
 	log('Reproduce: `npm run bench:upload` (writes this file).');
 	log();
 	const worst = (list: Measured[], key: keyof Measured) => Math.max(...list.map((m) => m[key]));
-	log('| binary mode | path | time | throughput | peak RSS growth | peak heap growth | peak external growth |');
+	log(
+		'| binary mode | path | time | throughput | peak RSS growth | peak heap growth | peak external growth |',
+	);
 	log('|---|---|---|---|---|---|---|');
-	log(`| filesystem | Genviral node (POST /files + streamed PUT) | ${ms(nodeMs)} | ${throughput(nodeMs)} | ${mib(peakRss)} | ${mib(peakHeap)} | ${mib(worst(node, 'externalGrowth'))} |`);
-	log(`| filesystem | bare \`fetch\` (POST /files + PUT streamed from disk) | ${ms(bareMs)} | ${throughput(bareMs)} | ${mib(worst(bare, 'rssGrowth'))} | ${mib(worst(bare, 'heapGrowth'))} | ${mib(worst(bare, 'externalGrowth'))} |`);
-	log(`| memory | Genviral node (binary already in the item) | ${ms(memoryRun.ms)} | ${throughput(memoryRun.ms)} | ${mib(memoryRun.rssGrowth)} | ${mib(memoryRun.heapGrowth)} | ${mib(memoryRun.externalGrowth)} |`);
-	log(`| memory | (for scale, before that run: the binary put into the item) | ${ms(itemCost.ms)} | | ${mib(itemCost.rssGrowth)} | ${mib(itemCost.heapGrowth)} | ${mib(itemCost.externalGrowth)} |`);
+	log(
+		`| filesystem | Genviral node (POST /files + streamed PUT) | ${ms(nodeMs)} | ${throughput(nodeMs)} | ${mib(peakRss)} | ${mib(peakHeap)} | ${mib(worst(node, 'externalGrowth'))} |`,
+	);
+	log(
+		`| filesystem | bare \`fetch\` (POST /files + PUT streamed from disk) | ${ms(bareMs)} | ${throughput(bareMs)} | ${mib(worst(bare, 'rssGrowth'))} | ${mib(worst(bare, 'heapGrowth'))} | ${mib(worst(bare, 'externalGrowth'))} |`,
+	);
+	log(
+		`| memory | Genviral node (binary already in the item) | ${ms(memoryRun.ms)} | ${throughput(memoryRun.ms)} | ${mib(memoryRun.rssGrowth)} | ${mib(memoryRun.heapGrowth)} | ${mib(memoryRun.externalGrowth)} |`,
+	);
+	log(
+		`| memory | (for scale, before that run: the binary put into the item) | ${ms(itemCost.ms)} | | ${mib(itemCost.rssGrowth)} | ${mib(itemCost.heapGrowth)} | ${mib(itemCost.externalGrowth)} |`,
+	);
 	log();
-	log('Growth is measured from a baseline taken after a garbage collection, right before each run. Memory mode runs in a fresh process. "External" is memory V8 tracks off its heap: Buffers, and the large base64 strings n8n keeps binaries in, in memory mode.');
+	log(
+		'Growth is measured from a baseline taken after a garbage collection, right before each run. Memory mode runs in a fresh process. "External" is memory V8 tracks off its heap: Buffers, and the large base64 strings n8n keeps binaries in, in memory mode.',
+	);
 	log();
 	log('## Against the targets');
 	log();
 	log(
 		`- Filesystem mode, peak memory growth ≤ 64 MiB: RSS ${mib(peakRss)}, heap ${mib(peakHeap)} — ${met ? 'met' : 'missed'}. The node streams the file from n8n's binary store; a video is never buffered.`,
 	);
-	log(`- Time against a bare streamed fetch of the same file: ${(nodeMs / bareMs).toFixed(2)}× (${ms(nodeMs)} vs ${ms(bareMs)}).`);
+	log(
+		`- Time against a bare streamed fetch of the same file: ${(nodeMs / bareMs).toFixed(2)}× (${ms(nodeMs)} vs ${ms(bareMs)}).`,
+	);
 	log(
 		'- Memory mode is reported only: n8n keeps the whole file (base64) in the item in that mode, and the upload sends it from a buffer, so memory follows the file size there.',
 	);
 
-	if (!QUICK) writeFileSync(path.join(REPO_ROOT, 'bench', 'RESULTS-upload.md'), `${lines.join('\n')}\n`);
+	if (!QUICK)
+		writeFileSync(path.join(REPO_ROOT, 'bench', 'RESULTS-upload.md'), `${lines.join('\n')}\n`);
 	rmSync(dir, { recursive: true, force: true });
 	await fake.stop();
 	if (!met) process.exitCode = 1;
@@ -237,11 +291,17 @@ async function memoryModeChild(file: string): Promise<void> {
 	await fake.start();
 	const size = statSync(file).size;
 	await setBinaryDataMode('memory');
-	const warm = await storeBinary(Buffer.alloc(4 * MiB, 1), { mimeType: 'video/mp4', fileName: 'warm.mp4' });
+	const warm = await storeBinary(Buffer.alloc(4 * MiB, 1), {
+		mimeType: 'video/mp4',
+		fileName: 'warm.mp4',
+	});
 	await nodeUpload(warm, 4 * MiB);
 	let binary: IBinaryData | undefined;
 	const itemCost = await measure(async () => {
-		binary = await storeBinary(createReadStream(file), { mimeType: 'video/mp4', fileName: 'bench.mp4' });
+		binary = await storeBinary(createReadStream(file), {
+			mimeType: 'video/mp4',
+			fileName: 'bench.mp4',
+		});
 	});
 	const run = await measure(async () => await nodeUpload(binary!, size));
 	await fake.stop();
@@ -249,7 +309,9 @@ async function memoryModeChild(file: string): Promise<void> {
 }
 
 const memoryModeArg = process.argv.indexOf('--memory-mode');
-(memoryModeArg >= 0 ? memoryModeChild(process.argv[memoryModeArg + 1]) : main()).catch((error: unknown) => {
-	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-	process.exitCode = 1;
-});
+(memoryModeArg >= 0 ? memoryModeChild(process.argv[memoryModeArg + 1]) : main()).catch(
+	(error: unknown) => {
+		process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+		process.exitCode = 1;
+	},
+);

@@ -21,7 +21,11 @@ const PORT = String.raw`(:(6553[0-5]|655[0-2]\d|65[0-4]\d\d|6[0-4]\d\d\d|[1-5]\d
 const PATH = String.raw`(\/[^?#\s\\]*)?`;
 
 /** Refusals, checked first to last; the first that matches is the one reported. */
-export const BASE_URL_REFUSALS: ReadonlyArray<{ pattern: RegExp; problem: string; testHost: string }> = [
+export const BASE_URL_REFUSALS: ReadonlyArray<{
+	pattern: RegExp;
+	problem: string;
+	testHost: string;
+}> = [
 	{
 		// "user:password@host" would make the HTTP client send Basic auth instead of the token,
 		// and "trusted@evil" hides where the request really goes.
@@ -36,7 +40,8 @@ export const BASE_URL_REFUSALS: ReadonlyArray<{ pattern: RegExp; problem: string
 	},
 	{
 		pattern: /#/,
-		problem: 'must not contain a fragment (#...): every request appends its own path to the Base URL',
+		problem:
+			'must not contain a fragment (#...): every request appends its own path to the Base URL',
 		testHost: 'base-url-must-not-contain-a-fragment.invalid',
 	},
 	{
@@ -46,7 +51,10 @@ export const BASE_URL_REFUSALS: ReadonlyArray<{ pattern: RegExp; problem: string
 		testHost: 'base-url-must-use-https.invalid',
 	},
 	{
-		pattern: new RegExp(String.raw`^(?!(https:\/\/${HOST}|http:\/\/${LOOPBACK_HOST})${PORT}${PATH}$)`, 'i'),
+		pattern: new RegExp(
+			String.raw`^(?!(https:\/\/${HOST}|http:\/\/${LOOPBACK_HOST})${PORT}${PATH}$)`,
+			'i',
+		),
 		problem: `is not a valid URL: it must look like ${GENVIRAL_DEFAULT_BASE_URL}`,
 		testHost: 'base-url-is-not-a-valid-url.invalid',
 	},
@@ -67,7 +75,8 @@ export function checkBaseUrl(value: unknown): { baseUrl: string } | { problem: s
  */
 function baseUrlTestExpression(): string {
 	const branches = BASE_URL_REFUSALS.map(
-		({ pattern, testHost }) => `/${pattern.source}/${pattern.flags}.test(u) ? "https://${testHost}" : `,
+		({ pattern, testHost }) =>
+			`/${pattern.source}/${pattern.flags}.test(u) ? "https://${testHost}" : `,
 	).join('');
 	return `={{ ((u) => ${branches}u)(String($credentials.baseUrl || "").trim() || "${GENVIRAL_DEFAULT_BASE_URL}") }}`;
 }
@@ -116,7 +125,10 @@ export class GenviralApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const token = typeof credentials.apiToken === 'string' ? credentials.apiToken.trim() : '';
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` } };
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
+		};
 	}
 
 	// GET /subscription is cheap and read-only; it is answered with the plan gate's errors,

@@ -44,7 +44,13 @@ export interface ReferenceEndpoint extends EndpointReference {
 
 export type Finding =
 	| { kind: 'missing' | 'extra'; field: string; source: 'reference' | 'schema' }
-	| { kind: 'retyped'; field: string; expected: string; actual: string; source: 'reference' | 'schema' }
+	| {
+			kind: 'retyped';
+			field: string;
+			expected: string;
+			actual: string;
+			source: 'reference' | 'schema';
+	  }
 	| { kind: 'status'; expected: number; actual: number; detail: string }
 	| { kind: 'error'; detail: string };
 
@@ -64,15 +70,20 @@ export function isReadOnly(endpoint: ReferenceEndpoint): boolean {
 }
 
 function assertReadOnly(endpoint: ReferenceEndpoint): void {
-	if (!isReadOnly(endpoint)) throw new Error(`refusing ${endpoint.method} ${endpoint.path}: the live check only reads`);
+	if (!isReadOnly(endpoint))
+		throw new Error(`refusing ${endpoint.method} ${endpoint.path}: the live check only reads`);
 }
 
 const nameOf = (e: ReferenceEndpoint) => `${e.resource}.${e.operation}`;
-const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+const kindOf = (value: unknown): string =>
+	value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 const isObject = (value: unknown): value is Record<string, unknown> => kindOf(value) === 'object';
 
 /** For a path with an ID (`/folders/{folderId}/items`): the list whose first row gives it (`GET /folders`). */
-export function listFor(endpoint: ReferenceEndpoint, reference: ReferenceEndpoint[]): ReferenceEndpoint | undefined {
+export function listFor(
+	endpoint: ReferenceEndpoint,
+	reference: ReferenceEndpoint[],
+): ReferenceEndpoint | undefined {
 	const brace = endpoint.path.indexOf('{');
 	if (brace < 0) return undefined;
 	const listPath = endpoint.path.slice(0, brace).replace(/\/$/, '');
@@ -102,31 +113,55 @@ export function documentedRowKeys(endpoint: ReferenceEndpoint): Map<string, stri
 				token = '';
 			} else token += ch;
 		}
-		if (closed || /\S/.test(token)) names.push(closed ? token : token.replace(/\s+-\s.*$|\.\s*$/, ''));
+		if (closed || /\S/.test(token))
+			names.push(closed ? token : token.replace(/\s+-\s.*$|\.\s*$/, ''));
 		// A note that is prose, not a key list ("folder summaries with ..."), names nothing.
 		const keys = names.map((n) => /^\s*(\w+)(?:\{.*\}|\[\])?(?:\s*\(.*\))?\s*$/s.exec(n)?.[1]);
-		if (keys.length > 1 && keys.every((k): k is string => k !== undefined)) rows.set(match[1], keys);
+		if (keys.length > 1 && keys.every((k): k is string => k !== undefined))
+			rows.set(match[1], keys);
 	}
 	return rows;
 }
 
-function compareKeys(findings: Finding[], where: string, documented: string[], actual: Record<string, unknown>, source: 'reference' | 'schema'): void {
-	for (const key of documented) if (!(key in actual)) findings.push({ kind: 'missing', field: `${where}${key}`, source });
-	for (const key of Object.keys(actual)) if (!documented.includes(key)) findings.push({ kind: 'extra', field: `${where}${key}`, source });
+function compareKeys(
+	findings: Finding[],
+	where: string,
+	documented: string[],
+	actual: Record<string, unknown>,
+	source: 'reference' | 'schema',
+): void {
+	for (const key of documented)
+		if (!(key in actual)) findings.push({ kind: 'missing', field: `${where}${key}`, source });
+	for (const key of Object.keys(actual))
+		if (!documented.includes(key))
+			findings.push({ kind: 'extra', field: `${where}${key}`, source });
 }
 
 /** Types of the documented example, where both sides hold a value (null = documented nullable). */
-function compareTypes(findings: Finding[], where: string, example: unknown, actual: unknown, depth = 0): void {
+function compareTypes(
+	findings: Finding[],
+	where: string,
+	example: unknown,
+	actual: unknown,
+	depth = 0,
+): void {
 	if (depth > 3 || example === null || actual === null || actual === undefined) return;
 	if (kindOf(example) !== kindOf(actual)) {
-		findings.push({ kind: 'retyped', field: where || '(data)', expected: kindOf(example), actual: kindOf(actual), source: 'reference' });
+		findings.push({
+			kind: 'retyped',
+			field: where || '(data)',
+			expected: kindOf(example),
+			actual: kindOf(actual),
+			source: 'reference',
+		});
 		return;
 	}
 	if (Array.isArray(example) && Array.isArray(actual) && example.length > 0 && actual.length > 0) {
 		compareTypes(findings, `${where}[]`, example[0], actual[0], depth + 1);
 	} else if (isObject(example) && isObject(actual)) {
 		for (const [key, value] of Object.entries(example)) {
-			if (key in actual) compareTypes(findings, where ? `${where}.${key}` : key, value, actual[key], depth + 1);
+			if (key in actual)
+				compareTypes(findings, where ? `${where}.${key}` : key, value, actual[key], depth + 1);
 		}
 	}
 }
@@ -139,12 +174,28 @@ interface JsonSchema {
 }
 
 /** The node's output schema (dist/nodes/Genviral/__schema__/v1.0.0/<resource>/<operation>.json) against one output item. */
-function compareSchema(findings: Finding[], where: string, schema: JsonSchema, actual: unknown, depth = 0): void {
+function compareSchema(
+	findings: Finding[],
+	where: string,
+	schema: JsonSchema,
+	actual: unknown,
+	depth = 0,
+): void {
 	if (depth > 4 || actual === null || actual === undefined) return;
-	const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-	const actualType = kindOf(actual) === 'number' && Number.isInteger(actual) ? ['number', 'integer'] : [kindOf(actual)];
+	const types =
+		schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+	const actualType =
+		kindOf(actual) === 'number' && Number.isInteger(actual)
+			? ['number', 'integer']
+			: [kindOf(actual)];
 	if (types.length > 0 && !types.some((t) => actualType.includes(t))) {
-		findings.push({ kind: 'retyped', field: where || '(item)', expected: types.join('|'), actual: kindOf(actual), source: 'schema' });
+		findings.push({
+			kind: 'retyped',
+			field: where || '(item)',
+			expected: types.join('|'),
+			actual: kindOf(actual),
+			source: 'schema',
+		});
 		return;
 	}
 	if (schema.properties && isObject(actual)) {
@@ -159,9 +210,15 @@ function compareSchema(findings: Finding[], where: string, schema: JsonSchema, a
 }
 
 function schemaFor(endpoint: ReferenceEndpoint, schemaDir: string): JsonSchema | undefined {
-	const covered = COVERED.find(([resource, operation]) => resource === endpoint.resource && operation === endpoint.operation);
+	const covered = COVERED.find(
+		([resource, operation]) => resource === endpoint.resource && operation === endpoint.operation,
+	);
 	if (!covered) return undefined;
-	const file = path.join(schemaDir, String(covered[2].resource), `${String(covered[2].operation)}.json`);
+	const file = path.join(
+		schemaDir,
+		String(covered[2].resource),
+		`${String(covered[2].operation)}.json`,
+	);
 	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as JsonSchema) : undefined;
 }
 
@@ -169,29 +226,59 @@ function schemaFor(endpoint: ReferenceEndpoint, schemaDir: string): JsonSchema |
 function rowsOf(data: unknown): { key: string; rows: unknown[] } | undefined {
 	if (Array.isArray(data)) return { key: '', rows: data };
 	if (!isObject(data)) return undefined;
-	const arrays = Object.entries(data).filter(([, value]) => Array.isArray(value) && value.every(isObject));
-	const withIds = arrays.find(([, value]) => (value as unknown[]).some((row) => isObject(row) && 'id' in row));
+	const arrays = Object.entries(data).filter(
+		([, value]) => Array.isArray(value) && value.every(isObject),
+	);
+	const withIds = arrays.find(([, value]) =>
+		(value as unknown[]).some((row) => isObject(row) && 'id' in row),
+	);
 	const [key, rows] = withIds ?? arrays[0] ?? [];
 	return key === undefined ? undefined : { key, rows: rows as unknown[] };
 }
 
 /** Compare one answer's data with the reference (and the output schema, when given). */
-export function compareAnswer(endpoint: ReferenceEndpoint, data: unknown, schema?: JsonSchema): Finding[] {
+export function compareAnswer(
+	endpoint: ReferenceEndpoint,
+	data: unknown,
+	schema?: JsonSchema,
+): Finding[] {
 	const findings: Finding[] = [];
 	const bareArray = endpoint.responseDataKeys.every((k) => k.startsWith('[] '));
 	if (bareArray) {
-		if (!Array.isArray(data)) findings.push({ kind: 'retyped', field: '(data)', expected: 'array', actual: kindOf(data), source: 'reference' });
-		else if (isObject(data[0])) compareKeys(findings, '[].', endpoint.responseDataKeys.map((k) => k.slice(3)), data[0], 'reference');
+		if (!Array.isArray(data))
+			findings.push({
+				kind: 'retyped',
+				field: '(data)',
+				expected: 'array',
+				actual: kindOf(data),
+				source: 'reference',
+			});
+		else if (isObject(data[0]))
+			compareKeys(
+				findings,
+				'[].',
+				endpoint.responseDataKeys.map((k) => k.slice(3)),
+				data[0],
+				'reference',
+			);
 	} else if (!isObject(data)) {
-		findings.push({ kind: 'retyped', field: '(data)', expected: 'object', actual: kindOf(data), source: 'reference' });
+		findings.push({
+			kind: 'retyped',
+			field: '(data)',
+			expected: 'object',
+			actual: kindOf(data),
+			source: 'reference',
+		});
 	} else {
 		compareKeys(findings, '', endpoint.responseDataKeys, data, 'reference');
 		for (const [key, rowKeys] of documentedRowKeys(endpoint)) {
 			const rows = data[key];
-			if (Array.isArray(rows) && isObject(rows[0])) compareKeys(findings, `${key}[].`, rowKeys, rows[0], 'reference');
+			if (Array.isArray(rows) && isObject(rows[0]))
+				compareKeys(findings, `${key}[].`, rowKeys, rows[0], 'reference');
 		}
 	}
-	if (endpoint.responseExample?.data !== undefined) compareTypes(findings, '', endpoint.responseExample.data, data);
+	if (endpoint.responseExample?.data !== undefined)
+		compareTypes(findings, '', endpoint.responseExample.data, data);
 	if (schema) {
 		// A list operation outputs one item per row; a get outputs the object.
 		const list = endpoint.path.indexOf('{') < 0 && rowsOf(data);
@@ -227,14 +314,22 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveCheck
 	const base = new URL(options.baseUrl.replace(/\/+$/, ''));
 	const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname);
 	if (base.protocol !== 'https:' && !(base.protocol === 'http:' && loopback)) {
-		throw new Error(`GENVIRAL_API_BASE_URL must be https:// (http:// only to this machine): ${base.origin}`);
+		throw new Error(
+			`GENVIRAL_API_BASE_URL must be https:// (http:// only to this machine): ${base.origin}`,
+		);
 	}
 	const out = (line: string) => options.out(redact(line, options.token));
 	const requests: string[] = [];
 
-	const call = async (endpoint: ReferenceEndpoint, ids: Record<string, string>, query: Record<string, string>) => {
+	const call = async (
+		endpoint: ReferenceEndpoint,
+		ids: Record<string, string>,
+		query: Record<string, string>,
+	) => {
 		assertReadOnly(endpoint);
-		const filled = endpoint.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(ids[name]));
+		const filled = endpoint.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+			encodeURIComponent(ids[name]),
+		);
 		const url = new URL(`${base.pathname}${filled}`, base.origin);
 		for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
 		requests.push(`GET ${filled}`);
@@ -246,7 +341,8 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveCheck
 			signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
 		});
 		const bytes = await response.arrayBuffer();
-		if (bytes.byteLength > MAX_ANSWER_BYTES) throw new Error(`answer larger than ${MAX_ANSWER_BYTES} bytes`);
+		if (bytes.byteLength > MAX_ANSWER_BYTES)
+			throw new Error(`answer larger than ${MAX_ANSWER_BYTES} bytes`);
 		let body: unknown;
 		try {
 			body = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -260,7 +356,10 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveCheck
 	const results: EndpointResult[] = [];
 	const readable = reference.filter(isReadOnly);
 	// Lists first: their first rows give the IDs of the gets.
-	const ordered = [...readable.filter((e) => !e.path.includes('{')), ...readable.filter((e) => e.path.includes('{'))];
+	const ordered = [
+		...readable.filter((e) => !e.path.includes('{')),
+		...readable.filter((e) => e.path.includes('{')),
+	];
 	for (const endpoint of ordered) {
 		const name = nameOf(endpoint);
 		const label = `GET ${endpoint.path}`;
@@ -268,12 +367,26 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveCheck
 		if (endpoint.pathParams.length > 0) {
 			const list = listFor(endpoint, reference);
 			if (!list) {
-				results.push({ endpoint: label, name, query: {}, status: 'skipped', findings: [], reason: 'its ID comes only from a write or paid call' });
+				results.push({
+					endpoint: label,
+					name,
+					query: {},
+					status: 'skipped',
+					findings: [],
+					reason: 'its ID comes only from a write or paid call',
+				});
 				continue;
 			}
 			const id = firstIds.get(nameOf(list));
 			if (id === undefined) {
-				results.push({ endpoint: label, name, query: {}, status: 'skipped', findings: [], reason: `${nameOf(list)} returned no row to take an ID from` });
+				results.push({
+					endpoint: label,
+					name,
+					query: {},
+					status: 'skipped',
+					findings: [],
+					reason: `${nameOf(list)} returned no row to take an ID from`,
+				});
 				continue;
 			}
 			ids[endpoint.pathParams[0].name] = id;
@@ -282,15 +395,24 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveCheck
 		let variants: Array<Record<string, string>> = [{}];
 		let unfillable: string | undefined;
 		for (const field of endpoint.query.filter((f) => f.required)) {
-			const values = field.enum ?? (SAMPLE_QUERY[field.name] !== undefined ? [SAMPLE_QUERY[field.name]] : []);
+			const values =
+				field.enum ?? (SAMPLE_QUERY[field.name] !== undefined ? [SAMPLE_QUERY[field.name]] : []);
 			if (values.length === 0) unfillable = field.name;
 			variants = variants.flatMap((v) => values.map((value) => ({ ...v, [field.name]: value })));
 		}
 		if (unfillable) {
-			results.push({ endpoint: label, name, query: {}, status: 'skipped', findings: [], reason: `no sample value for the required query parameter ${unfillable}` });
+			results.push({
+				endpoint: label,
+				name,
+				query: {},
+				status: 'skipped',
+				findings: [],
+				reason: `no sample value for the required query parameter ${unfillable}`,
+			});
 			continue;
 		}
-		if (endpoint.query.some((f) => f.name === 'limit')) variants = variants.map((v) => ({ ...v, limit: String(LIST_LIMIT) }));
+		if (endpoint.query.some((f) => f.name === 'limit'))
+			variants = variants.map((v) => ({ ...v, limit: String(LIST_LIMIT) }));
 		const schema = options.schemaDir ? schemaFor(endpoint, options.schemaDir) : undefined;
 		const expected = Number(endpoint.successStatus);
 		for (const query of variants) {
@@ -300,31 +422,61 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveCheck
 				const envelope = isObject(body) ? body : undefined;
 				if (status !== expected || envelope?.ok !== true) {
 					const code = envelope?.error_code ? ` error_code=${String(envelope.error_code)}` : '';
-					const message = envelope?.message ? ` message="${String(envelope.message)}"` : envelope ? '' : ' (not a JSON envelope)';
-					findings.push({ kind: 'status', expected, actual: status, detail: `${code}${message}`.trim() });
+					const message = envelope?.message
+						? ` message="${String(envelope.message)}"`
+						: envelope
+							? ''
+							: ' (not a JSON envelope)';
+					findings.push({
+						kind: 'status',
+						expected,
+						actual: status,
+						detail: `${code}${message}`.trim(),
+					});
 				} else {
 					findings.push(...compareAnswer(endpoint, envelope.data, schema));
 					const rows = endpoint.pathParams.length === 0 ? rowsOf(envelope.data)?.rows : undefined;
-					const id = rows?.map((row) => (isObject(row) ? row.id : undefined)).find((v): v is string => typeof v === 'string' && /^[\w-]+$/.test(v));
+					const id = rows
+						?.map((row) => (isObject(row) ? row.id : undefined))
+						.find((v): v is string => typeof v === 'string' && /^[\w-]+$/.test(v));
 					if (!firstIds.get(name)) firstIds.set(name, id);
 				}
 			} catch (error) {
-				findings.push({ kind: 'error', detail: error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error) });
+				findings.push({
+					kind: 'error',
+					detail:
+						error instanceof Error
+							? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}`
+							: String(error),
+				});
 			}
-			results.push({ endpoint: label, name, query, status: findings.length === 0 ? 'ok' : 'drift', findings });
+			results.push({
+				endpoint: label,
+				name,
+				query,
+				status: findings.length === 0 ? 'ok' : 'drift',
+				findings,
+			});
 		}
 	}
 
-	out(`Live check of ${base.origin}${base.pathname} against the reference (${readable.length} read-only endpoints)`);
+	out(
+		`Live check of ${base.origin}${base.pathname} against the reference (${readable.length} read-only endpoints)`,
+	);
 	for (const result of results) {
-		const query = Object.keys(result.query).length ? `?${new URLSearchParams(result.query).toString()}` : '';
+		const query = Object.keys(result.query).length
+			? `?${new URLSearchParams(result.query).toString()}`
+			: '';
 		const head = `${result.status === 'ok' ? 'OK   ' : result.status === 'drift' ? 'DRIFT' : 'SKIP '}  ${result.endpoint}${query} (${result.name})`;
 		out(result.reason ? `${head}: ${result.reason}` : head);
 		for (const finding of result.findings) out(`         ${describe(finding)}`);
 	}
-	const count = (status: EndpointResult['status']) => results.filter((r) => r.status === status).length;
+	const count = (status: EndpointResult['status']) =>
+		results.filter((r) => r.status === status).length;
 	const drift = count('drift');
-	out(`check:live: ${count('ok')} ok, ${drift} with drift, ${count('skipped')} skipped${drift ? ' - update the reference, the fake and the node before releasing' : ''}`);
+	out(
+		`check:live: ${count('ok')} ok, ${drift} with drift, ${count('skipped')} skipped${drift ? ' - update the reference, the fake and the node before releasing' : ''}`,
+	);
 	return { results, drift, requests };
 }
 
@@ -345,14 +497,21 @@ function describe(finding: Finding): string {
 }
 
 /** The command: refuses in CI and without a token (exit 2); 1 = drift, 0 = none. */
-export async function main(env: Record<string, string | undefined>, out: (line: string) => void): Promise<number> {
+export async function main(
+	env: Record<string, string | undefined>,
+	out: (line: string) => void,
+): Promise<number> {
 	if (env.CI) {
-		out('check:live: refusing to run in CI (CI is set): it calls the real API with a real token; run it by hand before a release.');
+		out(
+			'check:live: refusing to run in CI (CI is set): it calls the real API with a real token; run it by hand before a release.',
+		);
 		return 2;
 	}
 	const token = (env.GENVIRAL_API_TOKEN ?? '').trim();
 	if (token === '') {
-		out('check:live: GENVIRAL_API_TOKEN is not set. Export a Partner API token (read-only calls only) and run again.');
+		out(
+			'check:live: GENVIRAL_API_TOKEN is not set. Export a Partner API token (read-only calls only) and run again.',
+		);
 		return 2;
 	}
 	try {

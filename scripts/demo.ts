@@ -39,18 +39,25 @@ async function main(): Promise<void> {
 	process.stdout.write(`Embedded fake Genviral API at ${fake.baseUrl}\nWorkflow: ${EXAMPLE}\n`);
 	try {
 		const first = await runWorkflow(workflow, { credentials });
-		show('Run 1: three accounts tracked (created: true)', first.output('Genviral').map((i) => i.json));
+		show(
+			'Run 1: three accounts tracked (created: true)',
+			first.output('Genviral').map((i) => i.json),
+		);
 
 		const second = await runWorkflow(workflow, { credentials });
 		show(
 			'Run 2: the same accounts again: the existing targets come back (created: false)',
-			second.output('Genviral').map((i) => ({ id: i.json.id, identifier: i.json.identifier, created: i.json.created })),
+			second
+				.output('Genviral')
+				.map((i) => ({ id: i.json.id, identifier: i.json.identifier, created: i.json.created })),
 		);
 
 		const wrongKey = await runWorkflow(workflow, {
 			credentials: { genviralApi: { apiToken: 'gva_live_000000.wrong', baseUrl: fake.baseUrl } },
 		});
-		const error = wrongKey.error as unknown as Record<string, unknown> & { context: Record<string, unknown> };
+		const error = wrongKey.error as unknown as Record<string, unknown> & {
+			context: Record<string, unknown>;
+		};
 		show('Run 3: a wrong API token stops the run with a NodeApiError', {
 			name: error.name,
 			message: error.message,
@@ -59,7 +66,9 @@ async function main(): Promise<void> {
 			itemIndex: error.context.itemIndex,
 			description: error.description,
 		});
-		const kpiWorkflow = withFastPolling(JSON.parse(readFileSync(WEEKLY_KPIS, 'utf8')) as IWorkflowBase);
+		const kpiWorkflow = withFastPolling(
+			JSON.parse(readFileSync(WEEKLY_KPIS, 'utf8')) as IWorkflowBase,
+		);
 		const kpis = await runWorkflow(kpiWorkflow, { credentials });
 		show(
 			`Run 4: ${path.basename(WEEKLY_KPIS)}: track, refresh (waiting), last 7 days KPIs, one line per account`,
@@ -69,8 +78,13 @@ async function main(): Promise<void> {
 		// The example downloads its video from a CDN and polls every 30 s: here the fake's storage
 		// serves the video and the fake starts the scheduled post within a second.
 		const publish = JSON.parse(readFileSync(PUBLISH_VIDEO, 'utf8')) as IWorkflowBase;
-		publish.pinData!['Manual Trigger'][0].json.video_url = fake.storage.putMedia('spring-launch.mp4', 'video/mp4', Buffer.alloc(64 * 1024, 1));
-		for (const node of publish.nodes) if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.2;
+		publish.pinData!['Manual Trigger'][0].json.video_url = fake.storage.putMedia(
+			'spring-launch.mp4',
+			'video/mp4',
+			Buffer.alloc(64 * 1024, 1),
+		);
+		for (const node of publish.nodes)
+			if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.2;
 		fake.modules.posts.scheduledStartsAfterMs = 500;
 		const published = await runWorkflow(publish, { credentials });
 		show(
@@ -82,9 +96,15 @@ async function main(): Promise<void> {
 		// holds a pack with three backgrounds and publishes within a second.
 		const aiSlideshow = JSON.parse(readFileSync(AI_SLIDESHOW, 'utf8')) as IWorkflowBase;
 		const scope = fake.scopeOf(DEFAULT_TOKEN);
-		const backgrounds = [1, 2, 3].map((n) => ({ url: fake.storage.putMedia(`glow-${n}.jpg`, 'image/jpeg', Buffer.alloc(2048, n)) }));
-		aiSlideshow.pinData!['Manual Trigger'][0].json.image_pack_id = fake.modules.packs.seedPack(scope, { name: 'Morning glow', images: backgrounds }).id as string;
-		for (const node of aiSlideshow.nodes) if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.2;
+		const backgrounds = [1, 2, 3].map((n) => ({
+			url: fake.storage.putMedia(`glow-${n}.jpg`, 'image/jpeg', Buffer.alloc(2048, n)),
+		}));
+		aiSlideshow.pinData!['Manual Trigger'][0].json.image_pack_id = fake.modules.packs.seedPack(
+			scope,
+			{ name: 'Morning glow', images: backgrounds },
+		).id as string;
+		for (const node of aiSlideshow.nodes)
+			if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.2;
 		fake.modules.posts.stepMs = 300;
 		const slideshowRun = await runWorkflow(aiSlideshow, { credentials });
 		show(
@@ -97,8 +117,10 @@ async function main(): Promise<void> {
 		// (the e2e submits the real form in a real n8n).
 		const approveWorkflow = () => {
 			const workflow = JSON.parse(readFileSync(APPROVE, 'utf8')) as IWorkflowBase;
-			workflow.pinData!['Manual Trigger'][0].json.image_pack_id = aiSlideshow.pinData!['Manual Trigger'][0].json.image_pack_id;
-			for (const node of workflow.nodes) if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.2;
+			workflow.pinData!['Manual Trigger'][0].json.image_pack_id =
+				aiSlideshow.pinData!['Manual Trigger'][0].json.image_pack_id;
+			for (const node of workflow.nodes)
+				if (node.parameters.waitForPublish === true) node.parameters.pollInterval = 0.2;
 			return workflow;
 		};
 		const postsBefore = fake.requestsTo('POST /posts').length;
@@ -118,13 +140,30 @@ async function main(): Promise<void> {
 			return await runWorkflow(workflow, { credentials });
 		};
 		const approved = await answered({ Decision: 'Approve', Note: 'Good to go' });
-		show('Run 8: the reviewer approves: posted to both accounts (waiting until posted)', approved.output('Published').map((i) => i.json));
+		show(
+			'Run 8: the reviewer approves: posted to both accounts (waiting until posted)',
+			approved.output('Published').map((i) => i.json),
+		);
 		const rejected = await answered({ Decision: 'Reject', Note: 'Wrong colours' });
-		show('Run 9: the reviewer rejects: nothing posted, the run ends with the note', rejected.output('Not Published').map((i) => i.json));
+		show(
+			'Run 9: the reviewer rejects: nothing posted, the run ends with the note',
+			rejected.output('Not Published').map((i) => i.json),
+		);
 
 		const failed =
-			first.error ?? second.error ?? kpis.error ?? published.error ?? slideshowRun.error ?? waiting.error ?? approved.error ?? rejected.error ??
-			(waiting.run?.status === 'waiting' ? undefined : new Error(`approve-then-publish.json did not wait for the review (status ${String(waiting.run?.status)})`));
+			first.error ??
+			second.error ??
+			kpis.error ??
+			published.error ??
+			slideshowRun.error ??
+			waiting.error ??
+			approved.error ??
+			rejected.error ??
+			(waiting.run?.status === 'waiting'
+				? undefined
+				: new Error(
+						`approve-then-publish.json did not wait for the review (status ${String(waiting.run?.status)})`,
+					));
 		if (failed) throw new Error(`demo run failed: ${failed.message}`);
 	} finally {
 		await fake.stop();

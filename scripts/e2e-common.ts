@@ -4,7 +4,17 @@
  * process ID within a bounded time, and the PASS/FAIL report with its closing line.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -22,11 +32,17 @@ import { REPO_ROOT } from '../test/harness/engine';
  */
 export const CLAIMED_N8N_VERSIONS = { newest: '2.41.1', oldest: '2.36.0' } as const;
 export const N8N_VERSION = process.env.GENVIRAL_E2E_N8N_VERSION ?? CLAIMED_N8N_VERSIONS.newest;
-export const CACHE = process.env.GENVIRAL_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-genviral-e2e');
+export const CACHE =
+	process.env.GENVIRAL_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-genviral-e2e');
 export const N8N_DIR = path.join(CACHE, `n8n-${N8N_VERSION}`);
 export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 export const ENCRYPTION_KEY = 'e2e-only-encryption-key-0123456789';
-export const OWNER = { email: 'e2e@example.org', firstName: 'E2E', lastName: 'Runner', password: 'E2e-password-1234' };
+export const OWNER = {
+	email: 'e2e@example.org',
+	firstName: 'E2E',
+	lastName: 'Runner',
+	password: 'E2e-password-1234',
+};
 export { REPO_ROOT };
 
 /** PASS/FAIL lines as they happen, then `<label>: N passed, N failed` and checks.json. */
@@ -45,7 +61,9 @@ export class Report {
 
 	check(name: string, ok: boolean, detail = ''): boolean {
 		this.checks.push({ name, ok, detail });
-		process.stdout.write(`[${this.label}] ${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}\n`);
+		process.stdout.write(
+			`[${this.label}] ${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}\n`,
+		);
 		return ok;
 	}
 
@@ -53,12 +71,18 @@ export class Report {
 	finish(resultsDir: string): boolean {
 		const failed = this.checks.filter((c) => !c.ok);
 		writeFileSync(path.join(resultsDir, 'checks.json'), JSON.stringify(this.checks, null, 2));
-		process.stdout.write(`\n${this.label}: ${this.checks.length - failed.length} passed, ${failed.length} failed\n`);
+		process.stdout.write(
+			`\n${this.label}: ${this.checks.length - failed.length} passed, ${failed.length} failed\n`,
+		);
 		return failed.length === 0 && this.checks.length > 0;
 	}
 }
 
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): string {
+export function run(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
+): string {
 	return execFileSync(command, args, {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
@@ -119,16 +143,26 @@ async function withCacheLock<T>(log: (message: string) => void, work: () => T): 
  * n8n from the npm registry into the cache, once (`--ignore-scripts`: see the README). With
  * `sqlite`, its sqlite3 module is built for this Node (node-gyp); PostgreSQL setups skip that.
  */
-export async function ensureN8n(log: (message: string) => void, { sqlite }: { sqlite: boolean }): Promise<void> {
+export async function ensureN8n(
+	log: (message: string) => void,
+	{ sqlite }: { sqlite: boolean },
+): Promise<void> {
 	if (!/^\d+\.\d+\.\d+$/.test(N8N_VERSION)) {
-		throw new Error(`GENVIRAL_E2E_N8N_VERSION must be one exact n8n version (e.g. ${CLAIMED_N8N_VERSIONS.oldest}), not "${N8N_VERSION}"`);
+		throw new Error(
+			`GENVIRAL_E2E_N8N_VERSION must be one exact n8n version (e.g. ${CLAIMED_N8N_VERSIONS.oldest}), not "${N8N_VERSION}"`,
+		);
 	}
 	await withCacheLock(log, () => {
 		if (!existsSync(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'))) {
 			log(`installing n8n@${N8N_VERSION} into ${N8N_DIR} (first run only, a few minutes)`);
 			mkdirSync(N8N_DIR, { recursive: true });
-			writeFileSync(path.join(N8N_DIR, 'package.json'), JSON.stringify({ name: 'n8n-e2e-cache', private: true }));
-			run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: N8N_DIR });
+			writeFileSync(
+				path.join(N8N_DIR, 'package.json'),
+				JSON.stringify({ name: 'n8n-e2e-cache', private: true }),
+			);
+			run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund'], {
+				cwd: N8N_DIR,
+			});
 		}
 		const installed = installedN8nVersion();
 		if (installed !== N8N_VERSION) {
@@ -141,7 +175,17 @@ export async function ensureN8n(log: (message: string) => void, { sqlite }: { sq
 			log('building sqlite3 for this Node (node-gyp, about a minute)');
 			const gyp = path.join(N8N_DIR, 'node_modules', '.bin', 'node-gyp');
 			const nodedir = process.env.npm_config_nodedir;
-			run(gyp, ['rebuild', '--release', '-j', String(os.cpus().length), ...(nodedir ? [`--nodedir=${nodedir}`] : [])], { cwd: sqlite3 });
+			run(
+				gyp,
+				[
+					'rebuild',
+					'--release',
+					'-j',
+					String(os.cpus().length),
+					...(nodedir ? [`--nodedir=${nodedir}`] : []),
+				],
+				{ cwd: sqlite3 },
+			);
 		}
 	});
 }
@@ -149,13 +193,17 @@ export async function ensureN8n(log: (message: string) => void, { sqlite }: { sq
 /** The version of the n8n package in the cache folder (undefined when there is none). */
 export function installedN8nVersion(): string | undefined {
 	const file = path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json');
-	return existsSync(file) ? String((JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version) : undefined;
+	return existsSync(file)
+		? String((JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version)
+		: undefined;
 }
 
 /** The version of a package as n8n's install resolved it (e.g. the n8n-workflow its nodes load). */
 export function n8nDependencyVersion(name: string): string | undefined {
 	try {
-		const file = createRequire(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json')).resolve(`${name}/package.json`);
+		const file = createRequire(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json')).resolve(
+			`${name}/package.json`,
+		);
 		return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version;
 	} catch {
 		return undefined;
@@ -178,10 +226,17 @@ export function inRange(version: string, range: string): boolean {
 		.split(/\s+/)
 		.every((bound) => {
 			const match = /^(>=|<=|>|<|=)?(\d+\.\d+\.\d+|\*)$/.exec(bound);
-			if (!match) throw new Error(`peerDependencies range "${range}": "${bound}" is not a bound this check reads`);
+			if (!match)
+				throw new Error(
+					`peerDependencies range "${range}": "${bound}" is not a bound this check reads`,
+				);
 			if (match[2] === '*') return true;
 			const c = compare(version, match[2]);
-			return { '>=': c >= 0, '<=': c <= 0, '>': c > 0, '<': c < 0, '=': c === 0, '': c === 0 }[match[1] ?? ''] ?? false;
+			return (
+				{ '>=': c >= 0, '<=': c <= 0, '>': c > 0, '<': c < 0, '=': c === 0, '': c === 0 }[
+					match[1] ?? ''
+				] ?? false
+			);
 		});
 }
 
@@ -199,10 +254,23 @@ export function packPackage(): string {
 export function installPackage(userFolder: string, tarball: string): void {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+	writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }),
+	);
 	run(
 		'npm',
-		['install', tarball, '--omit=peer', '--omit=dev', '--ignore-scripts', '--install-strategy=shallow', '--no-audit', '--no-fund', '--package-lock=false'],
+		[
+			'install',
+			tarball,
+			'--omit=peer',
+			'--omit=dev',
+			'--ignore-scripts',
+			'--install-strategy=shallow',
+			'--no-audit',
+			'--no-fund',
+			'--package-lock=false',
+		],
 		{ cwd: nodesDir },
 	);
 }
@@ -212,7 +280,11 @@ export function installPackage(userFolder: string, tarball: string): void {
  * (n8n 2.x starts one in every main and worker, 5679 by default) gets its own port, so that two
  * n8n processes on one machine do not collide.
  */
-export function n8nEnv(userFolder: string, port: number, runnerBrokerPort: number): NodeJS.ProcessEnv {
+export function n8nEnv(
+	userFolder: string,
+	port: number,
+	runnerBrokerPort: number,
+): NodeJS.ProcessEnv {
 	return {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,
@@ -240,7 +312,11 @@ export function n8nEnv(userFolder: string, port: number, runnerBrokerPort: numbe
 }
 
 /** Polls `url` until it answers 2xx; gives up early when `alive()` says the server died. */
-export async function waitFor(url: string, timeoutMs: number, alive: () => boolean = () => true): Promise<void> {
+export async function waitFor(
+	url: string,
+	timeoutMs: number,
+	alive: () => boolean = () => true,
+): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
 		if (!alive()) throw new Error(`the process serving ${url} exited before it came up`);
@@ -337,7 +413,11 @@ export class Processes {
 	 * `signal` to the process, then SIGKILL to its group after `graceMs`; resolves once it has
 	 * exited (at most graceMs + 5 s). Returns how long it took.
 	 */
-	async stop(started: Started, signal: NodeJS.Signals = 'SIGTERM', graceMs = 15_000): Promise<number> {
+	async stop(
+		started: Started,
+		signal: NodeJS.Signals = 'SIGTERM',
+		graceMs = 15_000,
+	): Promise<number> {
 		const begin = Date.now();
 		const pid = started.child.pid;
 		if (pid === undefined || !started.alive()) return 0;
@@ -346,7 +426,10 @@ export class Processes {
 		} catch {
 			// already gone
 		}
-		const timedOut = await Promise.race([started.exited.then(() => false), sleep(graceMs).then(() => true)]);
+		const timedOut = await Promise.race([
+			started.exited.then(() => false),
+			sleep(graceMs).then(() => true),
+		]);
 		if (timedOut) {
 			try {
 				process.kill(-pid, 'SIGKILL');
@@ -367,7 +450,12 @@ export class Processes {
 	/** Stops everything still running, newest first (n8n before the services it uses). */
 	async stopAll(graceMs = 15_000): Promise<void> {
 		for (const started of [...this.list].reverse()) {
-			if (started.alive()) await this.stop(started, started.name.startsWith('postgres') ? 'SIGINT' : 'SIGTERM', graceMs);
+			if (started.alive())
+				await this.stop(
+					started,
+					started.name.startsWith('postgres') ? 'SIGINT' : 'SIGTERM',
+					graceMs,
+				);
 		}
 	}
 
@@ -426,13 +514,30 @@ export function genviralNode(
 }
 
 /** Nodes in a line, each connected to the next. */
-export function chain(id: string, name: string, nodes: Array<Record<string, unknown>>): N8nWorkflow {
-	return graph(id, name, nodes, nodes.slice(1).map((node, i) => [String(nodes[i].name), String(node.name)]));
+export function chain(
+	id: string,
+	name: string,
+	nodes: Array<Record<string, unknown>>,
+): N8nWorkflow {
+	return graph(
+		id,
+		name,
+		nodes,
+		nodes.slice(1).map((node, i) => [String(nodes[i].name), String(node.name)]),
+	);
 }
 
 /** Nodes and [from, to] main connections (a node may feed several). */
-export function graph(id: string, name: string, nodes: Array<Record<string, unknown>>, edges: Array<[string, string]>): N8nWorkflow {
-	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+export function graph(
+	id: string,
+	name: string,
+	nodes: Array<Record<string, unknown>>,
+	edges: Array<[string, string]>,
+): N8nWorkflow {
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	> = {};
 	for (const [from, to] of edges) {
 		connections[from] ??= { main: [[]] };
 		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
@@ -457,7 +562,9 @@ export interface RunView {
 
 /** n8n stores run data as `flatted` JSON; its own copy of flatted reads it. */
 export function parseRunData(raw: string): any {
-	const flatted = createRequire(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse: (s: string) => unknown };
+	const flatted = createRequire(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'))(
+		'flatted',
+	) as { parse: (s: string) => unknown };
 	try {
 		return flatted.parse(raw);
 	} catch {
@@ -480,10 +587,18 @@ export class N8nApi {
 		private readonly onExecution: (raw: string) => void = () => undefined,
 	) {}
 
-	async call(method: string, route: string, body?: unknown): Promise<{ status: number; data: any }> {
+	async call(
+		method: string,
+		route: string,
+		body?: unknown,
+	): Promise<{ status: number; data: any }> {
 		const response = await fetch(`${this.baseUrl}/rest${route}`, {
 			method,
-			headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'genviral-e2e' },
+			headers: {
+				cookie: this.cookie,
+				'content-type': 'application/json',
+				'browser-id': 'genviral-e2e',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
@@ -499,22 +614,36 @@ export class N8nApi {
 	/** What the editor's "Publish"/"Activate" does. */
 	async activate(workflowId: string): Promise<{ ok: boolean; detail: string }> {
 		const workflow = await this.call('GET', `/workflows/${workflowId}`);
-		const activated = await this.call('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.data?.versionId });
-		return { ok: activated.status === 200, detail: activated.status === 200 ? '' : `HTTP ${activated.status} ${JSON.stringify(activated.data).slice(0, 300)}` };
+		const activated = await this.call('POST', `/workflows/${workflowId}/activate`, {
+			versionId: workflow.data?.versionId,
+		});
+		return {
+			ok: activated.status === 200,
+			detail:
+				activated.status === 200
+					? ''
+					: `HTTP ${activated.status} ${JSON.stringify(activated.data).slice(0, 300)}`,
+		};
 	}
 
 	async deactivate(workflowId: string): Promise<boolean> {
 		return (await this.call('POST', `/workflows/${workflowId}/deactivate`, {})).status === 200;
 	}
 
-	async executionsOf(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
+	async executionsOf(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const list = await this.call('GET', `/executions?filter=${filter}&limit=50`);
 		return (list.data?.results ?? []) as Array<{ id: string; status: string; mode: string }>;
 	}
 
 	/** The first finished execution of a workflow not in `skip`, within `timeoutMs`. */
-	async nextFinished(workflowId: string, skip: Set<string>, timeoutMs: number): Promise<RunView | undefined> {
+	async nextFinished(
+		workflowId: string,
+		skip: Set<string>,
+		timeoutMs: number,
+	): Promise<RunView | undefined> {
 		const until = Date.now() + timeoutMs;
 		while (Date.now() < until) {
 			const done = (await this.executionsOf(workflowId))
@@ -537,10 +666,15 @@ export class N8nApi {
 		/** Called once when the execution waits (a Wait node): e.g. submits its form to resume it. */
 		onWaiting?: (executionId: string) => Promise<void>,
 	): Promise<{ started: number; detail: string; run?: RunView }> {
-		const started = await this.call('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
+		const started = await this.call('POST', `/workflows/${workflowId}/run`, {
+			triggerToStartFrom: { name: trigger },
+		});
 		const executionId = started.data?.executionId as string | undefined;
 		if (started.status !== 200 || executionId === undefined) {
-			return { started: started.status, detail: `HTTP ${started.status} ${JSON.stringify(started.data).slice(0, 300)}` };
+			return {
+				started: started.status,
+				detail: `HTTP ${started.status} ${JSON.stringify(started.data).slice(0, 300)}`,
+			};
 		}
 		const until = Date.now() + timeoutMs;
 		let resumed = false;
@@ -551,12 +685,23 @@ export class N8nApi {
 				await onWaiting(String(executionId));
 				continue;
 			}
-			if (data?.status !== undefined && !UNFINISHED.includes(String(data.status)) && data.finished !== undefined) {
-				return { started: 200, detail: `execution ${executionId}`, run: await this.execution(String(executionId)) };
+			if (
+				data?.status !== undefined &&
+				!UNFINISHED.includes(String(data.status)) &&
+				data.finished !== undefined
+			) {
+				return {
+					started: 200,
+					detail: `execution ${executionId}`,
+					run: await this.execution(String(executionId)),
+				};
 			}
 			await sleep(500);
 		}
-		return { started: 200, detail: `execution ${executionId} did not finish within ${timeoutMs / 1000} s` };
+		return {
+			started: 200,
+			detail: `execution ${executionId} did not finish within ${timeoutMs / 1000} s`,
+		};
 	}
 
 	async execution(id: string): Promise<RunView> {
@@ -569,10 +714,14 @@ export class N8nApi {
 		const nodeErrors: RunView['nodeErrors'] = {};
 		for (const [node, runs] of Object.entries(runData?.resultData?.runData ?? {})) {
 			const first = (runs as any[])[0];
-			const items = (first?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }>;
+			const items = (first?.data?.main?.[0] ?? []) as Array<{
+				json: Record<string, unknown>;
+				binary?: Record<string, Record<string, unknown>>;
+			}>;
 			output[node] = items.map((item) => item.json);
 			binary[node] = items.map((item) => item.binary ?? {});
-			if (first?.error) nodeErrors[node] = String(first.error.message ?? first.error.description ?? 'error');
+			if (first?.error)
+				nodeErrors[node] = String(first.error.message ?? first.error.description ?? 'error');
 		}
 		const error = runData?.resultData?.error;
 		return {

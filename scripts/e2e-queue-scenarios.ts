@@ -16,7 +16,12 @@
  * the main while its executions run on the worker (`again`).
  */
 import { accountId } from '../test/fake-genviral/resources/accounts';
-import { DEFAULT_KEYS, DEFAULT_TOKEN, type FakeGenviral, type KeyProfile } from '../test/fake-genviral/server';
+import {
+	DEFAULT_KEYS,
+	DEFAULT_TOKEN,
+	type FakeGenviral,
+	type KeyProfile,
+} from '../test/fake-genviral/server';
 import { chain, type N8nWorkflow, type RunView } from './e2e-common';
 
 export { chain, type N8nWorkflow, type RunView };
@@ -32,7 +37,12 @@ export const TRIGGER_CREDENTIAL_ID = 'gvQueueCredTrig1';
 export const TRIGGER_TOKEN = 'gva_live_7e7e7e.queue-trigger-secret-8a8b';
 export const QUEUE_KEYS: Record<string, KeyProfile> = {
 	...DEFAULT_KEYS,
-	[TRIGGER_TOKEN]: { scope: 'workspace', userId: '0a0a0a0a-0000-4000-8000-000000007010', workspaceId: '0a0a0a0a-0000-4000-8000-000000009010', plan: 'active' },
+	[TRIGGER_TOKEN]: {
+		scope: 'workspace',
+		userId: '0a0a0a0a-0000-4000-8000-000000007010',
+		workspaceId: '0a0a0a0a-0000-4000-8000-000000009010',
+		plan: 'active',
+	},
 };
 /** Every credential the queue run imports. */
 export const QUEUE_CREDENTIALS = [
@@ -70,16 +80,28 @@ export interface Scenario {
 	 * Checks on the first finished execution (and, for a webhook, the HTTP answer of the main);
 	 * each is [name, ok, detail].
 	 */
-	expect(run: RunView, ctx: ScenarioContext, response?: { status: number; body: unknown }): Expectation[];
+	expect(
+		run: RunView,
+		ctx: ScenarioContext,
+		response?: { status: number; body: unknown },
+	): Expectation[];
 	/**
 	 * A second act for a workflow that stays active while the main restarts: `before` runs while
 	 * the main is down, `expect` reads the next execution after the restart.
 	 */
-	again?: { before(ctx: ScenarioContext): void; expect(run: RunView, ctx: ScenarioContext): Expectation[] };
+	again?: {
+		before(ctx: ScenarioContext): void;
+		expect(run: RunView, ctx: ScenarioContext): Expectation[];
+	};
 }
 
 /** A Genviral node with a queue run's credential (the default one unless named). */
-export function genviral(name: string, position: [number, number], parameters: Record<string, unknown>, credentialId = QUEUE_CREDENTIAL_ID): Record<string, unknown> {
+export function genviral(
+	name: string,
+	position: [number, number],
+	parameters: Record<string, unknown>,
+	credentialId = QUEUE_CREDENTIAL_ID,
+): Record<string, unknown> {
 	return {
 		id: `genviral-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
 		name,
@@ -116,7 +138,13 @@ export const SCENARIOS: Scenario[] = [
 					typeVersion: 2,
 					position: [0, 0],
 					webhookId: '5b0f6a62-2f7e-4d3b-9d55-0a0a0a0a0001',
-					parameters: { httpMethod: 'POST', path: 'genviral-queue-refresh', responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+					parameters: {
+						httpMethod: 'POST',
+						path: 'genviral-queue-refresh',
+						responseMode: 'lastNode',
+						responseData: 'firstEntryJson',
+						options: {},
+					},
 				},
 				genviral('Create Target', [200, 0], {
 					resource: 'analyticsTarget',
@@ -142,9 +170,16 @@ export const SCENARIOS: Scenario[] = [
 		expect: (run, { fake }, response) => {
 			const created = first(run, 'Create Target');
 			const refreshed = first(run, 'Refresh and Wait');
-			const polls = fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/analytics/refreshes/${String(refreshed.id)}`)).length;
+			const polls = fake.requests.filter(
+				(r) =>
+					r.method === 'GET' && r.path.includes(`/analytics/refreshes/${String(refreshed.id)}`),
+			).length;
 			return [
-				['the target is created from the webhook body', created.identifier === WEBHOOK_HANDLE && created.created === true, JSON.stringify(created)],
+				[
+					'the target is created from the webhook body',
+					created.identifier === WEBHOOK_HANDLE && created.created === true,
+					JSON.stringify(created),
+				],
 				[
 					'the refresh was waited for until completed (its status read several times)',
 					refreshed.status === 'completed' && refreshed.target_id === created.id && polls >= 3,
@@ -152,7 +187,8 @@ export const SCENARIOS: Scenario[] = [
 				],
 				[
 					'the main answers the webhook with the last node of the worker run',
-					response?.status === 200 && (response.body as Record<string, unknown> | undefined)?.id === refreshed.id,
+					response?.status === 200 &&
+						(response.body as Record<string, unknown> | undefined)?.id === refreshed.id,
 					`HTTP ${response?.status}`,
 				],
 			];
@@ -171,7 +207,13 @@ export const SCENARIOS: Scenario[] = [
 					typeVersion: 2,
 					position: [0, 0],
 					webhookId: '5b0f6a62-2f7e-4d3b-9d55-0a0a0a0a0002',
-					parameters: { httpMethod: 'POST', path: 'genviral-queue-post', responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+					parameters: {
+						httpMethod: 'POST',
+						path: 'genviral-queue-post',
+						responseMode: 'lastNode',
+						responseData: 'firstEntryJson',
+						options: {},
+					},
 				},
 				{
 					id: 'download-video',
@@ -179,7 +221,10 @@ export const SCENARIOS: Scenario[] = [
 					type: 'n8n-nodes-base.httpRequest',
 					typeVersion: 4.2,
 					position: [200, 0],
-					parameters: { url: videoUrl, options: { response: { response: { responseFormat: 'file' } } } },
+					parameters: {
+						url: videoUrl,
+						options: { response: { response: { responseFormat: 'file' } } },
+					},
 				},
 				genviral('Create Post and Wait', [400, 0], {
 					resource: 'post',
@@ -203,10 +248,15 @@ export const SCENARIOS: Scenario[] = [
 		},
 		expect: (run, { fake }, response) => {
 			const post = first(run, 'Create Post and Wait');
-			const created = fake.requestsTo('POST /posts').filter((r) => JSON.stringify(r.body).includes(POST_CAPTION));
-			const mediaUrl = (created[0]?.body as { media?: { url?: string } } | undefined)?.media?.url ?? '';
+			const created = fake
+				.requestsTo('POST /posts')
+				.filter((r) => JSON.stringify(r.body).includes(POST_CAPTION));
+			const mediaUrl =
+				(created[0]?.body as { media?: { url?: string } } | undefined)?.media?.url ?? '';
 			const stored = fake.storage.object(mediaUrl);
-			const reads = fake.requestsTo('GET /posts/{id}').filter((r) => r.path.endsWith(String(post.id))).length;
+			const reads = fake
+				.requestsTo('GET /posts/{id}')
+				.filter((r) => r.path.endsWith(String(post.id))).length;
 			return [
 				[
 					'the video the worker downloaded (binary data in the database) is uploaded whole',
@@ -218,7 +268,12 @@ export const SCENARIOS: Scenario[] = [
 					post.status === 'posted' && reads >= 2 && created.length === 1,
 					`status ${String(post.status)}, ${reads} status reads, ${created.length} POST /posts`,
 				],
-				['the main answers the webhook with the published post', response?.status === 200 && (response.body as Record<string, unknown> | undefined)?.id === post.id, `HTTP ${response?.status}`],
+				[
+					'the main answers the webhook with the published post',
+					response?.status === 200 &&
+						(response.body as Record<string, unknown> | undefined)?.id === post.id,
+					`HTTP ${response?.status}`,
+				],
 			];
 		},
 	},
@@ -236,15 +291,29 @@ export const SCENARIOS: Scenario[] = [
 					position: [0, 0],
 					parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: 5 }] } },
 				},
-				genviral('Get Targets', [200, 0], { resource: 'analyticsTarget', operation: 'getMany', returnAll: true }),
+				genviral('Get Targets', [200, 0], {
+					resource: 'analyticsTarget',
+					operation: 'getMany',
+					returnAll: true,
+				}),
 			]),
 		prepare: ({ fake }) => {
-			fake.seedTarget(DEFAULT_TOKEN, { platform: 'instagram', identifier: SCHEDULED_HANDLE, postCount: 5 });
+			fake.seedTarget(DEFAULT_TOKEN, {
+				platform: 'instagram',
+				identifier: SCHEDULED_HANDLE,
+				postCount: 5,
+			});
 		},
 		expect: (run) => {
 			const targets = run.output['Get Targets'] ?? [];
 			const seeded = targets.find((t) => t.identifier === SCHEDULED_HANDLE);
-			return [['the scheduled run lists the seeded target, one item per target', seeded?.platform === 'instagram' && targets.every((t) => typeof t.id === 'string'), `${targets.length} targets`]];
+			return [
+				[
+					'the scheduled run lists the seeded target, one item per target',
+					seeded?.platform === 'instagram' && targets.every((t) => typeof t.id === 'string'),
+					`${targets.length} targets`,
+				],
+			];
 		},
 	},
 	{
@@ -259,10 +328,24 @@ export const SCENARIOS: Scenario[] = [
 					type: 'n8n-nodes-genviral.genviralTrigger',
 					typeVersion: 1,
 					position: [0, 0],
-					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'postStatusChanged', statuses: ['posted', 'failed'], postFilters: {} },
+					parameters: {
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+						event: 'postStatusChanged',
+						statuses: ['posted', 'failed'],
+						postFilters: {},
+					},
 					credentials: { genviralApi: { id: TRIGGER_CREDENTIAL_ID, name: TRIGGER_CREDENTIAL_ID } },
 				},
-				genviral('Get Post', [200, 0], { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }, TRIGGER_CREDENTIAL_ID),
+				genviral(
+					'Get Post',
+					[200, 0],
+					{
+						resource: 'post',
+						operation: 'get',
+						postId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					},
+					TRIGGER_CREDENTIAL_ID,
+				),
 			]),
 		prepare: ({ fake }) => {
 			const scope = fake.scopeOf(TRIGGER_TOKEN);
@@ -278,10 +361,17 @@ export const SCENARIOS: Scenario[] = [
 		activated: async ({ fake }) => {
 			// The activation poll records the two pending posts and emits nothing; then the first is published.
 			const until = Date.now() + 60_000;
-			while (triggerPolls(fake) === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 250));
+			while (triggerPolls(fake) === 0 && Date.now() < until)
+				await new Promise((resolve) => setTimeout(resolve, 250));
 			const polls = triggerPolls(fake);
 			finish(fake, TRIGGER_POSTS[0], 'posted');
-			return [['the activation poll read the posts (GET /posts) before the first one changed', polls > 0, `${polls} poll(s)`]];
+			return [
+				[
+					'the activation poll read the posts (GET /posts) before the first one changed',
+					polls > 0,
+					`${polls} poll(s)`,
+				],
+			];
 		},
 		expect: (run, { fake }) => {
 			const emitted = run.output['Post Published or Failed'] ?? [];
@@ -292,7 +382,11 @@ export const SCENARIOS: Scenario[] = [
 					emitted.length === 1 && emitted[0].id === published?.id && emitted[0].status === 'posted',
 					JSON.stringify(emitted.map((p) => [p.caption, p.status])),
 				],
-				['the worker reads it with Post → Get', first(run, 'Get Post').id === published?.id && first(run, 'Get Post').status === 'posted', ''],
+				[
+					'the worker reads it with Post → Get',
+					first(run, 'Get Post').id === published?.id && first(run, 'Get Post').status === 'posted',
+					'',
+				],
 			];
 		},
 		again: {
@@ -314,7 +408,14 @@ export const SCENARIOS: Scenario[] = [
 
 /** Manual runs (the editor's "Execute workflow"): they stay on the main by default. */
 export const MANUAL_WORKFLOW = chain('gvQueueManual001', 'Queue: manual → create target', [
-	{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	{
+		id: 'start',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	},
 	{
 		id: 'set',
 		name: 'Account',
@@ -334,7 +435,9 @@ export const MANUAL_WORKFLOW = chain('gvQueueManual001', 'Queue: manual → crea
 
 /** Polls of the Genviral Trigger (its own workspace key). */
 export function triggerPolls(fake: FakeGenviral): number {
-	return fake.requestsTo('GET /posts').filter((r) => r.headers.authorization === `Bearer ${TRIGGER_TOKEN}`).length;
+	return fake
+		.requestsTo('GET /posts')
+		.filter((r) => r.headers.authorization === `Bearer ${TRIGGER_TOKEN}`).length;
 }
 
 function triggerPostsWith(fake: FakeGenviral, caption: string) {

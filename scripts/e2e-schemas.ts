@@ -37,15 +37,25 @@ export const SCHEMA_WORKFLOW_NAME = 'E2E: schema preview';
 /** Every schema URL n8n must serve: one per operation of the node, the trigger's, one per event. */
 export function schemaUrls(): string[] {
 	/* eslint-disable @typescript-eslint/no-require-imports */
-	const { RESOURCES } = require(path.join(REPO_ROOT, 'dist/nodes/Genviral/actions/resources.js')) as {
+	const { RESOURCES } = require(
+		path.join(REPO_ROOT, 'dist/nodes/Genviral/actions/resources.js'),
+	) as {
 		RESOURCES: Array<{ value: string; operations: Record<string, unknown> }>;
 	};
-	const { eventOptions } = require(path.join(REPO_ROOT, 'dist/nodes/GenviralTrigger/description.js')) as { eventOptions: Array<{ value: string }> };
+	const { eventOptions } = require(
+		path.join(REPO_ROOT, 'dist/nodes/GenviralTrigger/description.js'),
+	) as { eventOptions: Array<{ value: string }> };
 	/* eslint-enable @typescript-eslint/no-require-imports */
 	return [
-		...RESOURCES.flatMap((r) => Object.keys(r.operations).map((op) => `/schemas/n8n-nodes-genviral.genviral/1.0.0/${r.value}/${op}.json`)),
+		...RESOURCES.flatMap((r) =>
+			Object.keys(r.operations).map(
+				(op) => `/schemas/n8n-nodes-genviral.genviral/1.0.0/${r.value}/${op}.json`,
+			),
+		),
 		'/schemas/n8n-nodes-genviral.genviralTrigger/1.0.0.json',
-		...eventOptions.map((e) => `/schemas/n8n-nodes-genviral.genviralTrigger/1.0.0/event/${e.value}.json`),
+		...eventOptions.map(
+			(e) => `/schemas/n8n-nodes-genviral.genviralTrigger/1.0.0/event/${e.value}.json`,
+		),
 	];
 }
 
@@ -55,7 +65,10 @@ export async function checkSchemaUrls(baseUrl: string, check: Check): Promise<vo
 	const failures: string[] = [];
 	const urls = schemaUrls();
 	for (const url of urls) {
-		const response = await fetch(`${baseUrl}${url}`).catch((error: Error) => ({ status: 0, text: async () => error.message }));
+		const response = await fetch(`${baseUrl}${url}`).catch((error: Error) => ({
+			status: 0,
+			text: async () => error.message,
+		}));
 		const text = await response.text();
 		if (response.status !== 200) {
 			failures.push(`${url}: HTTP ${response.status}`);
@@ -63,13 +76,18 @@ export async function checkSchemaUrls(baseUrl: string, check: Check): Promise<vo
 		}
 		try {
 			const schema = JSON.parse(text) as { type?: string; properties?: object };
-			if (!ajv.validateSchema(schema) || schema.type !== 'object' || !schema.properties) throw new Error(ajv.errorsText());
+			if (!ajv.validateSchema(schema) || schema.type !== 'object' || !schema.properties)
+				throw new Error(ajv.errorsText());
 			ajv.compile(schema);
 		} catch (error) {
 			failures.push(`${url}: ${(error as Error).message}`);
 		}
 	}
-	check(`n8n serves every output schema (${urls.length} URLs: 200, valid JSON Schema)`, failures.length === 0, failures.slice(0, 5).join('; '));
+	check(
+		`n8n serves every output schema (${urls.length} URLs: 200, valid JSON Schema)`,
+		failures.length === 0,
+		failures.slice(0, 5).join('; '),
+	);
 }
 
 /** Manual Trigger → Post → Create → No Operation, never run. */
@@ -78,7 +96,14 @@ function previewWorkflow(credentialId: string) {
 		'gvE2eSchemas0001',
 		SCHEMA_WORKFLOW_NAME,
 		[
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			genviralNode(credentialId, 'Create Post', [260, 0], {
 				resource: 'post',
 				operation: 'create',
@@ -87,7 +112,14 @@ function previewWorkflow(credentialId: string) {
 				mediaSource: 'url',
 				videoUrl: '',
 			}),
-			{ id: 'next', name: 'Next Step', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [520, 0], parameters: {} },
+			{
+				id: 'next',
+				name: 'Next Step',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [520, 0],
+				parameters: {},
+			},
 		],
 		[
 			['Start', 'Create Post'],
@@ -117,7 +149,15 @@ export async function schemaPreviewScreen(options: {
 		body: JSON.stringify(previewWorkflow(credentialId)),
 	});
 	const id = ((await created.json().catch(() => ({}))) as { data?: { id?: string } }).data?.id;
-	if (!check('the schema-preview workflow is created', created.status === 200 && typeof id === 'string', `HTTP ${created.status}`) || !id) return undefined;
+	if (
+		!check(
+			'the schema-preview workflow is created',
+			created.status === 200 && typeof id === 'string',
+			`HTTP ${created.status}`,
+		) ||
+		!id
+	)
+		return undefined;
 
 	const schemaRequests: string[] = [];
 	page.on('request', (request) => {
@@ -132,7 +172,10 @@ export async function schemaPreviewScreen(options: {
 		await node.waitFor({ timeout: 15_000 }).catch(() => undefined);
 		await page.waitForTimeout(1000);
 		await node.dblclick({ timeout: 10_000 }).catch(() => undefined);
-		opened = await ndv.waitFor({ timeout: 10_000 }).then(() => true).catch(() => false);
+		opened = await ndv
+			.waitFor({ timeout: 10_000 })
+			.then(() => true)
+			.catch(() => false);
 	}
 	const inputPanel = page.locator('[data-test-id="ndv-input-panel"]').first();
 	const input = (await inputPanel.isVisible().catch(() => false)) ? inputPanel : ndv;
@@ -140,16 +183,35 @@ export async function schemaPreviewScreen(options: {
 	// for some a Post → Create item has near the top.
 	const fields = ['accounts', 'duplicate', 'external_id', 'failed_accounts'];
 	const shown = opened
-		? await Promise.all(fields.map(async (field) => await input.getByText(field, { exact: true }).first().waitFor({ timeout: 20_000 }).then(() => true).catch(() => false)))
+		? await Promise.all(
+				fields.map(
+					async (field) =>
+						await input
+							.getByText(field, { exact: true })
+							.first()
+							.waitFor({ timeout: 20_000 })
+							.then(() => true)
+							.catch(() => false),
+				),
+			)
 		: [];
 	const file = 'schema-preview-post-create.png';
 	await page.screenshot({ path: path.join(results, file) });
 	writeFileSync(path.join(results, 'schema-preview.html'), await page.content());
-	check('the editor asks n8n for the Post → Create schema', schemaRequests.some((p) => p.endsWith('/n8n-nodes-genviral.genviral/1.0.0/post/create.json')), schemaRequests.join(', '));
+	check(
+		'the editor asks n8n for the Post → Create schema',
+		schemaRequests.some((p) => p.endsWith('/n8n-nodes-genviral.genviral/1.0.0/post/create.json')),
+		schemaRequests.join(', '),
+	);
 	check(
 		'the node after Post → Create shows Post fields in its input panel before any run',
 		opened && shown.every(Boolean),
-		opened ? fields.filter((_, i) => !shown[i]).map((f) => `missing ${f}`).join(', ') : 'the input panel did not open',
+		opened
+			? fields
+					.filter((_, i) => !shown[i])
+					.map((f) => `missing ${f}`)
+					.join(', ')
+			: 'the input panel did not open',
 	);
 	await page.keyboard.press('Escape');
 	return file;
@@ -172,19 +234,33 @@ async function main(): Promise<void> {
 		const port = await freePort();
 		const env = n8nEnv(userFolder, port, await freePort());
 		report.step(`starting n8n on 127.0.0.1:${port}`);
-		const server = processes.start('n8n', process.execPath, [N8N_BIN, 'start'], { env, logFile: path.join(results, 'n8n-server.log') });
+		const server = processes.start('n8n', process.execPath, [N8N_BIN, 'start'], {
+			env,
+			logFile: path.join(results, 'n8n-server.log'),
+		});
 		const baseUrl = `http://127.0.0.1:${port}`;
 		await waitFor(`${baseUrl}/healthz/readiness`, 180_000, () => server.alive());
 		await checkSchemaUrls(baseUrl, check);
 		const { cookie } = await signIn(baseUrl);
 		check('signed in to the editor', cookie !== '');
 		const { chromium } = await import('playwright-core');
-		const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+		const browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			headless: true,
+			args: ['--no-sandbox', '--disable-gpu'],
+		});
 		try {
 			const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 			const [name, value] = cookie.split(';')[0].split('=');
 			await context.addCookies([{ name, value, url: baseUrl }]);
-			await schemaPreviewScreen({ page: await context.newPage(), baseUrl, cookie, credentialId: 'none', results, check });
+			await schemaPreviewScreen({
+				page: await context.newPage(),
+				baseUrl,
+				cookie,
+				credentialId: 'none',
+				results,
+				check,
+			});
 		} finally {
 			await browser.close();
 		}

@@ -11,7 +11,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_TOKEN, type FakeGenviral } from '../test/fake-genviral/server';
-import { REPO_ROOT, genviralNode, graph, parseRunData, type N8nApi, type N8nWorkflow, type RunView } from './e2e-common';
+import {
+	REPO_ROOT,
+	genviralNode,
+	graph,
+	parseRunData,
+	type N8nApi,
+	type N8nWorkflow,
+	type RunView,
+} from './e2e-common';
 
 /** The credential the examples reference (by id and name), imported with the fake's key. */
 export const EXAMPLE_CREDENTIAL = { id: 'genviral-demo', name: 'Genviral account' };
@@ -40,7 +48,10 @@ export interface TourCase {
 }
 
 /** A 1×1 PNG: the image the tour downloads and uploads. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+	'base64',
+);
 
 /** A small "video": an MP4 header followed by 300 KB (n8n and the node only move bytes). */
 function fakeVideo(): Buffer {
@@ -66,7 +77,14 @@ export function prepareTour(fake: FakeGenviral): TourContext['media'] {
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
-const manual = (name = 'Start') => ({ id: 'start', name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} });
+const manual = (name = 'Start') => ({
+	id: 'start',
+	name,
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+});
 const download = (name: string, url: string, position: [number, number]) => ({
 	id: name.toLowerCase().replace(/\W+/g, '-'),
 	name,
@@ -80,20 +98,32 @@ const download = (name: string, url: string, position: [number, number]) => ({
  * A binary reference of n8n's filesystem mode: its id names a file under the binary data folder
  * holding exactly the expected bytes.
  */
-export function onDisk(binaryDataDir: string, reference: Record<string, unknown> | undefined, expected?: Buffer): { ok: boolean; detail: string } {
+export function onDisk(
+	binaryDataDir: string,
+	reference: Record<string, unknown> | undefined,
+	expected?: Buffer,
+): { ok: boolean; detail: string } {
 	const id = String(reference?.id ?? '');
 	if (!id.startsWith('filesystem')) return { ok: false, detail: `binary id ${id || '(none)'}` };
 	const file = path.join(binaryDataDir, id.slice(id.indexOf(':') + 1));
 	if (!existsSync(file)) return { ok: false, detail: `${id}: no file at ${file}` };
 	const size = statSync(file).size;
-	if (expected && sha(readFileSync(file)) !== sha(expected)) return { ok: false, detail: `${id}: ${size} bytes on disk, not the expected ${expected.length}` };
+	if (expected && sha(readFileSync(file)) !== sha(expected))
+		return {
+			ok: false,
+			detail: `${id}: ${size} bytes on disk, not the expected ${expected.length}`,
+		};
 	return { ok: size > 0, detail: `${id.split(':')[0]}, ${size} bytes on disk` };
 }
 
 export function tourCases(ctx: TourContext): TourCase[] {
 	const { fake, credentialId, media, binaryDataDir } = ctx;
-	const g = (name: string, position: [number, number], parameters: Record<string, unknown>, settings: Record<string, unknown> = {}) =>
-		genviralNode(credentialId, name, position, parameters, settings);
+	const g = (
+		name: string,
+		position: [number, number],
+		parameters: Record<string, unknown>,
+		settings: Record<string, unknown> = {},
+	) => genviralNode(credentialId, name, position, parameters, settings);
 	const scope = fake.scopeOf(DEFAULT_TOKEN);
 	const accounts = fake.modules.accounts.defaults(scope);
 	const first = (run: RunView, node: string) => run.output[node]?.[0] ?? {};
@@ -110,8 +140,18 @@ export function tourCases(ctx: TourContext): TourCase[] {
 				[
 					manual(),
 					g('Get Subscription', [250, -300], { resource: 'subscription', operation: 'get' }),
-					g('Get Accounts', [250, -150], { resource: 'account', operation: 'getMany', filters: {} }),
-					g('Track Profile', [250, 0], { resource: 'analyticsTarget', operation: 'create', platform: 'tiktok', identifier: TOUR_HANDLE, additionalFields: { alias: 'E2E tour' } }),
+					g('Get Accounts', [250, -150], {
+						resource: 'account',
+						operation: 'getMany',
+						filters: {},
+					}),
+					g('Track Profile', [250, 0], {
+						resource: 'analyticsTarget',
+						operation: 'create',
+						platform: 'tiktok',
+						identifier: TOUR_HANDLE,
+						additionalFields: { alias: 'E2E tour' },
+					}),
 					g('Refresh and Wait', [500, 0], {
 						resource: 'analyticsTarget',
 						operation: 'refresh',
@@ -120,8 +160,17 @@ export function tourCases(ctx: TourContext): TourCase[] {
 						pollInterval: 0.5,
 						maxWait: 60,
 					}),
-					g('Get Refresh', [750, 0], { resource: 'analyticsRefresh', operation: 'get', refreshId: '={{ $json.id }}' }),
-					g('Get Summary', [1000, 0], { resource: 'analytics', operation: 'getSummary', dateRange: '30d', filters: { targets: "={{ [$('Track Profile').item.json.id] }}" } }),
+					g('Get Refresh', [750, 0], {
+						resource: 'analyticsRefresh',
+						operation: 'get',
+						refreshId: '={{ $json.id }}',
+					}),
+					g('Get Summary', [1000, 0], {
+						resource: 'analytics',
+						operation: 'getSummary',
+						dateRange: '30d',
+						filters: { targets: "={{ [$('Track Profile').item.json.id] }}" },
+					}),
 					g('Get Post Analytics', [1250, 0], {
 						resource: 'analytics',
 						operation: 'getPosts',
@@ -130,8 +179,17 @@ export function tourCases(ctx: TourContext): TourCase[] {
 						returnAll: false,
 						limit: 5,
 					}),
-					g('Get Suggestions', [250, 150], { resource: 'analytics', operation: 'getWorkspaceSuggestions' }),
-					g('Get Trend Brief', [250, 300], { resource: 'trend', operation: 'getBrief', keyword: 'matcha', range: '7d', sampleVideos: 3 }),
+					g('Get Suggestions', [250, 150], {
+						resource: 'analytics',
+						operation: 'getWorkspaceSuggestions',
+					}),
+					g('Get Trend Brief', [250, 300], {
+						resource: 'trend',
+						operation: 'getBrief',
+						keyword: 'matcha',
+						range: '7d',
+						sampleVideos: 3,
+					}),
 				],
 				[
 					['Start', 'Get Subscription'],
@@ -152,18 +210,37 @@ export function tourCases(ctx: TourContext): TourCase[] {
 				return [
 					[
 						'Subscription → Get: the plan',
-						typeof (first(run, 'Get Subscription').subscription as { status?: unknown } | undefined)?.status === 'string',
+						typeof (first(run, 'Get Subscription').subscription as { status?: unknown } | undefined)
+							?.status === 'string',
 						JSON.stringify(first(run, 'Get Subscription')).slice(0, 160),
 					],
-					['Account → Get Many: the default accounts, one item each', accountIds.includes(accounts.tiktok.id) && accountIds.includes(accounts.instagram.id), `${accountIds.length} accounts`],
+					[
+						'Account → Get Many: the default accounts, one item each',
+						accountIds.includes(accounts.tiktok.id) && accountIds.includes(accounts.instagram.id),
+						`${accountIds.length} accounts`,
+					],
 					[
 						'Analytics Target → Create, then Refresh with Wait for Completion: completed',
-						target.identifier === TOUR_HANDLE && refresh.status === 'completed' && refresh.target_id === target.id,
+						target.identifier === TOUR_HANDLE &&
+							refresh.status === 'completed' &&
+							refresh.target_id === target.id,
 						`refresh ${String(refresh.status)}`,
 					],
-					['Analytics Refresh → Get: the same refresh', first(run, 'Get Refresh').id === refresh.id, String(first(run, 'Get Refresh').status)],
-					['Analytics → Get Summary: KPIs', typeof first(run, 'Get Summary').kpis === 'object', Object.keys(first(run, 'Get Summary')).join(',')],
-					['Trend → Get Brief', Object.keys(first(run, 'Get Trend Brief')).length > 0, Object.keys(first(run, 'Get Trend Brief')).slice(0, 6).join(',')],
+					[
+						'Analytics Refresh → Get: the same refresh',
+						first(run, 'Get Refresh').id === refresh.id,
+						String(first(run, 'Get Refresh').status),
+					],
+					[
+						'Analytics → Get Summary: KPIs',
+						typeof first(run, 'Get Summary').kpis === 'object',
+						Object.keys(first(run, 'Get Summary')).join(','),
+					],
+					[
+						'Trend → Get Brief',
+						Object.keys(first(run, 'Get Trend Brief')).length > 0,
+						Object.keys(first(run, 'Get Trend Brief')).slice(0, 6).join(','),
+					],
 				];
 			},
 		},
@@ -177,10 +254,26 @@ export function tourCases(ctx: TourContext): TourCase[] {
 				[
 					manual(),
 					download('Download Video', media.videoUrl, [250, 0]),
-					g('Upload File', [500, 0], { resource: 'file', operation: 'upload', binaryPropertyName: 'data', additionalFields: {} }),
+					g('Upload File', [500, 0], {
+						resource: 'file',
+						operation: 'upload',
+						binaryPropertyName: 'data',
+						additionalFields: {},
+					}),
 					// The API answers an upload with its URL only: the file's ID comes from the list.
-					g('Get Files', [750, 0], { resource: 'file', operation: 'getMany', filters: {}, returnAll: false, limit: 10 }),
-					g('Create Folder', [1000, 0], { resource: 'folder', operation: 'create', name: 'E2E uploads', mediaType: 'upload' }, { executeOnce: true }),
+					g('Get Files', [750, 0], {
+						resource: 'file',
+						operation: 'getMany',
+						filters: {},
+						returnAll: false,
+						limit: 10,
+					}),
+					g(
+						'Create Folder',
+						[1000, 0],
+						{ resource: 'folder', operation: 'create', name: 'E2E uploads', mediaType: 'upload' },
+						{ executeOnce: true },
+					),
 					g(
 						'Add File to Folder',
 						[1250, 0],
@@ -189,11 +282,22 @@ export function tourCases(ctx: TourContext): TourCase[] {
 							operation: 'addItems',
 							folderId: rl('={{ $json.id }}'),
 							itemType: 'file',
-							itemIds: "={{ $('Get Files').all().find((file) => file.json.url === $('Upload File').first().json.url).json.id }}",
+							itemIds:
+								"={{ $('Get Files').all().find((file) => file.json.url === $('Upload File').first().json.url).json.id }}",
 						},
 						{ executeOnce: true },
 					),
-					g('Get Folder Items', [1500, 0], { resource: 'folder', operation: 'getItems', folderId: rl("={{ $('Create Folder').first().json.id }}"), returnAll: true }, { executeOnce: true }),
+					g(
+						'Get Folder Items',
+						[1500, 0],
+						{
+							resource: 'folder',
+							operation: 'getItems',
+							folderId: rl("={{ $('Create Folder').first().json.id }}"),
+							returnAll: true,
+						},
+						{ executeOnce: true },
+					),
 				],
 				[
 					['Start', 'Download Video'],
@@ -206,19 +310,39 @@ export function tourCases(ctx: TourContext): TourCase[] {
 			),
 			expect: (run) => {
 				const uploaded = first(run, 'Upload File');
-				const stored = typeof uploaded.url === 'string' ? fake.storage.object(uploaded.url) : undefined;
-				const downloaded = onDisk(binaryDataDir, run.binary['Download Video']?.[0]?.data, media.video);
+				const stored =
+					typeof uploaded.url === 'string' ? fake.storage.object(uploaded.url) : undefined;
+				const downloaded = onDisk(
+					binaryDataDir,
+					run.binary['Download Video']?.[0]?.data,
+					media.video,
+				);
 				const items = run.output['Get Folder Items'] ?? [];
 				const listed = (run.output['Get Files'] ?? []).find((f) => f.url === uploaded.url);
 				return [
-					["the HTTP Request's file is in n8n's filesystem binary store", downloaded.ok, downloaded.detail],
+					[
+						"the HTTP Request's file is in n8n's filesystem binary store",
+						downloaded.ok,
+						downloaded.detail,
+					],
 					[
 						'File → Upload: the same bytes reached storage (read from the filesystem store)',
-						stored !== undefined && stored.size === media.video.length && sha(stored.data) === sha(media.video),
+						stored !== undefined &&
+							stored.size === media.video.length &&
+							sha(stored.data) === sha(media.video),
 						`${stored?.size ?? 'no'} bytes stored, ${media.video.length} sent`,
 					],
-					['File → Get Many lists the upload (by its URL)', listed !== undefined, `${run.output['Get Files']?.length ?? 0} files`],
-					['Folder → Create, Add Items, Get Items: the upload is in the folder', listed !== undefined && items.some((i) => JSON.stringify(i).includes(String(listed.id))), `${items.length} item(s)`],
+					[
+						'File → Get Many lists the upload (by its URL)',
+						listed !== undefined,
+						`${run.output['Get Files']?.length ?? 0} files`,
+					],
+					[
+						'Folder → Create, Add Items, Get Items: the upload is in the folder',
+						listed !== undefined &&
+							items.some((i) => JSON.stringify(i).includes(String(listed.id))),
+						`${items.length} item(s)`,
+					],
 				];
 			},
 		},
@@ -231,7 +355,12 @@ export function tourCases(ctx: TourContext): TourCase[] {
 				'E2E tour: image pack, slideshow generate → render → post and wait, template',
 				[
 					manual(),
-					g('Create Image Pack', [250, 0], { resource: 'imagePack', operation: 'create', name: 'E2E backgrounds', additionalFields: {} }),
+					g('Create Image Pack', [250, 0], {
+						resource: 'imagePack',
+						operation: 'create',
+						name: 'E2E backgrounds',
+						additionalFields: {},
+					}),
 					download('Download Image', media.imageUrl, [500, 0]),
 					g('Add Image to Pack', [750, 0], {
 						resource: 'imagePack',
@@ -248,7 +377,13 @@ export function tourCases(ctx: TourContext): TourCase[] {
 						packId: rl("={{ $('Create Image Pack').item.json.id }}"),
 						additionalFields: { slideCount: 3 },
 					}),
-					g('Render Slideshow', [1250, 0], { resource: 'slideshow', operation: 'render', slideshowId: rl('={{ $json.id }}'), downloadImages: true, binaryPropertyPrefix: 'slide_' }),
+					g('Render Slideshow', [1250, 0], {
+						resource: 'slideshow',
+						operation: 'render',
+						slideshowId: rl('={{ $json.id }}'),
+						downloadImages: true,
+						binaryPropertyPrefix: 'slide_',
+					}),
 					g('Post and Wait', [1500, 0], {
 						resource: 'post',
 						operation: 'create',
@@ -265,16 +400,41 @@ export function tourCases(ctx: TourContext): TourCase[] {
 						pollInterval: 1,
 						maxWait: 120,
 					}),
-					g('Get Posts', [1750, 0], { resource: 'post', operation: 'getMany', filters: {}, returnAll: false, limit: 10 }),
+					g('Get Posts', [1750, 0], {
+						resource: 'post',
+						operation: 'getMany',
+						filters: {},
+						returnAll: false,
+						limit: 10,
+					}),
 					g('Template From Slideshow', [1500, 200], {
 						resource: 'template',
 						operation: 'createFromSlideshow',
 						slideshowId: rl("={{ $('Generate Slideshow').item.json.id }}"),
 						additionalFields: { name: 'E2E habits layout' },
 					}),
-					g('Get Templates', [1750, 200], { resource: 'template', operation: 'getMany', filters: {}, returnAll: false, limit: 10 }),
-					g('Get Slideshows', [1500, 400], { resource: 'slideshow', operation: 'getMany', filters: {}, returnAll: false, limit: 10 }),
-					g('Get Image Packs', [1000, 200], { resource: 'imagePack', operation: 'getMany', includePublic: false, filters: {}, returnAll: false, limit: 10 }),
+					g('Get Templates', [1750, 200], {
+						resource: 'template',
+						operation: 'getMany',
+						filters: {},
+						returnAll: false,
+						limit: 10,
+					}),
+					g('Get Slideshows', [1500, 400], {
+						resource: 'slideshow',
+						operation: 'getMany',
+						filters: {},
+						returnAll: false,
+						limit: 10,
+					}),
+					g('Get Image Packs', [1000, 200], {
+						resource: 'imagePack',
+						operation: 'getMany',
+						includePublic: false,
+						filters: {},
+						returnAll: false,
+						limit: 10,
+					}),
 				],
 				[
 					['Start', 'Create Image Pack'],
@@ -300,16 +460,29 @@ export function tourCases(ctx: TourContext): TourCase[] {
 					.sort()
 					.map((key) => [key, onDisk(binaryDataDir, slides[key])] as const);
 				const post = first(run, 'Post and Wait');
-				const sent = fake.requestsTo('POST /posts').find((r) => JSON.stringify(r.body).includes('3 morning habits that stick'));
-				const sentMedia = (sent?.body as { media?: { type?: string; urls?: string[] } } | undefined)?.media;
+				const sent = fake
+					.requestsTo('POST /posts')
+					.find((r) => JSON.stringify(r.body).includes('3 morning habits that stick'));
+				const sentMedia = (sent?.body as { media?: { type?: string; urls?: string[] } } | undefined)
+					?.media;
 				return [
 					[
 						'Image Pack → Create, Add Image from a binary file (filesystem mode)',
-						pack.id !== undefined && fake.requestsTo('POST /packs/{packId}/images').length > 0 && Object.keys(first(run, 'Add Image to Pack')).length > 0,
+						pack.id !== undefined &&
+							fake.requestsTo('POST /packs/{packId}/images').length > 0 &&
+							Object.keys(first(run, 'Add Image to Pack')).length > 0,
 						`pack ${String(pack.id)}`,
 					],
-					['Slideshow → Generate from the pack', slideshow.id !== undefined && Array.isArray(slideshow.slides), `${String(slideshow.slide_count ?? (slideshow.slides as unknown[])?.length)} slides`],
-					['Slideshow → Render: the rendered image URLs, in slide order', rendered.id === slideshow.id && urls.length === 3, `${urls.length} URLs`],
+					[
+						'Slideshow → Generate from the pack',
+						slideshow.id !== undefined && Array.isArray(slideshow.slides),
+						`${String(slideshow.slide_count ?? (slideshow.slides as unknown[])?.length)} slides`,
+					],
+					[
+						'Slideshow → Render: the rendered image URLs, in slide order',
+						rendered.id === slideshow.id && urls.length === 3,
+						`${urls.length} URLs`,
+					],
 					[
 						'Render with Download Images: slide_0..slide_2 in the filesystem binary store',
 						slideFiles.length === 3 && slideFiles.every(([, f]) => f.ok),
@@ -317,12 +490,29 @@ export function tourCases(ctx: TourContext): TourCase[] {
 					],
 					[
 						'Post → Create (slideshow of the rendered images) with Wait for Publish: posted',
-						post.status === 'posted' && sentMedia?.type === 'slideshow' && JSON.stringify(sentMedia.urls) === JSON.stringify(urls),
+						post.status === 'posted' &&
+							sentMedia?.type === 'slideshow' &&
+							JSON.stringify(sentMedia.urls) === JSON.stringify(urls),
 						`status ${String(post.status)}, media ${JSON.stringify(sentMedia)?.slice(0, 80)}`,
 					],
-					['Post → Get Many lists it', (run.output['Get Posts'] ?? []).some((p) => p.id === post.id), `${run.output['Get Posts']?.length ?? 0} posts`],
-					['Template → Create From Slideshow, Get Many', (run.output['Get Templates'] ?? []).some((t) => t.id === first(run, 'Template From Slideshow').id), ''],
-					['Slideshow → Get Many, Image Pack → Get Many list them', (run.output['Get Slideshows'] ?? []).some((s) => s.id === slideshow.id) && (run.output['Get Image Packs'] ?? []).some((p) => p.id === pack.id), ''],
+					[
+						'Post → Get Many lists it',
+						(run.output['Get Posts'] ?? []).some((p) => p.id === post.id),
+						`${run.output['Get Posts']?.length ?? 0} posts`,
+					],
+					[
+						'Template → Create From Slideshow, Get Many',
+						(run.output['Get Templates'] ?? []).some(
+							(t) => t.id === first(run, 'Template From Slideshow').id,
+						),
+						'',
+					],
+					[
+						'Slideshow → Get Many, Image Pack → Get Many list them',
+						(run.output['Get Slideshows'] ?? []).some((s) => s.id === slideshow.id) &&
+							(run.output['Get Image Packs'] ?? []).some((p) => p.id === pack.id),
+						'',
+					],
 				];
 			},
 		},
@@ -335,7 +525,12 @@ export function tourCases(ctx: TourContext): TourCase[] {
 				'E2E tour: Studio video, wait for completion, download',
 				[
 					manual(),
-					g('Get Video Models', [250, -150], { resource: 'studio', operation: 'getModels', filters: { mode: 'video' }, returnAll: true }),
+					g('Get Video Models', [250, -150], {
+						resource: 'studio',
+						operation: 'getModels',
+						filters: { mode: 'video' },
+						returnAll: true,
+					}),
 					g('Generate Video', [250, 50], {
 						resource: 'studio',
 						operation: 'generateVideo',
@@ -361,9 +556,22 @@ export function tourCases(ctx: TourContext): TourCase[] {
 				const file = onDisk(binaryDataDir, run.binary['Generate Video']?.[0]?.data);
 				const models = run.output['Get Video Models'] ?? [];
 				return [
-					['Studio → Get Models (video): one item per model', models.length > 0 && models.every((m) => m.mode === 'video'), `${models.length} models`],
-					['Studio → Generate Video with Wait for Completion: succeeded', video.status === 'succeeded', `status ${String(video.status)}`],
-					['… and Download: the video in the filesystem binary store', file.ok && String(run.binary['Generate Video']?.[0]?.data?.mimeType).startsWith('video/'), file.detail],
+					[
+						'Studio → Get Models (video): one item per model',
+						models.length > 0 && models.every((m) => m.mode === 'video'),
+						`${models.length} models`,
+					],
+					[
+						'Studio → Generate Video with Wait for Completion: succeeded',
+						video.status === 'succeeded',
+						`status ${String(video.status)}`,
+					],
+					[
+						'… and Download: the video in the filesystem binary store',
+						file.ok &&
+							String(run.binary['Generate Video']?.[0]?.data?.mimeType).startsWith('video/'),
+						file.detail,
+					],
 				];
 			},
 		},
@@ -384,7 +592,10 @@ export interface ExampleCase {
 	onWaiting?: (api: N8nApi, executionId: string) => Promise<Expectation[]>;
 }
 
-const loadExample = (file: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as N8nWorkflow & { pinData: Record<string, Array<{ json: Record<string, unknown> }>> };
+const loadExample = (file: string) =>
+	JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as N8nWorkflow & {
+		pinData: Record<string, Array<{ json: Record<string, unknown> }>>;
+	};
 
 /** Every example with a manual trigger (examples with a Genviral Trigger are proven by the trigger check). */
 export function exampleCases(ctx: TourContext): ExampleCase[] {
@@ -395,7 +606,9 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 	const slideshow = loadExample('ai-slideshow-to-tiktok.json');
 	const pack = fake.modules.packs.seedPack(scope, {
 		name: 'Morning glow',
-		images: [1, 2, 3].map((n) => ({ url: fake.storage.putMedia(`glow-${n}.png`, 'image/png', media.image) })),
+		images: [1, 2, 3].map((n) => ({
+			url: fake.storage.putMedia(`glow-${n}.png`, 'image/png', media.image),
+		})),
 	});
 	slideshow.pinData['Manual Trigger'][0].json.image_pack_id = pack.id;
 	return [
@@ -408,7 +621,12 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 			expect: (run) => {
 				const out = run.output.Genviral ?? [];
 				return [
-					['its three pinned accounts are tracked', JSON.stringify(out.map((t) => t.identifier)) === JSON.stringify(['@acme', '@acme.official', '@AcmeTV']), JSON.stringify(out.map((t) => [t.identifier, t.display_name]))],
+					[
+						'its three pinned accounts are tracked',
+						JSON.stringify(out.map((t) => t.identifier)) ===
+							JSON.stringify(['@acme', '@acme.official', '@AcmeTV']),
+						JSON.stringify(out.map((t) => [t.identifier, t.display_name])),
+					],
 				];
 			},
 		},
@@ -420,7 +638,13 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 			expect: (run) => {
 				const lines = (run.output['KPI Line'] ?? []).map((i) => String(i.text));
 				return [
-					['refresh and wait (15 s polls), then one KPI line per account', lines.length === 2 && /^@acme \(tiktok\): \d+ posts, [\d,]+ views/.test(lines[0]) && lines[1].startsWith('@acme.official (instagram)'), lines.join(' | ')],
+					[
+						'refresh and wait (15 s polls), then one KPI line per account',
+						lines.length === 2 &&
+							/^@acme \(tiktok\): \d+ posts, [\d,]+ views/.test(lines[0]) &&
+							lines[1].startsWith('@acme.official (instagram)'),
+						lines.join(' | '),
+					],
 				];
 			},
 		},
@@ -436,7 +660,11 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 				return [
 					[
 						'download, upload, schedule on two accounts, wait (30 s polls): posted, with both links',
-						links.status === 'posted' && posts.length === 1 && /^https:\/\/www\.tiktok\.com\/\S+ https:\/\/www\.instagram\.com\/\S+$/.test(String(links.links)),
+						links.status === 'posted' &&
+							posts.length === 1 &&
+							/^https:\/\/www\.tiktok\.com\/\S+ https:\/\/www\.instagram\.com\/\S+$/.test(
+								String(links.links),
+							),
 						JSON.stringify(links).slice(0, 200),
 					],
 				];
@@ -455,7 +683,10 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 				return [
 					[
 						'generate (5 slides) → render → post to TikTok with the rendered images, wait (30 s polls): posted; the account tracked',
-						rendered.length === 5 && post.status === 'posted' && summary.post_id === post.id && run.output['Track TikTok Account']?.[0]?.identifier === '@acme',
+						rendered.length === 5 &&
+							post.status === 'posted' &&
+							summary.post_id === post.id &&
+							run.output['Track TikTok Account']?.[0]?.identifier === '@acme',
 						JSON.stringify(summary).slice(0, 200),
 					],
 				];
@@ -473,33 +704,55 @@ export function exampleCases(ctx: TourContext): ExampleCase[] {
 function approvalCases(fake: FakeGenviral, packId: string): ExampleCase[] {
 	const scope = fake.scopeOf(DEFAULT_TOKEN);
 	/** Whether a post of the fake carries these slides. */
-	const postedSlides = (slides: string[]) => slides.length > 0 && fake.modules.posts.all(scope).some((post) => JSON.stringify(post).includes(slides[0]));
+	const postedSlides = (slides: string[]) =>
+		slides.length > 0 &&
+		fake.modules.posts.all(scope).some((post) => JSON.stringify(post).includes(slides[0]));
 	const workflowFor = (id: string, name: string) => {
 		const workflow = loadExample('approve-then-publish.json');
 		workflow.pinData['Manual Trigger'][0].json.image_pack_id = packId;
 		return Object.assign(workflow, { id, name: `${workflow.name}${name}` });
 	};
-	const review = (decision: 'Approve' | 'Reject', note: string) => async (api: N8nApi, executionId: string): Promise<Expectation[]> => {
-		const waiting = await api.execution(executionId);
-		const slides = (waiting.output['Render Slides']?.[0]?.rendered_image_urls ?? []) as string[];
-		// The form's resume URL as the Wait node gives it to the editor (signed in n8n 2.41).
-		const stored = parseRunData(String((await api.call('GET', `/executions/${executionId}`)).data?.data ?? ''));
-		const formUrl = String(stored?.resultData?.runData?.['Review Slides']?.[0]?.metadata?.resumeFormUrl ?? `${api.baseUrl}/form-waiting/${executionId}`);
-		const page = await fetch(formUrl).then(async (r) => `${r.status} ${await r.text()}`).catch((e: Error) => e.message);
-		const shown = slides.filter((url) => new RegExp(`<img[^>]*src="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(page));
-		const form = new FormData();
-		form.set('field-0', decision);
-		form.set('field-1', note);
-		const submitted = await fetch(formUrl, { method: 'POST', body: form }).then((r) => r.status).catch(() => 0);
-		return [
-			[
-				'the run waits at the review form after Render, nothing posted yet; the form page shows every rendered slide as an image',
-				waiting.status === 'waiting' && slides.length === 4 && shown.length === slides.length && !postedSlides(slides),
-				`${waiting.status}; ${shown.length}/${slides.length} slides shown`,
-			],
-			[`the form is submitted (${decision}) at its resume URL`, submitted === 200, `HTTP ${submitted}`],
-		];
-	};
+	const review =
+		(decision: 'Approve' | 'Reject', note: string) =>
+		async (api: N8nApi, executionId: string): Promise<Expectation[]> => {
+			const waiting = await api.execution(executionId);
+			const slides = (waiting.output['Render Slides']?.[0]?.rendered_image_urls ?? []) as string[];
+			// The form's resume URL as the Wait node gives it to the editor (signed in n8n 2.41).
+			const stored = parseRunData(
+				String((await api.call('GET', `/executions/${executionId}`)).data?.data ?? ''),
+			);
+			const formUrl = String(
+				stored?.resultData?.runData?.['Review Slides']?.[0]?.metadata?.resumeFormUrl ??
+					`${api.baseUrl}/form-waiting/${executionId}`,
+			);
+			const page = await fetch(formUrl)
+				.then(async (r) => `${r.status} ${await r.text()}`)
+				.catch((e: Error) => e.message);
+			const shown = slides.filter((url) =>
+				new RegExp(`<img[^>]*src="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(page),
+			);
+			const form = new FormData();
+			form.set('field-0', decision);
+			form.set('field-1', note);
+			const submitted = await fetch(formUrl, { method: 'POST', body: form })
+				.then((r) => r.status)
+				.catch(() => 0);
+			return [
+				[
+					'the run waits at the review form after Render, nothing posted yet; the form page shows every rendered slide as an image',
+					waiting.status === 'waiting' &&
+						slides.length === 4 &&
+						shown.length === slides.length &&
+						!postedSlides(slides),
+					`${waiting.status}; ${shown.length}/${slides.length} slides shown`,
+				],
+				[
+					`the form is submitted (${decision}) at its resume URL`,
+					submitted === 200,
+					`HTTP ${submitted}`,
+				],
+			];
+		};
 	return [
 		{
 			file: 'approve-then-publish.json',
@@ -515,7 +768,13 @@ function approvalCases(fake: FakeGenviral, packId: string): ExampleCase[] {
 				return [
 					[
 						'approved: the rendered slides posted to both accounts, waited until posted (30 s polls), with the note',
-						published.status === 'posted' && post !== undefined && /^https:\/\/www\.tiktok\.com\/\S+ https:\/\/www\.instagram\.com\/\S+$/.test(String(published.links)) && published.note === 'Good to go' && rendered.length === 4,
+						published.status === 'posted' &&
+							post !== undefined &&
+							/^https:\/\/www\.tiktok\.com\/\S+ https:\/\/www\.instagram\.com\/\S+$/.test(
+								String(published.links),
+							) &&
+							published.note === 'Good to go' &&
+							rendered.length === 4,
 						JSON.stringify(published).slice(0, 240),
 					],
 				];
@@ -526,14 +785,20 @@ function approvalCases(fake: FakeGenviral, packId: string): ExampleCase[] {
 			trigger: 'Manual Trigger',
 			timeoutMs: 150_000,
 			workflow: workflowFor('gvExampleApprove02', ' (rejected)'),
-			changed: "its pinned image_pack_id names a pack of the fake's library; a copy rejected in the form",
+			changed:
+				"its pinned image_pack_id names a pack of the fake's library; a copy rejected in the form",
 			onWaiting: review('Reject', 'Wrong colours'),
 			expect: (run) => {
 				const stopped = run.output['Not Published']?.[0] ?? {};
 				return [
 					[
 						'rejected: nothing posted, the run ends with the note',
-						run.output['Post to Accounts'] === undefined && !postedSlides((run.output['Render Slides']?.[0]?.rendered_image_urls ?? []) as string[]) && stopped.status === 'rejected' && stopped.note === 'Rejected by the reviewer: Wrong colours',
+						run.output['Post to Accounts'] === undefined &&
+							!postedSlides(
+								(run.output['Render Slides']?.[0]?.rendered_image_urls ?? []) as string[],
+							) &&
+							stopped.status === 'rejected' &&
+							stopped.note === 'Rejected by the reviewer: Wrong colours',
 						JSON.stringify(stopped).slice(0, 240),
 					],
 				];

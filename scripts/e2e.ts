@@ -15,13 +15,49 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { DEFAULT_KEYS, DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
-import { BAD_CREDENTIAL_ID, E2E_HANDLES, FAILING_HANDLE, GOOD_CREDENTIAL_ID, WORKFLOWS } from '../test/e2e/workflows';
-import { N8N_BIN, N8N_VERSION, N8nApi, REPO_ROOT, Report, ensureN8n, inRange, n8nDependencyVersion, freePort, installPackage, n8nEnv, packPackage, run, signIn, waitFor } from './e2e-common';
+import {
+	BAD_CREDENTIAL_ID,
+	E2E_HANDLES,
+	FAILING_HANDLE,
+	GOOD_CREDENTIAL_ID,
+	WORKFLOWS,
+} from '../test/e2e/workflows';
+import {
+	N8N_BIN,
+	N8N_VERSION,
+	N8nApi,
+	REPO_ROOT,
+	Report,
+	ensureN8n,
+	inRange,
+	n8nDependencyVersion,
+	freePort,
+	installPackage,
+	n8nEnv,
+	packPackage,
+	run,
+	signIn,
+	waitFor,
+} from './e2e-common';
 import { editorScreens, editorWorkflow } from './e2e-editor';
 import { checkSchemaUrls, schemaPreviewScreen } from './e2e-schemas';
 import { checkPlayground, stopPlaygroundNow } from './e2e-playground';
-import { EXAMPLE_CREDENTIAL, exampleCases, prepareTour, tourCases, type Expectation, type TourContext } from './e2e-tour';
-import { TRIGGER_CREDENTIAL_ID, TRIGGER_KEY, TRIGGER_TOKEN, checkTriggerRuns, seedTriggerPosts, triggerWorkflow } from './e2e-trigger';
+import {
+	EXAMPLE_CREDENTIAL,
+	exampleCases,
+	prepareTour,
+	tourCases,
+	type Expectation,
+	type TourContext,
+} from './e2e-tour';
+import {
+	TRIGGER_CREDENTIAL_ID,
+	TRIGGER_KEY,
+	TRIGGER_TOKEN,
+	checkTriggerRuns,
+	seedTriggerPosts,
+	triggerWorkflow,
+} from './e2e-trigger';
 
 /** GENVIRAL_E2E_RESULTS: another folder, so that two runs (e.g. two n8n versions) can run at once. */
 const RESULTS = process.env.GENVIRAL_E2E_RESULTS ?? path.join(REPO_ROOT, 'e2e-results');
@@ -38,21 +74,35 @@ function ensureChromium(): void {
 	if (existsSync(CHROMIUM)) return;
 	step("installing Debian's chromium (apt-get)");
 	run('apt-get', ['update']);
-	run('apt-get', ['install', '-y', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	run('apt-get', ['install', '-y', 'chromium'], {
+		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+	});
 }
 
 /**
  * One n8n CLI command, run asynchronously: the fake Genviral API lives in this process and
  * must keep answering while n8n runs.
  */
-async function n8nCli(env: NodeJS.ProcessEnv, args: string[]): Promise<{ status: number; output: string }> {
+async function n8nCli(
+	env: NodeJS.ProcessEnv,
+	args: string[],
+): Promise<{ status: number; output: string }> {
 	return await new Promise((resolve) => {
-		const child = spawn(process.execPath, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = spawn(process.execPath, [N8N_BIN, ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		started.push(child);
 		const chunks: string[] = [];
 		child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
 		child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-		child.on('close', () => writeFileSync(path.join(RESULTS, `cli-${args[0].replace(/[^a-z]/gi, '-')}-${++cliRuns}.log`), chunks.join('')));
+		child.on('close', () =>
+			writeFileSync(
+				path.join(RESULTS, `cli-${args[0].replace(/[^a-z]/gi, '-')}-${++cliRuns}.log`),
+				chunks.join(''),
+			),
+		);
 		const timer = setTimeout(() => {
 			if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
 		}, 180_000);
@@ -64,7 +114,14 @@ async function n8nCli(env: NodeJS.ProcessEnv, args: string[]): Promise<{ status:
 }
 
 /** The run data printed by `n8n execute --rawOutput` (log lines may come before it). */
-function parseExecution(output: string): { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } } {
+function parseExecution(output: string): {
+	resultData: {
+		runData: Record<
+			string,
+			Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
+		>;
+	};
+} {
 	// The run prints as indented JSON: from a line that is just "{" to a line that is just "}".
 	const start = output.search(/^\{$/m);
 	const end = output.lastIndexOf('\n}') + 2;
@@ -74,7 +131,9 @@ function parseExecution(output: string): { resultData: { runData: Record<string,
 
 function genviralOutput(output: string): Array<Record<string, unknown>> {
 	try {
-		return parseExecution(output).resultData.runData.Genviral[0].data?.main[0].map((i) => i.json) ?? [];
+		return (
+			parseExecution(output).resultData.runData.Genviral[0].data?.main[0].map((i) => i.json) ?? []
+		);
 	} catch {
 		return [];
 	}
@@ -106,10 +165,18 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		await shot('01-editor.png');
 
 		// Open the node panel: the canvas "+" button, the "Add first step" box, or Tab.
-		const search = page.locator('input[placeholder*="Search" i]:not([data-test-id="inline-edit-input"])').first();
+		const search = page
+			.locator('input[placeholder*="Search" i]:not([data-test-id="inline-edit-input"])')
+			.first();
 		const openers: Array<[string, () => Promise<void>]> = [
-			['plus button', async () => await page.locator('[data-test-id="node-creator-plus-button"]').first().click()],
-			['add first step', async () => await page.getByText('Add first step', { exact: false }).first().click()],
+			[
+				'plus button',
+				async () => await page.locator('[data-test-id="node-creator-plus-button"]').first().click(),
+			],
+			[
+				'add first step',
+				async () => await page.getByText('Add first step', { exact: false }).first().click(),
+			],
 			[
 				'Tab key',
 				async () => {
@@ -121,7 +188,12 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		let opened = '';
 		for (const [label, open] of openers) {
 			await open().catch(() => undefined);
-			if (await search.waitFor({ timeout: 5000 }).then(() => true).catch(() => false)) {
+			if (
+				await search
+					.waitFor({ timeout: 5000 })
+					.then(() => true)
+					.catch(() => false)
+			) {
 				opened = label;
 				break;
 			}
@@ -133,13 +205,26 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		await search.fill('Genviral');
 		await page.waitForTimeout(1000);
 		writeFileSync(path.join(RESULTS, 'node-panel-search.html'), await page.content());
-		const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"], [class*="nodeItem" i]', { hasText: 'Genviral' }).first();
+		const item = page
+			.locator(
+				'[data-test-id="node-creator-node-item"], [data-test-id="node-creator-item-name"], [class*="nodeItem" i]',
+				{ hasText: 'Genviral' },
+			)
+			.first();
 		const found = await item.isVisible({ timeout: 10_000 }).catch(() => false);
 		await shot('03-node-panel-search.png');
 		check('the node panel finds "Genviral"', found);
 		const icon = item.locator('img').first();
-		const iconOk = found && (await icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0).catch(() => false));
-		check('its icon loads', iconOk, found ? String(await icon.getAttribute('src').catch(() => '')) : 'node not found');
+		const iconOk =
+			found &&
+			(await icon
+				.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+				.catch(() => false));
+		check(
+			'its icon loads',
+			iconOk,
+			found ? String(await icon.getAttribute('src').catch(() => '')) : 'node not found',
+		);
 		if (!found) return;
 
 		await item.click();
@@ -149,7 +234,11 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		// With the Genviral Trigger in the package, the first-step panel lists Genviral's triggers
 		// first and its actions under a collapsed "Actions (n)" header.
 		if (!(await action.isVisible().catch(() => false))) {
-			await page.getByText(/^Actions \(\d+\)$/).first().click().catch(() => undefined);
+			await page
+				.getByText(/^Actions \(\d+\)$/)
+				.first()
+				.click()
+				.catch(() => undefined);
 			await page.waitForTimeout(500);
 		}
 		check('its actions are listed', await action.isVisible().catch(() => false));
@@ -161,15 +250,24 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		const credentialSelect = page.locator('[data-test-id="node-credentials-select"]').first();
 		if (await credentialSelect.isVisible().catch(() => false)) {
 			await credentialSelect.click();
-			await page.getByText(/Create new credential/i).first().click();
+			await page
+				.getByText(/Create new credential/i)
+				.first()
+				.click();
 		} else {
-			await page.getByText(/Set up credential|Create new credential/i).first().click();
+			await page
+				.getByText(/Set up credential|Create new credential/i)
+				.first()
+				.click();
 		}
 		await page.waitForTimeout(1000);
 		const modal = page.locator('[data-test-id="credential-edit-dialog"]').first();
 		await modal.waitFor({ timeout: 15_000 });
 		const tokenInput = modal.locator('[data-test-id="parameter-input-apiToken"] input').first();
-		check('the credential dialog masks the API Token', (await tokenInput.getAttribute('type')) === 'password');
+		check(
+			'the credential dialog masks the API Token',
+			(await tokenInput.getAttribute('type')) === 'password',
+		);
 		await tokenInput.fill(DEFAULT_TOKEN);
 		const baseUrlInput = modal.locator('[data-test-id="parameter-input-baseUrl"] input').first();
 		await baseUrlInput.fill(process.env.GENVIRAL_E2E_FAKE_URL ?? '');
@@ -178,18 +276,28 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		await page.locator('[data-test-id="credential-save-button"]:visible').first().click();
 		// n8n tests a credential when it is saved (its Test request: GET /subscription) and
 		// closes the dialog when the test passes.
-		const closed = await modal.waitFor({ state: 'hidden', timeout: 30_000 }).then(() => true).catch(() => false);
+		const closed = await modal
+			.waitFor({ state: 'hidden', timeout: 30_000 })
+			.then(() => true)
+			.catch(() => false);
 		const testCalls = fake.requestsTo('GET /subscription').slice(subscriptionCallsBefore);
 		await shot('07-credential-saved.png');
 		check(
 			'saving runs the credential Test against the fake API, with the token in the header',
-			testCalls.length > 0 && testCalls.every((r) => r.headers.authorization === `Bearer ${DEFAULT_TOKEN}`),
+			testCalls.length > 0 &&
+				testCalls.every((r) => r.headers.authorization === `Bearer ${DEFAULT_TOKEN}`),
 			`${testCalls.length} GET /subscription`,
 		);
 		check('the Test passes and the dialog closes', closed);
 
 		// Reopen it: the dialog shows the result of the test it runs on opening.
-		await page.locator('[data-test-id="credential-edit-button"]:visible, .n8n-icon[data-icon="pen"]:visible').first().click().catch(() => undefined);
+		await page
+			.locator(
+				'[data-test-id="credential-edit-button"]:visible, .n8n-icon[data-icon="pen"]:visible',
+			)
+			.first()
+			.click()
+			.catch(() => undefined);
 		const success = await page
 			.locator('[data-test-id="credentials-config-container-test-success"]:visible')
 			.first()
@@ -200,11 +308,23 @@ async function ui(baseUrl: string, cookie: string, fake: FakeGenviral): Promise<
 		check('the reopened credential shows "Connection tested successfully"', success);
 		await page.keyboard.press('Escape');
 
-		const shots = await editorScreens({ page, baseUrl, results: RESULTS, check, fake }).catch((error: Error) => {
-			check('the editor screens', false, error.stack ?? error.message);
-			return [];
-		});
-		const schemaShot = await schemaPreviewScreen({ page, baseUrl, cookie, credentialId: GOOD_CREDENTIAL_ID, results: RESULTS, check }).catch((error: Error) => void check('the schema preview screen', false, error.stack ?? error.message));
+		const shots = await editorScreens({ page, baseUrl, results: RESULTS, check, fake }).catch(
+			(error: Error) => {
+				check('the editor screens', false, error.stack ?? error.message);
+				return [];
+			},
+		);
+		const schemaShot = await schemaPreviewScreen({
+			page,
+			baseUrl,
+			cookie,
+			credentialId: GOOD_CREDENTIAL_ID,
+			results: RESULTS,
+			check,
+		}).catch(
+			(error: Error) =>
+				void check('the schema preview screen', false, error.stack ?? error.message),
+		);
 		report.note(`editor screenshots: ${[...shots, schemaShot ?? []].flat().join(', ')}`);
 	} finally {
 		await browser.close();
@@ -227,14 +347,27 @@ async function main(): Promise<void> {
 	const fake = await new FakeGenviral({ ...DEFAULT_KEYS, ...TRIGGER_KEY }).start();
 	fake.faultFor = (request) =>
 		(request.body as { identifier?: string } | undefined)?.identifier === FAILING_HANDLE
-			? { kind: 'error', status: 402, error_code: 'subscription_required', message: 'An active plan is required' }
+			? {
+					kind: 'error',
+					status: 402,
+					error_code: 'subscription_required',
+					message: 'An active plan is required',
+				}
 			: undefined;
 	process.env.GENVIRAL_E2E_FAKE_URL = fake.baseUrl;
 	const media = prepareTour(fake);
 	const port = await freePort();
 	// Binary data on disk, as n8n keeps it in regular mode: uploads stream from these files.
-	const env = { ...n8nEnv(userFolder, port, await freePort()), N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' };
-	const tourContext: TourContext = { fake, credentialId: GOOD_CREDENTIAL_ID, binaryDataDir: path.join(userFolder, '.n8n', 'storage'), media };
+	const env = {
+		...n8nEnv(userFolder, port, await freePort()),
+		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+	};
+	const tourContext: TourContext = {
+		fake,
+		credentialId: GOOD_CREDENTIAL_ID,
+		binaryDataDir: path.join(userFolder, '.n8n', 'storage'),
+		media,
+	};
 	let server: ChildProcess | undefined;
 	const timings: Record<string, number> = {};
 	const lap = (label: string, since: number) => (timings[label] = Date.now() - since);
@@ -253,23 +386,57 @@ async function main(): Promise<void> {
 		writeFileSync(
 			credentialsFile,
 			JSON.stringify([
-				{ id: GOOD_CREDENTIAL_ID, name: GOOD_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } },
-				{ id: BAD_CREDENTIAL_ID, name: BAD_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: 'gva_live_000000.wrong', baseUrl: fake.baseUrl } },
+				{
+					id: GOOD_CREDENTIAL_ID,
+					name: GOOD_CREDENTIAL_ID,
+					type: 'genviralApi',
+					data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl },
+				},
+				{
+					id: BAD_CREDENTIAL_ID,
+					name: BAD_CREDENTIAL_ID,
+					type: 'genviralApi',
+					data: { apiToken: 'gva_live_000000.wrong', baseUrl: fake.baseUrl },
+				},
 				// The credential the shipped examples name: they import and run unchanged.
-				{ ...EXAMPLE_CREDENTIAL, type: 'genviralApi', data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } },
-				{ id: TRIGGER_CREDENTIAL_ID, name: TRIGGER_CREDENTIAL_ID, type: 'genviralApi', data: { apiToken: TRIGGER_TOKEN, baseUrl: fake.baseUrl } },
+				{
+					...EXAMPLE_CREDENTIAL,
+					type: 'genviralApi',
+					data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl },
+				},
+				{
+					id: TRIGGER_CREDENTIAL_ID,
+					name: TRIGGER_CREDENTIAL_ID,
+					type: 'genviralApi',
+					data: { apiToken: TRIGGER_TOKEN, baseUrl: fake.baseUrl },
+				},
 			]),
 		);
 		const imported = await n8nCli(env, ['import:credentials', `--input=${credentialsFile}`]);
-		check('credentials imported', imported.status === 0, imported.status === 0 ? '' : imported.output.slice(-500));
+		check(
+			'credentials imported',
+			imported.status === 0,
+			imported.status === 0 ? '' : imported.output.slice(-500),
+		);
 		const tour = tourCases(tourContext);
 		const examples = exampleCases(tourContext);
-		const workflows = [...Object.values(WORKFLOWS), ...tour.map((c) => c.workflow), ...examples.map((e) => e.workflow), triggerWorkflow(REPO_ROOT), editorWorkflow(GOOD_CREDENTIAL_ID, fake)];
+		const workflows = [
+			...Object.values(WORKFLOWS),
+			...tour.map((c) => c.workflow),
+			...examples.map((e) => e.workflow),
+			triggerWorkflow(REPO_ROOT),
+			editorWorkflow(GOOD_CREDENTIAL_ID, fake),
+		];
 		const triggerPostIds = seedTriggerPosts(fake);
 		const importDir = path.join(userFolder, 'workflows');
 		mkdirSync(importDir);
-		for (const workflow of workflows) writeFileSync(path.join(importDir, `${workflow.id}.json`), JSON.stringify(workflow));
-		const importedWorkflows = await n8nCli(env, ['import:workflow', '--separate', `--input=${importDir}`]);
+		for (const workflow of workflows)
+			writeFileSync(path.join(importDir, `${workflow.id}.json`), JSON.stringify(workflow));
+		const importedWorkflows = await n8nCli(env, [
+			'import:workflow',
+			'--separate',
+			`--input=${importDir}`,
+		]);
 		check(
 			`${workflows.length} workflows imported in one CLI call (examples/ as shipped${examples.some((e) => e.changed) ? ', but for noted pinned data' : ''})`,
 			importedWorkflows.status === 0,
@@ -285,23 +452,37 @@ async function main(): Promise<void> {
 		const firstItems = first.status === 0 ? genviralOutput(first.output) : [];
 		check(
 			'create: three targets, created: true',
-			JSON.stringify(firstItems.map((i) => [i.identifier, i.created])) === JSON.stringify(E2E_HANDLES.map((h) => [h, true])),
-			first.status === 0 ? JSON.stringify(firstItems.map((i) => i.identifier)) : first.output.slice(-800),
+			JSON.stringify(firstItems.map((i) => [i.identifier, i.created])) ===
+				JSON.stringify(E2E_HANDLES.map((h) => [h, true])),
+			first.status === 0
+				? JSON.stringify(firstItems.map((i) => i.identifier))
+				: first.output.slice(-800),
 		);
 		const second = await n8nCli(execEnv, ['execute', `--id=${WORKFLOWS.create.id}`, '--rawOutput']);
 		const secondItems = second.status === 0 ? genviralOutput(second.output) : [];
 		check(
 			'create again: the same targets, created: false',
-			secondItems.length === 3 && secondItems.every((i, k) => i.created === false && i.id === firstItems[k]?.id),
+			secondItems.length === 3 &&
+				secondItems.every((i, k) => i.created === false && i.id === firstItems[k]?.id),
 			second.status === 0 ? '' : second.output.slice(-800),
 		);
-		const wrong = await n8nCli(execEnv, ['execute', `--id=${WORKFLOWS.wrongKey.id}`, '--rawOutput']);
+		const wrong = await n8nCli(execEnv, [
+			'execute',
+			`--id=${WORKFLOWS.wrongKey.id}`,
+			'--rawOutput',
+		]);
 		check(
 			'a wrong key: the run fails with the API error and its error_code',
-			wrong.status !== 0 && wrong.output.includes('API key not found') && wrong.output.includes('error_code: invalid_token'),
+			wrong.status !== 0 &&
+				wrong.output.includes('API key not found') &&
+				wrong.output.includes('error_code: invalid_token'),
 			wrong.output.includes('invalid_token') ? '' : wrong.output.slice(-800),
 		);
-		const cont = await n8nCli(execEnv, ['execute', `--id=${WORKFLOWS.continueOnFail.id}`, '--rawOutput']);
+		const cont = await n8nCli(execEnv, [
+			'execute',
+			`--id=${WORKFLOWS.continueOnFail.id}`,
+			'--rawOutput',
+		]);
 		const contItems = genviralOutput(cont.output);
 		check(
 			'On Error: Continue: three items out, the failed one in place with error_code',
@@ -312,12 +493,23 @@ async function main(): Promise<void> {
 				contItems[2].identifier === '@e2e_fine',
 			JSON.stringify(contItems.map((i) => i.error_code ?? i.identifier)),
 		);
-		writeFileSync(path.join(RESULTS, 'cli-runs.json'), JSON.stringify({ first: firstItems, second: secondItems, continueOnFail: contItems }, null, 2));
+		writeFileSync(
+			path.join(RESULTS, 'cli-runs.json'),
+			JSON.stringify(
+				{ first: firstItems, second: secondItems, continueOnFail: contItems },
+				null,
+				2,
+			),
+		);
 		lap('CLI runs', t);
 
 		t = Date.now();
 		step(`starting n8n on 127.0.0.1:${port} (binary data mode: filesystem)`);
-		server = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		server = spawn(process.execPath, [N8N_BIN, 'start'], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		started.push(server);
 		const serverLog: string[] = [];
 		server.stdout?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()));
@@ -336,47 +528,113 @@ async function main(): Promise<void> {
 		const api = new N8nApi(baseUrl, cookie);
 		const types = (await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } })
 			.then(async (r) => (await r.json()) as unknown)
-			.catch(() => [])) as Array<{ name?: string; properties?: Array<{ name: string; options?: Array<{ value: string; name: string }> }> }>;
-		const genviralType = Array.isArray(types) ? types.find((type) => type.name === 'n8n-nodes-genviral.genviral') : undefined;
-		check('n8n serves the Genviral node type to the editor', genviralType !== undefined, Array.isArray(types) ? `${types.length} node types` : 'no list');
+			.catch(() => [])) as Array<{
+			name?: string;
+			properties?: Array<{ name: string; options?: Array<{ value: string; name: string }> }>;
+		}>;
+		const genviralType = Array.isArray(types)
+			? types.find((type) => type.name === 'n8n-nodes-genviral.genviral')
+			: undefined;
+		check(
+			'n8n serves the Genviral node type to the editor',
+			genviralType !== undefined,
+			Array.isArray(types) ? `${types.length} node types` : 'no list',
+		);
 		const settings = await api.call('GET', '/settings');
 		check(
 			'n8n serves the Genviral Trigger node type (a polling trigger)',
-			Array.isArray(types) && types.some((type) => type.name === 'n8n-nodes-genviral.genviralTrigger' && (type as { polling?: boolean }).polling === true),
+			Array.isArray(types) &&
+				types.some(
+					(type) =>
+						type.name === 'n8n-nodes-genviral.genviralTrigger' &&
+						(type as { polling?: boolean }).polling === true,
+				),
 		);
 		await checkSchemaUrls(baseUrl, check);
 		// The run proves the version it names, or fails: the server that answers is that version,
 		// and the n8n-workflow it ships is inside the package's peerDependencies range.
 		const workflowVersion = n8nDependencyVersion('n8n-workflow') ?? '(not found)';
-		const peerRange = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> }).peerDependencies['n8n-workflow'];
-		check(`the n8n that answers is the claimed ${N8N_VERSION}`, settings.data?.versionCli === N8N_VERSION, `versionCli ${String(settings.data?.versionCli)}`);
-		check(`its n8n-workflow ${workflowVersion} is in peerDependencies "${peerRange}"`, inRange(workflowVersion, peerRange));
-		check("n8n's binary data mode is filesystem", settings.data?.binaryDataMode === 'filesystem', `binaryDataMode ${String(settings.data?.binaryDataMode)}`);
+		const peerRange = (
+			JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+				peerDependencies: Record<string, string>;
+			}
+		).peerDependencies['n8n-workflow'];
+		check(
+			`the n8n that answers is the claimed ${N8N_VERSION}`,
+			settings.data?.versionCli === N8N_VERSION,
+			`versionCli ${String(settings.data?.versionCli)}`,
+		);
+		check(
+			`its n8n-workflow ${workflowVersion} is in peerDependencies "${peerRange}"`,
+			inRange(workflowVersion, peerRange),
+		);
+		check(
+			"n8n's binary data mode is filesystem",
+			settings.data?.binaryDataMode === 'filesystem',
+			`binaryDataMode ${String(settings.data?.binaryDataMode)}`,
+		);
 		const listed = await api.call('GET', '/workflows?limit=200');
-		const listedIds = new Set(((listed.data as Array<{ id: string }> | undefined) ?? []).map((w) => w.id));
+		const listedIds = new Set(
+			((listed.data as Array<{ id: string }> | undefined) ?? []).map((w) => w.id),
+		);
 		const notListed = workflows.filter((w) => !listedIds.has(w.id)).map((w) => w.name);
-		check(`n8n lists every imported workflow (${workflows.length})`, notListed.length === 0, notListed.join(', '));
+		check(
+			`n8n lists every imported workflow (${workflows.length})`,
+			notListed.length === 0,
+			notListed.join(', '),
+		);
 
 		t = Date.now();
-		step('every resource and every example, run as the editor runs them (manual runs, REST API); meanwhile the Genviral Trigger polls on its own');
+		step(
+			'every resource and every example, run as the editor runs them (manual runs, REST API); meanwhile the Genviral Trigger polls on its own',
+		);
 		// n8n adds a "Custom API Call" entry (__CUSTOM_API_CALL__) to nodes whose credential has a Test.
-		const resourceOptions = (genviralType?.properties?.find((p) => p.name === 'resource')?.options ?? []).filter((o) => !o.value.startsWith('__'));
+		const resourceOptions = (
+			genviralType?.properties?.find((p) => p.name === 'resource')?.options ?? []
+		).filter((o) => !o.value.startsWith('__'));
 		const provenResources = new Set<string>();
 		await Promise.all([
 			checkTriggerRuns({ api, fake, postIds: triggerPostIds, check, results: RESULTS }),
 			...tour.map(async (tourCase) => {
-				const result = await api.runManually(tourCase.workflow.id, tourCase.trigger, tourCase.timeoutMs);
+				const result = await api.runManually(
+					tourCase.workflow.id,
+					tourCase.trigger,
+					tourCase.timeoutMs,
+				);
 				const run = result.run;
-				const detail = run ? `${run.status}${run.error ? `: ${run.error}` : ''}; ${Object.entries(run.nodeErrors).map(([n, e]) => `${n}: ${e}`).join('; ')}` : result.detail;
-				if (!check(`${tourCase.key}: the run succeeds`, run?.status === 'success' && Object.keys(run.nodeErrors).length === 0, detail) || !run) return;
-				writeFileSync(path.join(RESULTS, `tour-${tourCase.workflow.id}.json`), JSON.stringify(run, null, 2));
-				for (const node of tourCase.workflow.nodes.filter((n) => n.type === 'n8n-nodes-genviral.genviral')) {
+				const detail = run
+					? `${run.status}${run.error ? `: ${run.error}` : ''}; ${Object.entries(run.nodeErrors)
+							.map(([n, e]) => `${n}: ${e}`)
+							.join('; ')}`
+					: result.detail;
+				if (
+					!check(
+						`${tourCase.key}: the run succeeds`,
+						run?.status === 'success' && Object.keys(run.nodeErrors).length === 0,
+						detail,
+					) ||
+					!run
+				)
+					return;
+				writeFileSync(
+					path.join(RESULTS, `tour-${tourCase.workflow.id}.json`),
+					JSON.stringify(run, null, 2),
+				);
+				for (const node of tourCase.workflow.nodes.filter(
+					(n) => n.type === 'n8n-nodes-genviral.genviral',
+				)) {
 					const parameters = node.parameters as { resource: string; operation: string };
 					const items = run.output[String(node.name)] ?? [];
-					if (items.length > 0 || tourCase.mayBeEmpty?.includes(String(node.name))) provenResources.add(parameters.resource);
-					else check(`${tourCase.key}: "${String(node.name)}" (${parameters.resource} → ${parameters.operation}) puts out items`, false);
+					if (items.length > 0 || tourCase.mayBeEmpty?.includes(String(node.name)))
+						provenResources.add(parameters.resource);
+					else
+						check(
+							`${tourCase.key}: "${String(node.name)}" (${parameters.resource} → ${parameters.operation}) puts out items`,
+							false,
+						);
 				}
-				for (const [name, ok, more] of tourCase.expect(run)) check(`${tourCase.key}: ${name}`, ok, more);
+				for (const [name, ok, more] of tourCase.expect(run))
+					check(`${tourCase.key}: ${name}`, ok, more);
 			}),
 			...examples.map(async (example) => {
 				const reviewed: Expectation[] = [];
@@ -384,21 +642,37 @@ async function main(): Promise<void> {
 					example.workflow.id,
 					example.trigger,
 					example.timeoutMs,
-					example.onWaiting && (async (executionId) => void reviewed.push(...(await example.onWaiting!(api, executionId)))),
+					example.onWaiting &&
+						(async (executionId) =>
+							void reviewed.push(...(await example.onWaiting!(api, executionId)))),
 				);
-				for (const [name, ok, more] of reviewed) check(`examples/${example.file}: ${name}`, ok, more);
+				for (const [name, ok, more] of reviewed)
+					check(`examples/${example.file}: ${name}`, ok, more);
 				const run = result.run;
 				const detail = run ? `${run.status}${run.error ? `: ${run.error}` : ''}` : result.detail;
-				if (!check(`examples/${example.file} runs${example.changed ? ` (${example.changed})` : ' as shipped'}, pinned data included`, run?.status === 'success', detail) || !run) return;
+				if (
+					!check(
+						`examples/${example.file} runs${example.changed ? ` (${example.changed})` : ' as shipped'}, pinned data included`,
+						run?.status === 'success',
+						detail,
+					) ||
+					!run
+				)
+					return;
 				writeFileSync(path.join(RESULTS, `example-${example.file}`), JSON.stringify(run, null, 2));
-				for (const [name, ok, more] of example.expect(run)) check(`examples/${example.file}: ${name}`, ok, more);
+				for (const [name, ok, more] of example.expect(run))
+					check(`examples/${example.file}: ${name}`, ok, more);
 			}),
 		]);
-		const unproven = resourceOptions.filter((o) => !provenResources.has(o.value)).map((o) => o.name);
+		const unproven = resourceOptions
+			.filter((o) => !provenResources.has(o.value))
+			.map((o) => o.name);
 		check(
 			`every resource the node offers in n8n (${resourceOptions.length}) ran at least one operation`,
 			resourceOptions.length > 0 && unproven.length === 0,
-			unproven.length ? `not run: ${unproven.join(', ')}` : resourceOptions.map((o) => o.name).join(', '),
+			unproven.length
+				? `not run: ${unproven.join(', ')}`
+				: resourceOptions.map((o) => o.name).join(', '),
 		);
 		lap('manual runs (every resource, examples) and the trigger', t);
 
@@ -408,7 +682,9 @@ async function main(): Promise<void> {
 		lap('editor', t);
 
 		t = Date.now();
-		step('the playground (npm run playground): started, signed in, an example run in the editor, the trigger firing, Ctrl-C');
+		step(
+			'the playground (npm run playground): started, signed in, an example run in the editor, the trigger firing, Ctrl-C',
+		);
 		await checkPlayground({ check, results: RESULTS, chromiumPath: CHROMIUM });
 		lap('playground', t);
 		writeFileSync(path.join(RESULTS, 'n8n-server.log'), serverLog.join(''));
@@ -421,7 +697,11 @@ async function main(): Promise<void> {
 
 	timings.total = Date.now() - begin;
 	writeFileSync(path.join(RESULTS, 'timings.json'), JSON.stringify(timings, null, 2));
-	report.note(`timings (s): ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join('; ')}`);
+	report.note(
+		`timings (s): ${Object.entries(timings)
+			.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+			.join('; ')}`,
+	);
 	const passed = report.finish(RESULTS);
 	process.stdout.write(`screenshots and logs in ${RESULTS}\n`);
 	if (!passed) process.exitCode = 1;

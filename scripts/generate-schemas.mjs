@@ -20,13 +20,25 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const [recordings, referenceFile = path.join(ROOT, '..', 'shared', 'genviral-api', 'endpoints.json')] = process.argv.slice(2);
+const [
+	recordings,
+	referenceFile = path.join(ROOT, '..', 'shared', 'genviral-api', 'endpoints.json'),
+] = process.argv.slice(2);
 if (!recordings) {
 	console.error('usage: node scripts/generate-schemas.mjs <recordings folder> [endpoints.json]');
 	process.exit(2);
 }
 
-const POST_STATUSES = ['draft', 'pending', 'scheduled', 'posted', 'failed', 'partial', 'retry', 'canceled'];
+const POST_STATUSES = [
+	'draft',
+	'pending',
+	'scheduled',
+	'posted',
+	'failed',
+	'partial',
+	'retry',
+	'canceled',
+];
 const REFRESH_STATUSES = ['pending', 'processing', 'completed', 'failed'];
 
 /**
@@ -133,7 +145,8 @@ function collectReferenceTypes(value, key) {
 		referenceTypes.get(key).add('null');
 	}
 	if (Array.isArray(value)) for (const element of value) collectReferenceTypes(element, undefined);
-	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collectReferenceTypes(v, k);
+	else if (value && typeof value === 'object')
+		for (const [k, v] of Object.entries(value)) collectReferenceTypes(v, k);
 }
 
 function toSchema(shape, { key, jsonPath, enums }) {
@@ -141,13 +154,19 @@ function toSchema(shape, { key, jsonPath, enums }) {
 	const reference = key === undefined ? undefined : referenceTypes.get(key);
 	// A field null in the reference is nullable; a field only ever seen null takes its type from the reference.
 	if (reference?.has('null') && types.size > 0) types.add('null');
-	for (const source of [reference, key === undefined ? undefined : recordedTypes.get(key), key === undefined ? undefined : FIELD_TYPES[key]]) {
-		if (types.size === 1 && types.has('null') && source && [...source].some((t) => t !== 'null')) for (const t of source) types.add(t);
+	for (const source of [
+		reference,
+		key === undefined ? undefined : recordedTypes.get(key),
+		key === undefined ? undefined : FIELD_TYPES[key],
+	]) {
+		if (types.size === 1 && types.has('null') && source && [...source].some((t) => t !== 'null'))
+			for (const t of source) types.add(t);
 	}
 	const schema = {};
 	const concrete = [...types].filter((t) => t !== 'null');
 	if (concrete.length === 0) {
-		schema.description = 'Always null in the reference and in every recorded output: type not documented.';
+		schema.description =
+			'Always null in the reference and in every recorded output: type not documented.';
 		return schema;
 	}
 	const typeList = [...types].sort();
@@ -156,12 +175,19 @@ function toSchema(shape, { key, jsonPath, enums }) {
 	if (enumValues) schema.enum = types.has('null') ? [...enumValues, null] : [...enumValues];
 	if (types.has('object')) {
 		const properties = {};
-		for (const [child, childShape] of [...shape.props.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-			properties[child] = toSchema(childShape, { key: child, jsonPath: jsonPath ? `${jsonPath}.${child}` : child, enums });
+		for (const [child, childShape] of [...shape.props.entries()].sort(([a], [b]) =>
+			a.localeCompare(b),
+		)) {
+			properties[child] = toSchema(childShape, {
+				key: child,
+				jsonPath: jsonPath ? `${jsonPath}.${child}` : child,
+				enums,
+			});
 		}
 		schema.properties = properties;
 		if (shape.props.size === 0) {
-			schema.$comment = 'Open object: its keys appear neither in the reference examples nor in any recorded output.';
+			schema.$comment =
+				'Open object: its keys appear neither in the reference examples nor in any recorded output.';
 			schema.additionalProperties = true;
 		} else if (key !== undefined && OPEN[key]) {
 			schema.$comment = `Open object: ${OPEN[key]}.`;
@@ -169,7 +195,10 @@ function toSchema(shape, { key, jsonPath, enums }) {
 		} else schema.additionalProperties = false;
 	}
 	if (types.has('array')) {
-		schema.items = shape.items && shape.items.count > 0 ? toSchema(shape.items, { key: undefined, jsonPath: `${jsonPath}[]`, enums }) : {};
+		schema.items =
+			shape.items && shape.items.count > 0
+				? toSchema(shape.items, { key: undefined, jsonPath: `${jsonPath}[]`, enums })
+				: {};
 	}
 	return schema;
 }
@@ -184,7 +213,10 @@ function readRecording(file) {
 function objectSchema(samples, enums, description) {
 	const shape = emptyShape();
 	for (const sample of samples) observe(shape, sample);
-	return { ...(description ? { description } : {}), ...toSchema(shape, { key: undefined, jsonPath: '', enums }) };
+	return {
+		...(description ? { description } : {}),
+		...toSchema(shape, { key: undefined, jsonPath: '', enums }),
+	};
 }
 
 /**
@@ -192,10 +224,17 @@ function objectSchema(samples, enums, description) {
  * every field (the editor shows them), `anyOf` holds each shape exactly (validation).
  */
 function unionSchema(variants, enums, description) {
-	const all = objectSchema(variants.flatMap((v) => v.samples), {}, description);
+	const all = objectSchema(
+		variants.flatMap((v) => v.samples),
+		{},
+		description,
+	);
 	return {
 		...all,
-		anyOf: variants.map((v) => ({ ...(v.schema ?? objectSchema(v.samples, enums)), description: v.name })),
+		anyOf: variants.map((v) => ({
+			...(v.schema ?? objectSchema(v.samples, enums)),
+			description: v.name,
+		})),
 	};
 }
 
@@ -205,7 +244,8 @@ function write(file, schema) {
 	writeFileSync(file, JSON.stringify(ordered, null, '\t') + '\n');
 }
 
-for (const endpoint of JSON.parse(readFileSync(referenceFile, 'utf8'))) collectReferenceTypes(endpoint.responseExample?.data, undefined);
+for (const endpoint of JSON.parse(readFileSync(referenceFile, 'utf8')))
+	collectReferenceTypes(endpoint.responseExample?.data, undefined);
 
 const { RESOURCES } = require(path.join(ROOT, 'dist/nodes/Genviral/actions/resources.js'));
 const { eventOptions } = require(path.join(ROOT, 'dist/nodes/GenviralTrigger/description.js'));
@@ -218,9 +258,12 @@ function collectRecordedTypes(value, key) {
 		recordedTypes.get(key).add(Array.isArray(value) ? 'array' : typeof value);
 	}
 	if (Array.isArray(value)) for (const element of value) collectRecordedTypes(element, undefined);
-	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collectRecordedTypes(v, k);
+	else if (value && typeof value === 'object')
+		for (const [k, v] of Object.entries(value)) collectRecordedTypes(v, k);
 }
-for (const file of recorded) for (const item of readRecording(path.join(recordings, file))) collectRecordedTypes(item, undefined);
+for (const file of recorded)
+	for (const item of readRecording(path.join(recordings, file)))
+		collectRecordedTypes(item, undefined);
 const missing = [];
 
 const nodeSchemaDir = path.join(ROOT, 'nodes/Genviral/__schema__/v1.0.0');
@@ -269,7 +312,11 @@ for (const event of eventOptions) {
 		continue;
 	}
 	const samples = readRecording(path.join(recordings, file));
-	const schema = objectSchema(samples, ENUMS[`event/${event.value}`] ?? {}, `Genviral Trigger, event "${event.name}": ${event.description ?? ''}`.trim());
+	const schema = objectSchema(
+		samples,
+		ENUMS[`event/${event.value}`] ?? {},
+		`Genviral Trigger, event "${event.name}": ${event.description ?? ''}`.trim(),
+	);
 	write(path.join(triggerSchemaDir, 'event', `${event.value}.json`), schema);
 	events.push({ name: `Event "${event.name}" (${event.value})`, samples, schema });
 }
@@ -277,7 +324,11 @@ for (const event of eventOptions) {
 // (`__schema__/v1.0.0.json`, no fallback): it describes every event.
 write(
 	path.join(ROOT, 'nodes/GenviralTrigger/__schema__/v1.0.0.json'),
-	unionSchema(events, {}, 'Genviral Trigger: one item per event. Which fields an item has depends on the Event parameter (see anyOf).'),
+	unionSchema(
+		events,
+		{},
+		'Genviral Trigger: one item per event. Which fields an item has depends on the Event parameter (see anyOf).',
+	),
 );
 
 if (missing.length > 0) {

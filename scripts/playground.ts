@@ -16,7 +16,22 @@ import path from 'node:path';
 
 import { DEFAULT_TOKEN, FakeGenviral } from '../test/fake-genviral/server';
 import { seedWorkspace } from '../test/fake-genviral/seed';
-import { N8N_BIN, N8N_VERSION, N8nApi, OWNER, Processes, REPO_ROOT, ensureN8n, freePort, installPackage, n8nEnv, packPackage, signIn, waitFor, type N8nWorkflow } from './e2e-common';
+import {
+	N8N_BIN,
+	N8N_VERSION,
+	N8nApi,
+	OWNER,
+	Processes,
+	REPO_ROOT,
+	ensureN8n,
+	freePort,
+	installPackage,
+	n8nEnv,
+	packPackage,
+	signIn,
+	waitFor,
+	type N8nWorkflow,
+} from './e2e-common';
 import { EXAMPLE_CREDENTIAL } from './e2e-tour';
 
 /** What the e2e reads from the output: the line starts with this, then JSON. */
@@ -35,13 +50,18 @@ async function portIsFree(port: number): Promise<boolean> {
 }
 
 /** The examples as shipped, but for pinned data naming things only a real account has. */
-function examplesFor(seeded: ReturnType<typeof seedWorkspace>): { workflows: N8nWorkflow[]; changes: string[] } {
+function examplesFor(seeded: ReturnType<typeof seedWorkspace>): {
+	workflows: N8nWorkflow[];
+	changes: string[];
+} {
 	const changes: string[] = [];
 	const workflows = readdirSync(path.join(REPO_ROOT, 'examples'))
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const workflow = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as N8nWorkflow & {
+			const workflow = JSON.parse(
+				readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8'),
+			) as N8nWorkflow & {
 				pinData?: Record<string, Array<{ json: Record<string, unknown> }>>;
 			};
 			for (const item of Object.values(workflow.pinData ?? {}).flat()) {
@@ -70,7 +90,8 @@ async function main(): Promise<void> {
 			say('stopping n8n and the fake Genviral API');
 			await processes.stopAll();
 			await fake.stop();
-			if (process.env.GENVIRAL_PLAYGROUND_KEEP !== '1') rmSync(userFolder, { recursive: true, force: true });
+			if (process.env.GENVIRAL_PLAYGROUND_KEEP !== '1')
+				rmSync(userFolder, { recursive: true, force: true });
 			say('stopped');
 			process.exit(code);
 		})();
@@ -92,8 +113,14 @@ async function main(): Promise<void> {
 		const port = (await portIsFree(wanted)) ? wanted : await freePort();
 		const env = n8nEnv(userFolder, port, await freePort());
 		const cli = async (args: string[]): Promise<void> => {
-			const started = processes.start(`n8n ${args[0]}`, process.execPath, [N8N_BIN, ...args], { env, logFile: path.join(userFolder, `${args[0].replace(/\W/g, '-')}.log`) });
-			const code = await Promise.race([started.exited, new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), CLI_TIMEOUT_MS))]);
+			const started = processes.start(`n8n ${args[0]}`, process.execPath, [N8N_BIN, ...args], {
+				env,
+				logFile: path.join(userFolder, `${args[0].replace(/\W/g, '-')}.log`),
+			});
+			const code = await Promise.race([
+				started.exited,
+				new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), CLI_TIMEOUT_MS)),
+			]);
 			if (code !== '0') {
 				await processes.stop(started, 'SIGKILL', 0);
 				throw new Error(`n8n ${args.join(' ')} failed (${code}): ${started.log().slice(-800)}`);
@@ -101,23 +128,40 @@ async function main(): Promise<void> {
 		};
 
 		const credentialsFile = path.join(userFolder, 'credentials.json');
-		writeFileSync(credentialsFile, JSON.stringify([{ ...EXAMPLE_CREDENTIAL, type: 'genviralApi', data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } }]));
+		writeFileSync(
+			credentialsFile,
+			JSON.stringify([
+				{
+					...EXAMPLE_CREDENTIAL,
+					type: 'genviralApi',
+					data: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl },
+				},
+			]),
+		);
 		await cli(['import:credentials', `--input=${credentialsFile}`]);
 		const { workflows, changes } = examplesFor(seeded);
 		const importDir = path.join(userFolder, 'workflows');
 		mkdirSync(importDir);
-		for (const workflow of workflows) writeFileSync(path.join(importDir, `${workflow.id}.json`), JSON.stringify(workflow));
+		for (const workflow of workflows)
+			writeFileSync(path.join(importDir, `${workflow.id}.json`), JSON.stringify(workflow));
 		await cli(['import:workflow', '--separate', `--input=${importDir}`]);
-		say(`imported the credential "${EXAMPLE_CREDENTIAL.name}" and ${workflows.length} example workflows`);
+		say(
+			`imported the credential "${EXAMPLE_CREDENTIAL.name}" and ${workflows.length} example workflows`,
+		);
 
 		say(`starting n8n ${N8N_VERSION} on 127.0.0.1:${port}`);
-		const n8n = processes.start('n8n', process.execPath, [N8N_BIN, 'start'], { env, logFile: path.join(userFolder, 'n8n.log') });
+		const n8n = processes.start('n8n', process.execPath, [N8N_BIN, 'start'], {
+			env,
+			logFile: path.join(userFolder, 'n8n.log'),
+		});
 		const baseUrl = `http://127.0.0.1:${port}`;
 		await waitFor(`${baseUrl}/healthz/readiness`, START_TIMEOUT_MS, n8n.alive);
 		const { cookie } = await signIn(baseUrl);
 		if (!cookie) throw new Error('could not create the owner account or sign in');
 		const api = new N8nApi(baseUrl, cookie);
-		const triggerWorkflows = workflows.filter((w) => w.nodes.some((node) => node.type === 'n8n-nodes-genviral.genviralTrigger'));
+		const triggerWorkflows = workflows.filter((w) =>
+			w.nodes.some((node) => node.type === 'n8n-nodes-genviral.genviralTrigger'),
+		);
 		for (const workflow of triggerWorkflows) {
 			const activated = await api.activate(workflow.id);
 			if (!activated.ok) say(`could not activate "${workflow.name}": ${activated.detail}`);

@@ -11,13 +11,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { SOURCE_FILE_PATTERNS, analyzePackage } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	SOURCE_FILE_PATTERNS,
+	analyzePackage,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'genviral-scan-'));
 let failed = false;
 try {
-	execFileSync('npm', ['pack', '--pack-destination', work, '--ignore-scripts'], { cwd: root, stdio: 'ignore' });
+	execFileSync('npm', ['pack', '--pack-destination', work, '--ignore-scripts'], {
+		cwd: root,
+		stdio: 'ignore',
+	});
 	const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
 	execFileSync('tar', ['-xzf', tarball], { cwd: work });
 	const legs = [
@@ -27,7 +33,9 @@ try {
 	for (const [label, dir, patterns] of legs) {
 		const result = await analyzePackage(dir, patterns);
 		if (result.passed) {
-			process.stdout.write(`scan: ${label}: passed, no findings${result.message ? ` (${result.message})` : ""}\n`);
+			process.stdout.write(
+				`scan: ${label}: passed, no findings${result.message ? ` (${result.message})` : ''}\n`,
+			);
 		} else {
 			failed = true;
 			process.stdout.write(`scan: ${label}: FAILED: ${result.message}\n${result.details ?? ''}\n`);

@@ -13,7 +13,8 @@ const require = createRequire(import.meta.url);
 const checks = require('./verify-checks.cjs');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const read = (file) => (existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), 'utf8') : undefined);
+const read = (file) =>
+	existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), 'utf8') : undefined;
 const pkg = JSON.parse(read('package.json'));
 
 /** dist/**\/*.js, as n8n loads them: relative path → source. */
@@ -24,7 +25,8 @@ function distSources() {
 		for (const entry of readdirSync(dir)) {
 			const file = path.join(dir, entry);
 			if (statSync(file).isDirectory()) walk(file);
-			else if (file.endsWith('.js')) sources[path.relative(root, file)] = readFileSync(file, 'utf8');
+			else if (file.endsWith('.js'))
+				sources[path.relative(root, file)] = readFileSync(file, 'utf8');
 		}
 	};
 	walk(path.join(root, 'dist'));
@@ -39,7 +41,10 @@ function descriptions() {
 		for (const [name, Type] of Object.entries(exports)) {
 			if (typeof Type !== 'function') continue;
 			const instance = new Type();
-			found[name] = instance.description ?? { displayName: instance.displayName, properties: instance.properties };
+			found[name] = instance.description ?? {
+				displayName: instance.displayName,
+				properties: instance.properties,
+			};
 		}
 	}
 	return found;
@@ -47,7 +52,11 @@ function descriptions() {
 
 /** Run an npm script quietly; its output is shown only when it fails. */
 function npmRun(script) {
-	const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+	const result = spawnSync('npm', ['run', '--silent', script], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { ...process.env, FORCE_COLOR: '0' },
+	});
 	if (result.status === 0) return [];
 	process.stdout.write(`${result.stdout ?? ''}${result.stderr ?? ''}\n`);
 	return [`npm run ${script} exited with ${result.status ?? result.signal}`];
@@ -55,15 +64,34 @@ function npmRun(script) {
 
 const sources = distSources();
 const checklist = [
-	['Built and linted with the official n8n-node tool (n8n-node lint, strict config)', () => npmRun('lint')],
+	[
+		'Built and linted with the official n8n-node tool (n8n-node lint, strict config)',
+		() => npmRun('lint'),
+	],
 	['@n8n/scan-community-package finds nothing (tarball and source)', () => npmRun('scan')],
 	['No runtime dependencies', () => checks.checkNoRuntimeDependencies(pkg, sources)],
-	['No environment variables, process or file access in node code (dist/)', () => checks.checkNodeCodeRestrictions(sources)],
+	[
+		'No environment variables, process or file access in node code (dist/)',
+		() => checks.checkNodeCodeRestrictions(sources),
+	],
 	['MIT licence', () => checks.checkLicense(pkg, read('LICENSE'))],
-	['English UI text (Latin script in names, descriptions, options)', () => checks.checkEnglishUiText(descriptions())],
-	['Package metadata (name, keywords, author, repository, homepage, bugs, n8n block)', () => checks.checkMetadata(pkg, (file) => existsSync(path.join(root, file)))],
+	[
+		'English UI text (Latin script in names, descriptions, options)',
+		() => checks.checkEnglishUiText(descriptions()),
+	],
+	[
+		'Package metadata (name, keywords, author, repository, homepage, bugs, n8n block)',
+		() => checks.checkMetadata(pkg, (file) => existsSync(path.join(root, file))),
+	],
 	['Documentation (README.md)', () => checks.checkDocumentation(pkg, read('README.md'))],
-	['Published from GitHub Actions with provenance; CI runs .ci/run', () => checks.checkWorkflows(read('.github/workflows/ci.yml'), read('.github/workflows/publish.yml'))],
+	[
+		'Published from GitHub Actions with provenance; CI runs .ci/run',
+		() =>
+			checks.checkWorkflows(
+				read('.github/workflows/ci.yml'),
+				read('.github/workflows/publish.yml'),
+			),
+	],
 ];
 
 let failures = 0;
@@ -76,9 +104,13 @@ for (const [guideline, run] of checklist) {
 		problems = [`check crashed: ${error instanceof Error ? error.message : String(error)}`];
 	}
 	if (problems.length > 0) failures++;
-	lines.push(`${problems.length === 0 ? 'PASS' : 'FAIL'}  ${guideline}${problems.length ? `\n        ${problems.slice(0, 10).join('\n        ')}` : ''}`);
+	lines.push(
+		`${problems.length === 0 ? 'PASS' : 'FAIL'}  ${guideline}${problems.length ? `\n        ${problems.slice(0, 10).join('\n        ')}` : ''}`,
+	);
 }
 process.stdout.write(`\nn8n verification checklist (offline)\n${lines.join('\n')}\n`);
-process.stdout.write('n/a   npm publisher = repository owner, provenance on the published version: checked by npm/n8n at publish time\n');
+process.stdout.write(
+	'n/a   npm publisher = repository owner, provenance on the published version: checked by npm/n8n at publish time\n',
+);
 process.stdout.write(`verify: ${checklist.length - failures} passed, ${failures} failed\n`);
 process.exitCode = failures > 0 ? 1 : 0;

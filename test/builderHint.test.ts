@@ -8,7 +8,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { IBuilderHint, INodeProperties, INodePropertyCollection, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IBuilderHint,
+	INodeProperties,
+	INodePropertyCollection,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { Genviral } from '../nodes/Genviral/Genviral.node';
 import { GenviralTrigger } from '../nodes/GenviralTrigger/GenviralTrigger.node';
@@ -50,7 +55,10 @@ function nodesConfiguredBy(content: string): ConfiguredNode[] {
 }
 
 /** Every property (and collection option) that `parameters` may hold for these shown values. */
-function shownProperties(description: INodeTypeDescription, selected: Record<string, unknown>): INodeProperties[] {
+function shownProperties(
+	description: INodeTypeDescription,
+	selected: Record<string, unknown>,
+): INodeProperties[] {
 	return description.properties.filter((property) => {
 		const show = property.displayOptions?.show ?? {};
 		return Object.entries(show).every(([name, values]) =>
@@ -60,12 +68,20 @@ function shownProperties(description: INodeTypeDescription, selected: Record<str
 }
 
 /** Problems with one configured node's parameters: unknown names, values not among the options. */
-function checkParameters(description: INodeTypeDescription, parameters: Record<string, unknown>): string[] {
+function checkParameters(
+	description: INodeTypeDescription,
+	parameters: Record<string, unknown>,
+): string[] {
 	const selectors = ['resource', 'operation', 'event'].filter((name) => name in parameters);
 	const selected = Object.fromEntries(selectors.map((name) => [name, parameters[name]]));
 	const properties = shownProperties(description, selected);
 	const problems: string[] = [];
-	const checkValue = (property: INodeProperties | undefined, name: string, value: unknown, where: string) => {
+	const checkValue = (
+		property: INodeProperties | undefined,
+		name: string,
+		value: unknown,
+		where: string,
+	) => {
 		if (!property) {
 			problems.push(`${where}${name} is not a parameter of ${JSON.stringify(selected)}`);
 			return;
@@ -73,17 +89,30 @@ function checkParameters(description: INodeTypeDescription, parameters: Record<s
 		if (typeof value === 'string' && value.startsWith('=')) return;
 		if (property.type === 'options' && property.options && property.options.length > 0) {
 			const allowed = (property.options as Array<{ value: unknown }>).map((option) => option.value);
-			if (!allowed.includes(value)) problems.push(`${where}${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
+			if (!allowed.includes(value))
+				problems.push(
+					`${where}${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`,
+				);
 		}
-		if (property.type === 'multiOptions' && property.options && property.options.length > 0 && Array.isArray(value)) {
+		if (
+			property.type === 'multiOptions' &&
+			property.options &&
+			property.options.length > 0 &&
+			Array.isArray(value)
+		) {
 			const allowed = (property.options as Array<{ value: unknown }>).map((option) => option.value);
 			for (const entry of value) {
-				if (!allowed.includes(entry)) problems.push(`${where}${name}: ${JSON.stringify(entry)} is not one of ${allowed.join(', ')}`);
+				if (!allowed.includes(entry))
+					problems.push(
+						`${where}${name}: ${JSON.stringify(entry)} is not one of ${allowed.join(', ')}`,
+					);
 			}
 		}
 		if (property.type === 'collection' && value && typeof value === 'object') {
 			for (const [option, optionValue] of Object.entries(value)) {
-				const optionProperty = (property.options as INodeProperties[]).find((candidate) => candidate.name === option);
+				const optionProperty = (property.options as INodeProperties[]).find(
+					(candidate) => candidate.name === option,
+				);
 				checkValue(optionProperty, option, optionValue, `${where}${name}.`);
 			}
 		}
@@ -91,7 +120,9 @@ function checkParameters(description: INodeTypeDescription, parameters: Record<s
 			const locator = value as { __rl?: boolean; mode?: string };
 			const modes = (property.modes ?? []).map((mode) => mode.name);
 			if (locator.__rl !== true || !modes.includes(locator.mode ?? '')) {
-				problems.push(`${where}${name}: a locator needs { __rl: true, mode: ${modes.join(' | ')} }`);
+				problems.push(
+					`${where}${name}: a locator needs { __rl: true, mode: ${modes.join(' | ')} }`,
+				);
 			}
 		}
 	};
@@ -112,8 +143,11 @@ function checkParameters(description: INodeTypeDescription, parameters: Record<s
 					(values as unknown[]).includes(selected[name]),
 				),
 		);
-		const allowed = (property?.options as Array<{ value: unknown }> | undefined)?.map((option) => option.value) ?? [];
-		if (!allowed.includes(selected[selector])) problems.push(`${selector} ${JSON.stringify(selected[selector])} does not exist`);
+		const allowed =
+			(property?.options as Array<{ value: unknown }> | undefined)?.map((option) => option.value) ??
+			[];
+		if (!allowed.includes(selected[selector]))
+			problems.push(`${selector} ${JSON.stringify(selected[selector])} does not exist`);
 	}
 	return problems;
 }
@@ -137,14 +171,24 @@ function allHintTexts(): string[] {
 		for (const property of properties) {
 			if (property.builderHint) texts.push(property.builderHint.propertyHint);
 			if ('options' in property && Array.isArray(property.options)) {
-				walk(property.options.filter((option): option is INodeProperties => typeof option === 'object' && 'name' in option && ('type' in option || 'values' in option)));
+				walk(
+					property.options.filter(
+						(option): option is INodeProperties =>
+							typeof option === 'object' &&
+							'name' in option &&
+							('type' in option || 'values' in option),
+					),
+				);
 			}
 			if ('values' in property && Array.isArray(property.values)) walk(property.values);
 		}
 	};
 	for (const description of [node, trigger]) {
 		const hint = description.builderHint ?? {};
-		texts.push(hint.searchHint ?? '', ...(hint.relatedNodes ?? []).map((related) => related.relationHint));
+		texts.push(
+			hint.searchHint ?? '',
+			...(hint.relatedNodes ?? []).map((related) => related.relationHint),
+		);
 		texts.push(...variations(hint).map((variation) => variation.content));
 		walk(description.properties);
 	}
@@ -163,18 +207,24 @@ describe('builder hints', () => {
 		const shown = variations(node.builderHint!);
 		const uncovered = operations().filter(
 			({ resource, operation }) =>
-				!shown.some(({ show }) => show.resource?.includes(resource) && show.operation?.includes(operation)),
+				!shown.some(
+					({ show }) => show.resource?.includes(resource) && show.operation?.includes(operation),
+				),
 		);
 		expect(uncovered).toEqual([]);
 		expect(operations().length).toBeGreaterThanOrEqual(56);
 	});
 
 	test('every event of the trigger is covered by a pattern', () => {
-		const events = (trigger.properties.find((property) => property.name === 'event')!.options as Array<{ value: string }>).map(
-			(option) => option.value,
-		);
+		const events = (
+			trigger.properties.find((property) => property.name === 'event')!.options as Array<{
+				value: string;
+			}>
+		).map((option) => option.value);
 		const shown = variations(trigger.builderHint!);
-		expect(events.filter((event) => !shown.some(({ show }) => show.event?.includes(event)))).toEqual([]);
+		expect(
+			events.filter((event) => !shown.some(({ show }) => show.event?.includes(event))),
+		).toEqual([]);
 	});
 
 	test('every node a pattern configures exists and uses only its real parameters and option values', () => {
@@ -191,7 +241,11 @@ describe('builder hints', () => {
 					}
 					configuredCount++;
 					expect(configured.version).toBe(target.version);
-					problems.push(...checkParameters(target, configured.config.parameters).map((problem) => `${configured.config.name}: ${problem}`));
+					problems.push(
+						...checkParameters(target, configured.config.parameters).map(
+							(problem) => `${configured.config.name}: ${problem}`,
+						),
+					);
 				}
 				expect(show).toBeDefined();
 			}
@@ -205,11 +259,21 @@ describe('builder hints', () => {
 			readFileSync(path.join(require.resolve('n8n-nodes-base/package.json')), 'utf8'),
 		) as { n8n: { nodes: string[] } };
 		const baseNames = new Set(
-			base.n8n.nodes.map((file) => `n8n-nodes-base.${path.basename(file).replace(/\.node\.js$/, '').replace(/^./, (c) => c.toLowerCase())}`),
+			base.n8n.nodes.map(
+				(file) =>
+					`n8n-nodes-base.${path
+						.basename(file)
+						.replace(/\.node\.js$/, '')
+						.replace(/^./, (c) => c.toLowerCase())}`,
+			),
 		);
 		const own = new Set([`n8n-nodes-genviral.${node.name}`, `n8n-nodes-genviral.${trigger.name}`]);
-		const related = [node, trigger].flatMap((description) => description.builderHint?.relatedNodes ?? []);
-		const unknown = related.map((entry) => entry.nodeType).filter((type) => !own.has(type) && !baseNames.has(type));
+		const related = [node, trigger].flatMap(
+			(description) => description.builderHint?.relatedNodes ?? [],
+		);
+		const unknown = related
+			.map((entry) => entry.nodeType)
+			.filter((type) => !own.has(type) && !baseNames.has(type));
 		expect(unknown).toEqual([]);
 	});
 
@@ -229,11 +293,21 @@ describe('builder hints', () => {
 		const walk = (properties: INodeProperties[]) => {
 			for (const property of properties) {
 				if (property.builderHint) hinted.add(property.name);
-				if (property.type === 'collection' && Array.isArray(property.options)) walk(property.options as INodeProperties[]);
+				if (property.type === 'collection' && Array.isArray(property.options))
+					walk(property.options as INodeProperties[]);
 			}
 		};
 		walk(node.properties);
-		for (const name of ['externalId', 'mediaSource', 'accountIds', 'waitForPublish', 'maxWait', 'scheduledAt', 'startDate', 'imageUrls']) {
+		for (const name of [
+			'externalId',
+			'mediaSource',
+			'accountIds',
+			'waitForPublish',
+			'maxWait',
+			'scheduledAt',
+			'startDate',
+			'imageUrls',
+		]) {
 			expect([name, hinted.has(name)]).toEqual([name, true]);
 		}
 	});

@@ -16,7 +16,9 @@ function seedOneOfEach(): { packId: string } {
 	const { fake } = ctx;
 	const scope = fake.scopeOf(DEFAULT_TOKEN);
 	fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@brand', postCount: 3 });
-	const pack = fake.modules.packs.seedPack(scope, { images: [{ url: 'https://cdn.example.org/a.jpg' }] });
+	const pack = fake.modules.packs.seedPack(scope, {
+		images: [{ url: 'https://cdn.example.org/a.jpg' }],
+	});
 	fake.modules.posts.seedPost(scope, {});
 	fake.modules.folders.seed({});
 	fake.modules.templates.seed({});
@@ -27,7 +29,12 @@ function seedOneOfEach(): { packId: string } {
 
 async function check(options: { schemaDir?: string } = {}) {
 	const lines: string[] = [];
-	const report = await runLiveCheck({ baseUrl: ctx.fake.baseUrl, token: DEFAULT_TOKEN, out: (line) => lines.push(line), ...options });
+	const report = await runLiveCheck({
+		baseUrl: ctx.fake.baseUrl,
+		token: DEFAULT_TOKEN,
+		out: (line) => lines.push(line),
+		...options,
+	});
 	return { report, lines, output: lines.join('\n') };
 }
 
@@ -41,7 +48,12 @@ describe('check:live refuses', () => {
 
 	test('in CI, even with a token, without printing the token', async () => {
 		const lines: string[] = [];
-		expect(await main({ CI: 'true', GENVIRAL_API_TOKEN: DEFAULT_TOKEN, GENVIRAL_API_BASE_URL: ctx.fake.baseUrl }, (l) => lines.push(l))).toBe(2);
+		expect(
+			await main(
+				{ CI: 'true', GENVIRAL_API_TOKEN: DEFAULT_TOKEN, GENVIRAL_API_BASE_URL: ctx.fake.baseUrl },
+				(l) => lines.push(l),
+			),
+		).toBe(2);
 		expect(lines.join('\n')).toMatch(/refusing to run in CI/);
 		expect(lines.join('\n')).not.toContain(DEFAULT_TOKEN);
 		expect(ctx.fake.requests).toHaveLength(0);
@@ -49,7 +61,12 @@ describe('check:live refuses', () => {
 
 	test('a base URL that would send the token in clear text to another machine', async () => {
 		const lines: string[] = [];
-		expect(await main({ GENVIRAL_API_TOKEN: DEFAULT_TOKEN, GENVIRAL_API_BASE_URL: 'http://api.example.org/v1' }, (l) => lines.push(l))).toBe(2);
+		expect(
+			await main(
+				{ GENVIRAL_API_TOKEN: DEFAULT_TOKEN, GENVIRAL_API_BASE_URL: 'http://api.example.org/v1' },
+				(l) => lines.push(l),
+			),
+		).toBe(2);
 		expect(lines.join('\n')).toMatch(/must be https/);
 		expect(lines.join('\n')).not.toContain(DEFAULT_TOKEN);
 	});
@@ -60,7 +77,11 @@ describe('check:live only reads', () => {
 		const readOnly = reference.filter(isReadOnly);
 		expect(readOnly.length).toBeGreaterThan(20);
 		expect(readOnly.every((e) => e.method === 'GET')).toBe(true);
-		expect(reference.filter((e) => e.errors.some((x) => x.error_code === 'insufficient_credits')).filter(isReadOnly)).toEqual([]);
+		expect(
+			reference
+				.filter((e) => e.errors.some((x) => x.error_code === 'insufficient_credits'))
+				.filter(isReadOnly),
+		).toEqual([]);
 	});
 
 	test('every request it makes is a GET of a read-only endpoint, with the token only in the Authorization header', async () => {
@@ -69,7 +90,10 @@ describe('check:live only reads', () => {
 		expect(ctx.fake.requests.length).toBeGreaterThan(20);
 		const allowed = new Set(reference.filter(isReadOnly).map((e) => `GET ${e.path}`));
 		for (const request of ctx.fake.requests) {
-			expect({ method: request.method, endpoint: allowed.has(ctx.fake.endpointOf(request.method, request.path)) }).toEqual({ method: 'GET', endpoint: true });
+			expect({
+				method: request.method,
+				endpoint: allowed.has(ctx.fake.endpointOf(request.method, request.path)),
+			}).toEqual({ method: 'GET', endpoint: true });
 			expect(request.headers.authorization).toBe(`Bearer ${DEFAULT_TOKEN}`);
 		}
 		expect(report.requests).toHaveLength(ctx.fake.requests.length);
@@ -84,13 +108,29 @@ describe('check:live against the fake', () => {
 		expect(report.results.filter((r) => r.status === 'drift')).toEqual([]);
 		expect(report.drift).toBe(0);
 		// Only the gets whose ID comes from a write (a refresh, a Studio video) are skipped.
-		expect(report.results.filter((r) => r.status === 'skipped').map((r) => r.name).sort()).toEqual(['Analytics.getRefresh', 'Studio.getVideo']);
+		expect(
+			report.results
+				.filter((r) => r.status === 'skipped')
+				.map((r) => r.name)
+				.sort(),
+		).toEqual(['Analytics.getRefresh', 'Studio.getVideo']);
 		const checked = new Set(report.results.filter((r) => r.status === 'ok').map((r) => r.name));
-		for (const get of ['Analytics.getTarget', 'Folders.get', 'Folders.ancestors', 'Folders.listItems', 'Posts.get', 'Packs.get', 'Templates.get', 'Slideshows.get']) {
+		for (const get of [
+			'Analytics.getTarget',
+			'Folders.get',
+			'Folders.ancestors',
+			'Folders.listItems',
+			'Posts.get',
+			'Packs.get',
+			'Templates.get',
+			'Slideshows.get',
+		]) {
 			expect({ get, checked: checked.has(get) }).toEqual({ get, checked: true });
 		}
 		// Folders are listed once per documented media type.
-		expect(report.results.filter((r) => r.name === 'Folders.list').map((r) => r.query.media_type)).toEqual(['ai_image', 'ai_video', 'upload', 'slideshow']);
+		expect(
+			report.results.filter((r) => r.name === 'Folders.list').map((r) => r.query.media_type),
+		).toEqual(['ai_image', 'ai_video', 'upload', 'slideshow']);
 		expect(output).toMatch(/check:live: \d+ ok, 0 with drift, 2 skipped/);
 	});
 
@@ -104,15 +144,38 @@ describe('check:live against the fake', () => {
 				ok: true,
 				code: 200,
 				message: 'Packs retrieved',
-				data: { packs: [{ id: packId, image_count: 1, preview_image_url: null, is_public: false, created_at: 'x', cover: 'new' }], total: '1', limit: 5 },
+				data: {
+					packs: [
+						{
+							id: packId,
+							image_count: 1,
+							preview_image_url: null,
+							is_public: false,
+							created_at: 'x',
+							cover: 'new',
+						},
+					],
+					total: '1',
+					limit: 5,
+				},
 			},
 		});
 		fake.inject('GET /analytics/workspace-suggestions', {
 			kind: 'json',
 			status: 200,
-			body: { ok: true, code: 200, message: 'ok', data: [{ workspaceId: 'w', workspaceName: 7, totalItems: 4, isPersonal: false }] },
+			body: {
+				ok: true,
+				code: 200,
+				message: 'ok',
+				data: [{ workspaceId: 'w', workspaceName: 7, totalItems: 4, isPersonal: false }],
+			},
 		});
-		fake.inject('GET /subscription', { kind: 'error', status: 500, error_code: 'internal_error', message: 'Database unavailable' });
+		fake.inject('GET /subscription', {
+			kind: 'error',
+			status: 500,
+			error_code: 'internal_error',
+			message: 'Database unavailable',
+		});
 		const { report, output } = await check();
 		const findingsOf = (name: string) => report.results.find((r) => r.name === name)!.findings;
 		expect(findingsOf('Packs.list')).toEqual(
@@ -123,9 +186,22 @@ describe('check:live against the fake', () => {
 			]),
 		);
 		expect(findingsOf('Analytics.listWorkspaceSuggestions')).toEqual([
-			{ kind: 'retyped', field: '[].workspaceName', expected: 'string', actual: 'number', source: 'reference' },
+			{
+				kind: 'retyped',
+				field: '[].workspaceName',
+				expected: 'string',
+				actual: 'number',
+				source: 'reference',
+			},
 		]);
-		expect(findingsOf('Subscription.get')).toEqual([{ kind: 'status', expected: 200, actual: 500, detail: 'error_code=internal_error message="Database unavailable"' }]);
+		expect(findingsOf('Subscription.get')).toEqual([
+			{
+				kind: 'status',
+				expected: 200,
+				actual: 500,
+				detail: 'error_code=internal_error message="Database unavailable"',
+			},
+		]);
 		// The get still reads the pack whose ID the changed list gave.
 		expect(report.results.find((r) => r.name === 'Packs.get')!.status).toBe('ok');
 		expect(report.drift).toBe(3);
@@ -142,7 +218,15 @@ describe('check:live against the fake', () => {
 		mkdirSync(path.join(schemaDir, 'imagePack'));
 		writeFileSync(
 			path.join(schemaDir, 'imagePack', 'getMany.json'),
-			JSON.stringify({ type: 'object', properties: { id: { type: 'string' }, name: { type: 'number' }, image_count: { type: 'integer' }, gone: { type: 'string' } } }),
+			JSON.stringify({
+				type: 'object',
+				properties: {
+					id: { type: 'string' },
+					name: { type: 'number' },
+					image_count: { type: 'integer' },
+					gone: { type: 'string' },
+				},
+			}),
 		);
 		const { report } = await check({ schemaDir });
 		const packs = report.results.find((r) => r.name === 'Packs.list')!;
@@ -153,6 +237,8 @@ describe('check:live against the fake', () => {
 			]),
 		);
 		// No schema file for the other operations: compared with the reference only, no drift.
-		expect(report.results.filter((r) => r.status === 'drift').map((r) => r.name)).toEqual(['Packs.list']);
+		expect(report.results.filter((r) => r.status === 'drift').map((r) => r.name)).toEqual([
+			'Packs.list',
+		]);
 	});
 });

@@ -29,7 +29,9 @@ describe('reference coverage', () => {
 	test('no entry names an endpoint the reference does not have, and none twice', () => {
 		const known = new Set(endpoints().map((e) => `${e.resource}.${e.operation}`));
 		const names = COVERED.map(([resource, operation]) => `${resource}.${operation}`);
-		expect(COVERED.filter(([resource]) => resource === NOT_IN_REFERENCE).map(([, name]) => name)).toEqual([]);
+		expect(
+			COVERED.filter(([resource]) => resource === NOT_IN_REFERENCE).map(([, name]) => name),
+		).toEqual([]);
 		expect(names.filter((name) => !known.has(name))).toEqual([]);
 		expect(new Set(names).size).toBe(names.length);
 	});
@@ -47,6 +49,8 @@ describe('reference coverage', () => {
 				.map(([operation]) => `${resource.value}.${operation}`),
 		);
 		expect(withNone).toEqual([]);
-		expect(declared.length).toBeGreaterThanOrEqual(RESOURCES.reduce((n, r) => n + Object.keys(r.operations).length, 0));
+		expect(declared.length).toBeGreaterThanOrEqual(
+			RESOURCES.reduce((n, r) => n + Object.keys(r.operations).length, 0),
+		);
 	});
 });

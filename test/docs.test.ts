@@ -72,7 +72,8 @@ function headings(text: string, level: number): string[] {
 }
 
 /** The page of a resource: `analyticsTarget` → docs/resources/analytics-target.md. */
-const pageOf = (resourceValue: string) => `docs/resources/${resourceValue.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.md`;
+const pageOf = (resourceValue: string) =>
+	`docs/resources/${resourceValue.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.md`;
 
 /** Sections of a resource page that are not operations (checked so a stale operation cannot hide). */
 const NON_OPERATION_SECTIONS: Record<string, string[]> = {
@@ -83,7 +84,8 @@ const NON_OPERATION_SECTIONS: Record<string, string[]> = {
 function declaredRows(): string[] {
 	return RESOURCES.flatMap((resource) =>
 		Object.values(resource.operationRecords).map(
-			({ name, reference }) => `${resource.name} | ${name} | ${reference.join(', ')} | ${pageOf(resource.value)}#${anchorOf(name)}`,
+			({ name, reference }) =>
+				`${resource.name} | ${name} | ${reference.join(', ')} | ${pageOf(resource.value)}#${anchorOf(name)}`,
 		),
 	).sort();
 }
@@ -97,9 +99,15 @@ function readmeRows(): string[] {
 	return readme
 		.slice(start, end)
 		.split('\n')
-		.filter((line) => line.startsWith('| ') && !line.startsWith('| Resource ') && !line.startsWith('|---'))
+		.filter(
+			(line) =>
+				line.startsWith('| ') && !line.startsWith('| Resource ') && !line.startsWith('|---'),
+		)
 		.map((line) => {
-			const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+			const cells = line
+				.split('|')
+				.slice(1, -1)
+				.map((cell) => cell.trim());
 			const link = /^\[([^\]]+)\]\(([^)]+)\)$/.exec(cells[1]);
 			const endpoints = [...cells[2].matchAll(/`([^`]+)`/g)].map((m) => m[1]);
 			return `${cells[0]} | ${link?.[1] ?? `(no link) ${cells[1]}`} | ${endpoints.join(', ')} | ${link?.[2] ?? ''}`;
@@ -121,10 +129,18 @@ describe('docs', () => {
 		expect(pages).toEqual(expectedPages);
 		for (const resource of RESOURCES) {
 			const page = read(pageOf(resource.value));
-			expect({ page: pageOf(resource.value), title: headings(page, 1) }).toEqual({ page: pageOf(resource.value), title: [resource.name] });
+			expect({ page: pageOf(resource.value), title: headings(page, 1) }).toEqual({
+				page: pageOf(resource.value),
+				title: [resource.name],
+			});
 			const operations = Object.values(resource.operationRecords).map(({ name }) => name);
-			const sections = headings(page, 2).filter((heading) => !(NON_OPERATION_SECTIONS[resource.value] ?? []).includes(heading));
-			expect({ page: pageOf(resource.value), sections: [...sections].sort() }).toEqual({ page: pageOf(resource.value), sections: [...operations].sort() });
+			const sections = headings(page, 2).filter(
+				(heading) => !(NON_OPERATION_SECTIONS[resource.value] ?? []).includes(heading),
+			);
+			expect({ page: pageOf(resource.value), sections: [...sections].sort() }).toEqual({
+				page: pageOf(resource.value),
+				sections: [...operations].sort(),
+			});
 		}
 	});
 
@@ -141,7 +157,10 @@ describe('docs', () => {
 					if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:
 					checked++;
 					const [pathPart, anchor] = target.split('#') as [string, string | undefined];
-					const resolved = pathPart === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), pathPart));
+					const resolved =
+						pathPart === ''
+							? file
+							: path.posix.normalize(path.posix.join(path.posix.dirname(file), pathPart));
 					if (!existsSync(path.join(REPO_ROOT, resolved))) {
 						broken.push(`${file}: ${target} (no file ${resolved})`);
 						continue;
@@ -151,7 +170,8 @@ describe('docs', () => {
 						broken.push(`${file}: ${target} (an anchor into a file that is not Markdown)`);
 						continue;
 					}
-					if (!anchorsOf(read(resolved)).has(anchor)) broken.push(`${file}: ${target} (no heading #${anchor} in ${resolved})`);
+					if (!anchorsOf(read(resolved)).has(anchor))
+						broken.push(`${file}: ${target} (no heading #${anchor} in ${resolved})`);
 				}
 			}
 		}
@@ -159,10 +179,20 @@ describe('docs', () => {
 		expect(checked).toBeGreaterThan(100);
 	});
 
-	test("the documentation URLs of the nodes and the credential point at headings that exist in README.md", () => {
-		const sources = ['nodes/Genviral/Genviral.node.ts', 'nodes/Genviral/Genviral.node.json', 'nodes/GenviralTrigger/GenviralTrigger.node.ts', 'nodes/GenviralTrigger/GenviralTrigger.node.json', 'credentials/GenviralApi.credentials.ts'];
+	test('the documentation URLs of the nodes and the credential point at headings that exist in README.md', () => {
+		const sources = [
+			'nodes/Genviral/Genviral.node.ts',
+			'nodes/Genviral/Genviral.node.json',
+			'nodes/GenviralTrigger/GenviralTrigger.node.ts',
+			'nodes/GenviralTrigger/GenviralTrigger.node.json',
+			'credentials/GenviralApi.credentials.ts',
+		];
 		const anchors = anchorsOf(read('README.md'));
-		const urls = sources.flatMap((file) => [...read(file).matchAll(/https:\/\/github\.com\/genviral\/n8n-nodes-genviral#([\w-]+)/g)].map((m) => ({ file, anchor: m[1] })));
+		const urls = sources.flatMap((file) =>
+			[...read(file).matchAll(/https:\/\/github\.com\/genviral\/n8n-nodes-genviral#([\w-]+)/g)].map(
+				(m) => ({ file, anchor: m[1] }),
+			),
+		);
 		expect(urls.length).toBeGreaterThanOrEqual(4);
 		// GitHub shows the README for #readme itself.
 		expect(urls.filter(({ anchor }) => anchor !== 'readme' && !anchors.has(anchor))).toEqual([]);

@@ -21,7 +21,9 @@ function sourceFiles(dir: string): string[] {
 /** Every relative module a file imports or re-exports, resolved to a file path. */
 function importsOf(file: string): string[] {
 	const text = readFileSync(file, 'utf8');
-	const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+'([^']+)'/gms)].map((match) => match[1]);
+	const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+'([^']+)'/gms)].map(
+		(match) => match[1],
+	);
 	return specifiers
 		.filter((specifier) => specifier.startsWith('.'))
 		.map((specifier) => {
@@ -83,14 +85,35 @@ export function cyclesOf(edges: Map<string, string[]>): string[][] {
 const LAYERS = ['helpers', 'descriptions', 'transport', 'actions', 'methods'];
 const layerOf = (file: string): number | undefined => {
 	const [top, second] = path.relative(path.join(NODES, 'Genviral'), file).split(path.sep);
-	return second === undefined ? undefined : LAYERS.indexOf(top) >= 0 ? LAYERS.indexOf(top) : undefined;
+	return second === undefined
+		? undefined
+		: LAYERS.indexOf(top) >= 0
+			? LAYERS.indexOf(top)
+			: undefined;
 };
 
 describe('the shape of nodes/', () => {
 	it('the cycle finder finds a cycle, a self import, and nothing in a tree', () => {
-		expect(cyclesOf(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+		expect(
+			cyclesOf(
+				new Map([
+					['a', ['b']],
+					['b', ['c']],
+					['c', ['a']],
+					['d', ['a']],
+				]),
+			),
+		).toEqual([['a', 'b', 'c']]);
 		expect(cyclesOf(new Map([['a', ['a']]]))).toEqual([['a']]);
-		expect(cyclesOf(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+		expect(
+			cyclesOf(
+				new Map([
+					['a', ['b', 'c']],
+					['b', ['c']],
+					['c', []],
+				]),
+			),
+		).toEqual([]);
 	});
 
 	it('has no import cycle (type-only imports included)', () => {
@@ -114,7 +137,9 @@ describe('the shape of nodes/', () => {
 	it('transport/ reads no parameter: the router hands it the Options as plain values', () => {
 		const readers = files
 			.filter((file) => rel(file).startsWith(`Genviral${path.sep}transport${path.sep}`))
-			.filter((file) => /getNodeParameter|readParameters?\b|checkValue/.test(readFileSync(file, 'utf8')))
+			.filter((file) =>
+				/getNodeParameter|readParameters?\b|checkValue/.test(readFileSync(file, 'utf8')),
+			)
 			.map(rel);
 		expect(readers).toEqual([]);
 	});

@@ -30,7 +30,10 @@ describe('package.json', () => {
 
 	test('every path of the n8n block exists after the build', () => {
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
-			expect({ file, exists: existsSync(path.join(REPO_ROOT, file)) }).toEqual({ file, exists: true });
+			expect({ file, exists: existsSync(path.join(REPO_ROOT, file)) }).toEqual({
+				file,
+				exists: true,
+			});
 		}
 	});
 });
@@ -43,11 +46,15 @@ describe('n8n-core PackageDirectoryLoader', () => {
 
 		const [node] = genviralLoader.types.nodes;
 		expect(node.name).toBe('genviral');
-		expect(node.usableAsTool).toEqual({ replacements: { description: expect.stringContaining('never as binary data') } });
+		expect(node.usableAsTool).toEqual({
+			replacements: { description: expect.stringContaining('never as binary data') },
+		});
 		expect(node.codex?.categories).toEqual(['Marketing', 'Analytics']);
 		const icons = node.iconUrl as { light: string; dark: string };
 		for (const icon of [icons.light, icons.dark]) {
-			expect(icon).toMatch(/^icons\/n8n-nodes-genviral\/dist\/nodes\/Genviral\/genviral(\.dark)?\.svg$/);
+			expect(icon).toMatch(
+				/^icons\/n8n-nodes-genviral\/dist\/nodes\/Genviral\/genviral(\.dark)?\.svg$/,
+			);
 			const file = path.join(REPO_ROOT, icon.replace('icons/n8n-nodes-genviral/', ''));
 			expect(readFileSync(file, 'utf8')).toContain('<svg');
 		}
@@ -70,7 +77,12 @@ describe('npm pack', () => {
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 			expect(files.map((f) => f.path)).toContain(file);
 		}
-		expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['dist/nodes/Genviral/genviral.svg', 'dist/nodes/Genviral/genviral.dark.svg']));
+		expect(files.map((f) => f.path)).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/Genviral/genviral.svg',
+				'dist/nodes/Genviral/genviral.dark.svg',
+			]),
+		);
 	});
 });
 
@@ -94,20 +106,32 @@ describe('the node description, as an editor or an AI agent reads it', () => {
 		const options = resourceSelector.options as SelectorOption[];
 		expect(options.map((o) => o.value)).toEqual(RESOURCES.map((r) => r.value));
 		expect(options.map((o) => o.name)).toEqual(RESOURCES.map((r) => r.name));
-		for (const option of options) expect({ resource: option.name, description: option.description }).toEqual({ resource: option.name, description: expect.stringMatching(/.{20,}/) });
+		for (const option of options)
+			expect({ resource: option.name, description: option.description }).toEqual({
+				resource: option.name,
+				description: expect.stringMatching(/.{20,}/),
+			});
 	});
 
 	test('one Operation list per resource, exactly its operations, each with a description and an action', async () => {
 		const { operationSelectors } = await selectorsOf();
 		expect(operationSelectors).toHaveLength(RESOURCES.length);
 		for (const resource of RESOURCES) {
-			const selector = operationSelectors.find((s) => s.displayOptions?.show?.resource?.[0] === resource.value);
-			expect({ resource: resource.value, selector: selector !== undefined }).toEqual({ resource: resource.value, selector: true });
+			const selector = operationSelectors.find(
+				(s) => s.displayOptions?.show?.resource?.[0] === resource.value,
+			);
+			expect({ resource: resource.value, selector: selector !== undefined }).toEqual({
+				resource: resource.value,
+				selector: true,
+			});
 			const options = selector!.options as SelectorOption[];
 			expect(options.map((o) => o.value).sort()).toEqual(Object.keys(resource.operations).sort());
 			for (const option of options) {
 				// More than the action label: what it does and what comes back.
-				expect({ operation: `${resource.value}.${option.value}`, description: option.description }).toEqual({
+				expect({
+					operation: `${resource.value}.${option.value}`,
+					description: option.description,
+				}).toEqual({
 					operation: `${resource.value}.${option.value}`,
 					description: expect.stringMatching(/.{25,}/),
 				});
@@ -123,16 +147,30 @@ describe('the node description, as an editor or an AI agent reads it', () => {
 	test('every operation reaches the API, and together they reach every endpoint of the reference', async () => {
 		const { operationSelectors } = await selectorsOf();
 		const nodeOperations = operationSelectors
-			.flatMap((s) => (s.options as SelectorOption[]).map((o) => `${String(s.displayOptions?.show?.resource?.[0])}.${o.value}`))
+			.flatMap((s) =>
+				(s.options as SelectorOption[]).map(
+					(o) => `${String(s.displayOptions?.show?.resource?.[0])}.${o.value}`,
+				),
+			)
 			.sort();
 		const operationCount = RESOURCES.reduce((sum, r) => sum + Object.keys(r.operations).length, 0);
 		expect(nodeOperations).toHaveLength(operationCount);
 		// COVERED: reference endpoint → the node parameters that call it (each run against the fake elsewhere).
-		const reached = [...new Set(COVERED.map(([, , parameters]) => `${String(parameters.resource)}.${String(parameters.operation)}`))].sort();
+		const reached = [
+			...new Set(
+				COVERED.map(
+					([, , parameters]) => `${String(parameters.resource)}.${String(parameters.operation)}`,
+				),
+			),
+		].sort();
 		expect(reached).toEqual(nodeOperations);
-		const reference = endpoints().map((e) => `${e.resource}.${e.operation}`).sort();
+		const reference = endpoints()
+			.map((e) => `${e.resource}.${e.operation}`)
+			.sort();
 		expect(reference).toHaveLength(57);
-		expect(COVERED.map(([resource, operation]) => `${resource}.${operation}`).sort()).toEqual(reference);
+		expect(COVERED.map(([resource, operation]) => `${resource}.${operation}`).sort()).toEqual(
+			reference,
+		);
 	});
 
 	test('every field an agent could fill, nested options included, has a description that says what to give', async () => {
@@ -148,15 +186,20 @@ describe('the node description, as an editor or an AI agent reads it', () => {
 			const container = property.type === 'collection' && CONTAINERS.includes(property.name);
 			if (description.trim() === '') {
 				if (!container) problems.push(`${where}: no description`);
-			} else if (description.trim().length < 20) problems.push(`${where}: too short to tell an agent what to give: "${description}"`);
-			else if (description.trim().toLowerCase() === property.displayName.toLowerCase()) problems.push(`${where}: only repeats its name`);
-			else if (/\bto (act|work) on\b/i.test(description)) problems.push(`${where}: says nothing about this operation: "${description}"`);
+			} else if (description.trim().length < 20)
+				problems.push(`${where}: too short to tell an agent what to give: "${description}"`);
+			else if (description.trim().toLowerCase() === property.displayName.toLowerCase())
+				problems.push(`${where}: only repeats its name`);
+			else if (/\bto (act|work) on\b/i.test(description))
+				problems.push(`${where}: says nothing about this operation: "${description}"`);
 			if (property.type === 'collection') {
-				for (const option of (property.options ?? []) as INodeProperties[]) check(option, `${path} → ${option.displayName}`);
+				for (const option of (property.options ?? []) as INodeProperties[])
+					check(option, `${path} → ${option.displayName}`);
 			}
 			if (property.type === 'fixedCollection') {
 				for (const group of (property.options ?? []) as INodePropertyCollection[]) {
-					for (const value of group.values) check(value, `${path} → ${group.displayName} → ${value.displayName}`);
+					for (const value of group.values)
+						check(value, `${path} → ${group.displayName} → ${value.displayName}`);
 				}
 			}
 		};

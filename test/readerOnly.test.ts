@@ -39,11 +39,18 @@ export function directReads(files: Array<{ file: string; text: string }>): strin
 }
 
 describe('parameters are read through the one reader', () => {
-	const files = sourceFiles(NODES).map((full) => ({ file: path.relative(NODES, full).split(path.sep).join('/'), text: readFileSync(full, 'utf8') }));
+	const files = sourceFiles(NODES).map((full) => ({
+		file: path.relative(NODES, full).split(path.sep).join('/'),
+		text: readFileSync(full, 'utf8'),
+	}));
 
 	test('the scan sees the node and the trigger sources, and the allowed reads', () => {
 		expect(files.length).toBeGreaterThan(50);
-		expect(files.map((f) => f.file)).toEqual(expect.arrayContaining(Object.keys(ALLOWED).concat('GenviralTrigger/settings.ts', 'Genviral/transport/options.ts')));
+		expect(files.map((f) => f.file)).toEqual(
+			expect.arrayContaining(
+				Object.keys(ALLOWED).concat('GenviralTrigger/settings.ts', 'Genviral/transport/options.ts'),
+			),
+		);
 	});
 
 	test('no getNodeParameter( outside the reader and the router (Resource, Operation)', () => {
@@ -53,8 +60,14 @@ describe('parameters are read through the one reader', () => {
 	test('the scan finds a direct read, and one the router makes of anything but Resource and Operation', () => {
 		expect(
 			directReads([
-				{ file: 'Genviral/actions/post/update.operation.ts', text: "const raw = this.getNodeParameter('updateFields', i, {});" },
-				{ file: 'Genviral/actions/router.ts', text: "const x = ctx.getNodeParameter('updateFields', i);" },
+				{
+					file: 'Genviral/actions/post/update.operation.ts',
+					text: "const raw = this.getNodeParameter('updateFields', i, {});",
+				},
+				{
+					file: 'Genviral/actions/router.ts',
+					text: "const x = ctx.getNodeParameter('updateFields', i);",
+				},
 				{ file: 'GenviralTrigger/settings.ts', text: "ctx.getNodeParameter ('event')" },
 			]),
 		).toHaveLength(3);

@@ -38,7 +38,10 @@ const publishYaml = read('.github/workflows/publish.yml');
 
 describe('package.json metadata', () => {
 	test('repository, homepage, bugs and author point to one GitHub repository', () => {
-		expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/genviral/n8n-nodes-genviral.git' });
+		expect(pkg.repository).toEqual({
+			type: 'git',
+			url: 'git+https://github.com/genviral/n8n-nodes-genviral.git',
+		});
 		expect(pkg.homepage).toBe('https://github.com/genviral/n8n-nodes-genviral#readme');
 		expect(pkg.bugs).toEqual({ url: 'https://github.com/genviral/n8n-nodes-genviral/issues' });
 		expect(pkg.author.name).toMatch(/\S/);
@@ -50,8 +53,12 @@ describe('package.json metadata', () => {
 		const scripts = pkg.scripts as Record<string, string>;
 		expect(scripts.lint).toMatch(/\bn8n-node lint$/);
 		expect(scripts.test).toMatch(/npm run verify && jest$/);
-		expect(read('eslint.config.mjs').replace(/\s+/g, ' ').trim()).toBe("import { config } from '@n8n/node-cli/eslint'; export default config;");
-		expect((pkg.devDependencies as Record<string, string>)['@n8n/node-cli']).toMatch(/^\d+\.\d+\.\d+$/);
+		expect(read('eslint.config.mjs').replace(/\s+/g, ' ').trim()).toBe(
+			"import { config } from '@n8n/node-cli/eslint'; export default config;",
+		);
+		expect((pkg.devDependencies as Record<string, string>)['@n8n/node-cli']).toMatch(
+			/^\d+\.\d+\.\d+$/,
+		);
 	});
 
 	test('a repository elsewhere, a homepage or bugs URL off it, or a missing author is reported', () => {
@@ -73,10 +80,15 @@ describe('package.json metadata', () => {
 
 describe('verification checks on bad input', () => {
 	test('a runtime dependency, or a built file that requires a package, fails', () => {
-		expect(checks.checkNoRuntimeDependencies({ ...pkg, dependencies: { axios: '1.0.0' } })).toEqual(['dependencies: axios']);
-		expect(checks.checkNoRuntimeDependencies(pkg, { 'dist/a.js': 'const x = require("lodash"); const y = require("./y"); require("n8n-workflow"); require("node:crypto");' })).toEqual([
-			'dist/a.js requires "lodash"',
-		]);
+		expect(checks.checkNoRuntimeDependencies({ ...pkg, dependencies: { axios: '1.0.0' } })).toEqual(
+			['dependencies: axios'],
+		);
+		expect(
+			checks.checkNoRuntimeDependencies(pkg, {
+				'dist/a.js':
+					'const x = require("lodash"); const y = require("./y"); require("n8n-workflow"); require("node:crypto");',
+			}),
+		).toEqual(['dist/a.js requires "lodash"']);
 	});
 
 	test('process, globalThis or the file system in built node code fails', () => {
@@ -90,7 +102,10 @@ describe('verification checks on bad input', () => {
 	});
 
 	test('a licence other than MIT fails', () => {
-		expect(checks.checkLicense({ license: 'ISC' }, 'ISC License')).toEqual(['license is "ISC", not MIT', 'LICENSE is not the MIT text with a copyright line']);
+		expect(checks.checkLicense({ license: 'ISC' }, 'ISC License')).toEqual([
+			'license is "ISC", not MIT',
+			'LICENSE is not the MIT text with a copyright line',
+		]);
 		expect(checks.checkLicense(pkg, read('LICENSE'))).toEqual([]);
 	});
 
@@ -98,17 +113,34 @@ describe('verification checks on bad input', () => {
 		const description = {
 			displayName: 'Genviral',
 			properties: [
-				{ displayName: 'Handle', name: 'handle', description: 'Handle to track, e.g. @みずき', default: 'データ' },
-				{ displayName: 'Operation', name: 'operation', options: [{ name: 'Создать пост', value: 'create' }] },
+				{
+					displayName: 'Handle',
+					name: 'handle',
+					description: 'Handle to track, e.g. @みずき',
+					default: 'データ',
+				},
+				{
+					displayName: 'Operation',
+					name: 'operation',
+					options: [{ name: 'Создать пост', value: 'create' }],
+				},
 			],
 		};
-		expect(checks.checkEnglishUiText({ Genviral: description })).toEqual(['Genviral.properties[1].options[0].name: "Создать пост"']);
+		expect(checks.checkEnglishUiText({ Genviral: description })).toEqual([
+			'Genviral.properties[1].options[0].name: "Создать пост"',
+		]);
 	});
 
 	test('the node and credential descriptions n8n loads are English', async () => {
 		const { genviralLoader } = await loadTypes();
-		const descriptions = Object.fromEntries([...genviralLoader.types.nodes, ...genviralLoader.types.credentials].map((d) => [d.name, d]));
-		expect(Object.keys(descriptions).sort()).toEqual(['genviral', 'genviralApi', 'genviralTrigger']);
+		const descriptions = Object.fromEntries(
+			[...genviralLoader.types.nodes, ...genviralLoader.types.credentials].map((d) => [d.name, d]),
+		);
+		expect(Object.keys(descriptions).sort()).toEqual([
+			'genviral',
+			'genviralApi',
+			'genviralTrigger',
+		]);
 		expect(checks.checkEnglishUiText(descriptions)).toEqual([]);
 	});
 
@@ -125,17 +157,24 @@ describe('verification checks on bad input', () => {
 describe('GitHub workflows', () => {
 	const ci = YAML.parse(ciYaml);
 	const publish = YAML.parse(publishYaml);
-	const runsOf = (workflow: { jobs: Record<string, { steps: Array<{ run?: string; uses?: string }> }> }) =>
-		Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.run ?? step.uses ?? ''));
+	const runsOf = (workflow: {
+		jobs: Record<string, { steps: Array<{ run?: string; uses?: string }> }>;
+	}) =>
+		Object.values(workflow.jobs).flatMap((job) =>
+			job.steps.map((step) => step.run ?? step.uses ?? ''),
+		);
 
 	test('CI runs bash .ci/run on Node 24 for every push and pull request, with read-only permissions', () => {
 		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
 		expect(ci.permissions).toEqual({ contents: 'read' });
 		const steps = runsOf(ci);
 		expect(steps).toContain('bash .ci/run');
-		const setupNode = Object.values(ci.jobs as Record<string, { steps: Array<{ uses?: string; with?: { 'node-version'?: number } }> }>)[0].steps.find((s) =>
-			s.uses?.startsWith('actions/setup-node'),
-		);
+		const setupNode = Object.values(
+			ci.jobs as Record<
+				string,
+				{ steps: Array<{ uses?: string; with?: { 'node-version'?: number } }> }
+			>,
+		)[0].steps.find((s) => s.uses?.startsWith('actions/setup-node'));
 		expect(setupNode?.with?.['node-version']).toBe(24);
 	});
 
@@ -153,12 +192,17 @@ describe('GitHub workflows', () => {
 	});
 
 	test('the workflow check catches a publish without provenance or id-token, or before the tests', () => {
-		const broken = publishYaml.replace("  id-token: write\n", '').replace('npm publish --provenance --access public', 'npm publish').replace('run: bash .ci/run', 'run: echo skipped');
+		const broken = publishYaml
+			.replace('  id-token: write\n', '')
+			.replace('npm publish --provenance --access public', 'npm publish')
+			.replace('run: bash .ci/run', 'run: echo skipped');
 		expect(checks.checkWorkflows(ciYaml, broken)).toEqual([
 			'publish.yml lacks permissions id-token: write',
 			'publish.yml does not run `npm publish --provenance --access public`',
 			'publish.yml does not run the tests before publishing',
 		]);
-		expect(checks.checkWorkflows(ciYaml.replace('  pull_request:\n', ''), publishYaml)).toEqual(['ci.yml does not run on push and pull_request']);
+		expect(checks.checkWorkflows(ciYaml.replace('  pull_request:\n', ''), publishYaml)).toEqual([
+			'ci.yml does not run on push and pull_request',
+		]);
 	});
 });

@@ -21,14 +21,19 @@ const TOKEN = `gva_live_5ec12e.${SECRET}`;
 const WRONG_TOKEN = `gva_live_badbad.${SECRET}-wrong`;
 
 describe('the token never leaks', () => {
-	const fake = new FakeGenviral({ ...DEFAULT_KEYS, [TOKEN]: { ...Object.values(DEFAULT_KEYS)[0] } });
+	const fake = new FakeGenviral({
+		...DEFAULT_KEYS,
+		[TOKEN]: { ...Object.values(DEFAULT_KEYS)[0] },
+	});
 	const logged: string[] = [];
 	const spies: jest.SpyInstance[] = [];
 
 	beforeAll(async () => {
 		await fake.start();
 		const capture = (...args: unknown[]) => {
-			logged.push(args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 8 }))).join(' '));
+			logged.push(
+				args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 8 }))).join(' '),
+			);
 		};
 		LoggerProxy.init({ error: capture, warn: capture, info: capture, debug: capture } as never);
 		for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -62,24 +67,53 @@ describe('the token never leaks', () => {
 			cause: inspect((error as { cause?: unknown } | undefined)?.cause, { depth: 12 }),
 		};
 		for (const [surface, text] of Object.entries(surfaces)) {
-			expect({ label, surface, leaked: text.includes(SECRET) }).toEqual({ label, surface, leaked: false });
+			expect({ label, surface, leaked: text.includes(SECRET) }).toEqual({
+				label,
+				surface,
+				leaked: false,
+			});
 		}
 	}
 
 	const scenarios: Array<[string, () => Promise<GenviralRun>]> = [
 		['success', async () => await runGenviral(fake, createTarget(), { token: TOKEN })],
-		['success, continue on fail', async () => await runGenviral(fake, createTarget(), { token: TOKEN, continueOnFail: true })],
+		[
+			'success, continue on fail',
+			async () => await runGenviral(fake, createTarget(), { token: TOKEN, continueOnFail: true }),
+		],
 		['wrong token', async () => await runGenviral(fake, createTarget(), { token: WRONG_TOKEN })],
-		['wrong token, continue on fail', async () => await runGenviral(fake, createTarget(), { token: WRONG_TOKEN, continueOnFail: true })],
-		['validation error', async () => await runGenviral(fake, createTarget({ identifier: '={{ " " }}' }), { token: TOKEN })],
-		['connection refused', async () => await runGenviral(fake, createTarget(), { token: TOKEN, baseUrl: fake.baseUrl.replace(/:\d+\//, ':1/') })],
-		['http base URL refused', async () => await runGenviral(fake, createTarget(), { token: TOKEN, baseUrl: 'http://example.org/v1' })],
-		['list search with a wrong token', async () => {
-			const error = await callNodeMethod('listSearch', 'searchTargets', {
-				credentials: { genviralApi: { apiToken: WRONG_TOKEN, baseUrl: fake.baseUrl } },
-			}).catch((e: unknown) => e);
-			return { items: [], error, run: undefined } as unknown as GenviralRun;
-		}],
+		[
+			'wrong token, continue on fail',
+			async () =>
+				await runGenviral(fake, createTarget(), { token: WRONG_TOKEN, continueOnFail: true }),
+		],
+		[
+			'validation error',
+			async () =>
+				await runGenviral(fake, createTarget({ identifier: '={{ " " }}' }), { token: TOKEN }),
+		],
+		[
+			'connection refused',
+			async () =>
+				await runGenviral(fake, createTarget(), {
+					token: TOKEN,
+					baseUrl: fake.baseUrl.replace(/:\d+\//, ':1/'),
+				}),
+		],
+		[
+			'http base URL refused',
+			async () =>
+				await runGenviral(fake, createTarget(), { token: TOKEN, baseUrl: 'http://example.org/v1' }),
+		],
+		[
+			'list search with a wrong token',
+			async () => {
+				const error = await callNodeMethod('listSearch', 'searchTargets', {
+					credentials: { genviralApi: { apiToken: WRONG_TOKEN, baseUrl: fake.baseUrl } },
+				}).catch((e: unknown) => e);
+				return { items: [], error, run: undefined } as unknown as GenviralRun;
+			},
+		],
 		...(
 			[
 				{ kind: 'reset' },
@@ -93,32 +127,57 @@ describe('the token never leaks', () => {
 			`fault ${fault.kind} ${'status' in fault ? fault.status : ''}`,
 			async () => {
 				fake.inject('POST /analytics/targets', fault);
-				return await runGenviral(fake, createTarget({ options: { maxRetries: 0 } }), { token: TOKEN });
+				return await runGenviral(fake, createTarget({ options: { maxRetries: 0 } }), {
+					token: TOKEN,
+				});
 			},
 		]),
 		...COVERED.flatMap(([resource, operation, parameters, items]) => {
 			const ref = endpoint(resource, operation);
 			const target = `${ref.method} ${ref.path}`;
-			return documentedErrorCases(ref).map(({ status, errorCode }): [string, () => Promise<GenviralRun>] => [
-				`${target} documented ${status} ${errorCode ?? ''}`,
-				async () => {
-					fake.inject(target, { kind: 'error', status, error_code: errorCode });
-					return await runGenviral(fake, { ...parameters, options: { maxRetries: 0 } }, {
-						token: TOKEN,
-						items,
-						continueOnFail: status % 2 === 0,
-					});
-				},
-			]);
+			return documentedErrorCases(ref).map(
+				({ status, errorCode }): [string, () => Promise<GenviralRun>] => [
+					`${target} documented ${status} ${errorCode ?? ''}`,
+					async () => {
+						fake.inject(target, { kind: 'error', status, error_code: errorCode });
+						return await runGenviral(
+							fake,
+							{ ...parameters, options: { maxRetries: 0 } },
+							{
+								token: TOKEN,
+								items,
+								continueOnFail: status % 2 === 0,
+							},
+						);
+					},
+				],
+			);
 		}),
-		['retries exhausted', async () => {
-			fake.inject('GET /analytics/targets', { kind: 'error', status: 503 }, { kind: 'reset' });
-			return await runGenviral(fake, { resource: 'analyticsTarget', operation: 'getMany', returnAll: true, options: { maxRetries: 1, retryDelay: 1 } }, { token: TOKEN });
-		}],
-		['timeout', async () => {
-			fake.inject('POST /analytics/targets', { kind: 'hang' });
-			return await runGenviral(fake, createTarget({ options: { timeout: 100 } }), { token: TOKEN });
-		}],
+		[
+			'retries exhausted',
+			async () => {
+				fake.inject('GET /analytics/targets', { kind: 'error', status: 503 }, { kind: 'reset' });
+				return await runGenviral(
+					fake,
+					{
+						resource: 'analyticsTarget',
+						operation: 'getMany',
+						returnAll: true,
+						options: { maxRetries: 1, retryDelay: 1 },
+					},
+					{ token: TOKEN },
+				);
+			},
+		],
+		[
+			'timeout',
+			async () => {
+				fake.inject('POST /analytics/targets', { kind: 'hang' });
+				return await runGenviral(fake, createTarget({ options: { timeout: 100 } }), {
+					token: TOKEN,
+				});
+			},
+		],
 	];
 
 	test.each(scenarios)('%s', async (label, scenario) => {
@@ -131,7 +190,10 @@ describe('the token never leaks', () => {
 	});
 
 	test('the credential test result does not echo the token', async () => {
-		const result = await testCredential('genviralApi', { apiToken: WRONG_TOKEN, baseUrl: fake.baseUrl });
+		const result = await testCredential('genviralApi', {
+			apiToken: WRONG_TOKEN,
+			baseUrl: fake.baseUrl,
+		});
 		expect(result.status).toBe('Error');
 		expect(JSON.stringify(result)).not.toContain(SECRET);
 	});

@@ -12,8 +12,14 @@ export const genviralTriggerBuilderHint: IBuilderHint = {
 	searchHint:
 		'Polls Genviral and starts a workflow when a post changes status (posted, partial, failed...), a tracked profile publishes a new post, an analytics refresh finishes, or a file is uploaded. The first poll after activation only remembers what exists (emits nothing). Use it instead of a Schedule Trigger plus Post → Get Many.',
 	relatedNodes: [
-		{ nodeType: 'n8n-nodes-genviral.genviral', relationHint: 'Act on the event: retry a failed post, read analytics, post the new file' },
-		{ nodeType: 'n8n-nodes-base.if', relationHint: 'Branch on the new status (posted vs failed or partial)' },
+		{
+			nodeType: 'n8n-nodes-genviral.genviral',
+			relationHint: 'Act on the event: retry a failed post, read analytics, post the new file',
+		},
+		{
+			nodeType: 'n8n-nodes-base.if',
+			relationHint: 'Branch on the new status (posted vs failed or partial)',
+		},
 	],
 	extraTypeDefContent: [
 		{

@@ -53,7 +53,11 @@ export interface FeedRow<T> {
  * lookback), not in the forgotten range. Duplicates within the walk (a row that moved to the next
  * page while we read) count once. Returned oldest first, the order they happened in.
  */
-export function newFeedRows<T>(cursor: FeedCursor, rows: Array<FeedRow<T>>, lookbackMs: number): Array<FeedRow<T>> {
+export function newFeedRows<T>(
+	cursor: FeedCursor,
+	rows: Array<FeedRow<T>>,
+	lookbackMs: number,
+): Array<FeedRow<T>> {
 	const seen = new Set(cursor.seen.map(([id]) => id));
 	const floor = feedFloor(cursor, lookbackMs);
 	const fresh = new Map<string, FeedRow<T>>();
@@ -90,7 +94,10 @@ export function advanceFeed<T>(
 	// A row stamped after the poll (a file a day ahead, a premiere scheduled next week) moves the
 	// watermark only up to the poll's clock: the window below it keeps holding the rows that
 	// follow. The row itself stays in `seen` (its own instant) until the window passes it.
-	const watermark = walked.reduce((newest, r) => Math.max(newest, Math.min(r.at, now)), cursor.watermark);
+	const watermark = walked.reduce(
+		(newest, r) => Math.max(newest, Math.min(r.at, now)),
+		cursor.watermark,
+	);
 	const floor = watermark - lookbackMs;
 	let seen = [...byId.entries()]
 		.filter(([, at]) => at >= floor)
@@ -101,12 +108,27 @@ export function advanceFeed<T>(
 		seen = seen.filter(([, at]) => at > cut);
 		forgottenUpTo = Math.max(forgottenUpTo ?? cut, cut);
 	}
-	return { watermark, seen, forgottenUpTo, total: cursor.total, pollsSinceFullRead: cursor.pollsSinceFullRead };
+	return {
+		watermark,
+		seen,
+		forgottenUpTo,
+		total: cursor.total,
+		pollsSinceFullRead: cursor.pollsSinceFullRead,
+	};
 }
 
 /** The first cursor of a feed: what the first poll found, nothing emitted. */
-export function startFeed<T>(walked: Array<FeedRow<T>>, now: number, lookbackMs: number): FeedCursor {
-	return advanceFeed({ watermark: now, seen: [], forgottenUpTo: null, total: null, pollsSinceFullRead: 0 }, walked, lookbackMs, now);
+export function startFeed<T>(
+	walked: Array<FeedRow<T>>,
+	now: number,
+	lookbackMs: number,
+): FeedCursor {
+	return advanceFeed(
+		{ watermark: now, seen: [], forgottenUpTo: null, total: null, pollsSinceFullRead: 0 },
+		walked,
+		lookbackMs,
+		now,
+	);
 }
 
 function oldestFirst<T>(a: FeedRow<T>, b: FeedRow<T>): number {
@@ -135,7 +157,13 @@ export interface PostsCursor {
  *   found by a first poll; kept across reads that show it otherwise, so a stale read (posted →
  *   pending → posted) does not report the same outcome twice.
  */
-export type RememberedPost = [string, string, number, string | null, [string, string | null] | null];
+export type RememberedPost = [
+	string,
+	string,
+	number,
+	string | null,
+	[string, string | null] | null,
+];
 
 /** Analytics targets: their last refresh instant. */
 export interface TargetsCursor {
@@ -163,7 +191,7 @@ export function fingerprintOf(event: string, filters: Record<string, unknown>): 
 		.sort()
 		.map((key) => {
 			const value = filters[key];
-			return [key, Array.isArray(value) ? [...value].map(String).sort() : value ?? null];
+			return [key, Array.isArray(value) ? [...value].map(String).sort() : (value ?? null)];
 		});
 	return JSON.stringify([event, normalized]);
 }
@@ -194,14 +222,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** An epoch ms, or a count as the API sent it. */
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isFiniteNumber = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value);
+const isCount = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isInteger(value) && value >= 0;
 const isText = (value: unknown): value is string => typeof value === 'string';
-const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
-const isIsoOrNull = (value: unknown): boolean => value === null || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+const isTextOrNull = (value: unknown): value is string | null =>
+	value === null || typeof value === 'string';
+const isIsoOrNull = (value: unknown): boolean =>
+	value === null || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
 
 /** The path of the first field of a bounded list that fails `check`, or undefined. */
-function listProblem(value: unknown, path: string, check: (entry: unknown) => boolean): string | undefined {
+function listProblem(
+	value: unknown,
+	path: string,
+	check: (entry: unknown) => boolean,
+): string | undefined {
 	if (!Array.isArray(value) || value.length > MAX_REMEMBERED) return path;
 	const bad = value.findIndex((entry) => !check(entry));
 	return bad === -1 ? undefined : `${path}[${bad}]`;
@@ -211,7 +247,9 @@ function listProblem(value: unknown, path: string, check: (entry: unknown) => bo
 const tuple =
 	(...checks: Array<(value: unknown) => boolean>) =>
 	(entry: unknown): boolean =>
-		Array.isArray(entry) && entry.length === checks.length && checks.every((check, i) => check(entry[i]));
+		Array.isArray(entry) &&
+		entry.length === checks.length &&
+		checks.every((check, i) => check(entry[i]));
 
 /** The first field of `value` that is not what this version writes for `kind`, or undefined. */
 function eventCursorProblem(value: unknown, kind: EventCursor['kind']): string | undefined {
@@ -235,7 +273,11 @@ function eventCursorProblem(value: unknown, kind: EventCursor['kind']): string |
 			const isFinal = (final: unknown) => final === null || tuple(isText, isTextOrNull)(final);
 			const counts = body.counts;
 			return (
-				listProblem(body.posts, `${at}.posts`, tuple(isText, isText, isFiniteNumber, isTextOrNull, isFinal)) ??
+				listProblem(
+					body.posts,
+					`${at}.posts`,
+					tuple(isText, isText, isFiniteNumber, isTextOrNull, isFinal),
+				) ??
 				field('counts', isRecord(counts) && Object.values(counts).every(isFiniteNumber)) ??
 				field('pollsSinceFullRead', isCount(body.pollsSinceFullRead))
 			);
@@ -248,7 +290,11 @@ function eventCursorProblem(value: unknown, kind: EventCursor['kind']): string |
 	}
 }
 
-export function writeStored(staticData: Record<string, unknown>, fingerprint: string, cursor: EventCursor): void {
+export function writeStored(
+	staticData: Record<string, unknown>,
+	fingerprint: string,
+	cursor: EventCursor,
+): void {
 	const stored: StoredCursor = { version: CURSOR_VERSION, fingerprint, cursor };
 	// A fresh JSON copy: nothing shared with the poll's working objects, nothing that is not JSON.
 	staticData.cursor = JSON.parse(JSON.stringify(stored)) as StoredCursor;

@@ -19,7 +19,8 @@ export const eventOptions: INodePropertyOptions[] = [
 	{
 		name: 'New Post on a Tracked Profile',
 		value: 'newAnalyticsPost',
-		description: 'A new post shows up in the analytics of a tracked profile (yours, a client or a competitor)',
+		description:
+			'A new post shows up in the analytics of a tracked profile (yours, a client or a competitor)',
 	},
 	{
 		name: 'Post Status Changed',

@@ -46,15 +46,19 @@ export function readSettings(ctx: IPollFunctions): TriggerSettings {
 		case 'newAnalyticsPost':
 			settings.platforms = (filters('analyticsFilters').platforms as string[] | undefined) ?? [];
 			settings.targets = (filters('analyticsFilters').targets as string[] | undefined) ?? [];
-			settings.lookbackHours = (filters('analyticsOptions').lookbackHours as number | undefined) ?? DEFAULT_LOOKBACK_HOURS;
+			settings.lookbackHours =
+				(filters('analyticsOptions').lookbackHours as number | undefined) ?? DEFAULT_LOOKBACK_HOURS;
 			break;
 		case 'targetRefreshed':
 			settings.targets = (filters('targetFilters').targets as string[] | undefined) ?? [];
 			break;
 		case 'newFile': {
 			const type = filters('fileFilters').type as string | undefined;
-			settings.fileType = type === undefined || type === 'all' ? undefined : (type as 'image' | 'video');
-			const contexts = ((filters('fileFilters').context as string[] | undefined) ?? []).map((context) => context.toLowerCase());
+			settings.fileType =
+				type === undefined || type === 'all' ? undefined : (type as 'image' | 'video');
+			const contexts = ((filters('fileFilters').context as string[] | undefined) ?? []).map(
+				(context) => context.toLowerCase(),
+			);
 			settings.fileContext = contexts.length === 0 ? undefined : contexts.join(',');
 			break;
 		}

@@ -10,14 +10,27 @@ export const E2E_HANDLES = ['@e2e_one', '@e2e_two', '@e2e_three'];
 /** The fake answers this handle with 402 subscription_required (see the e2e script). */
 export const FAILING_HANDLE = '@e2e_unpaid';
 
-function workflow(id: string, name: string, handles: string[], credentialId: string, continueOnFail = false) {
+function workflow(
+	id: string,
+	name: string,
+	handles: string[],
+	credentialId: string,
+	continueOnFail = false,
+) {
 	return {
 		id,
 		name,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-1`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: `${id}-2`,
 				name: 'Accounts',
@@ -63,5 +76,11 @@ function workflow(id: string, name: string, handles: string[], credentialId: str
 export const WORKFLOWS = {
 	create: workflow('gvE2eCreate00001', 'E2E: create targets', E2E_HANDLES, GOOD_CREDENTIAL_ID),
 	wrongKey: workflow('gvE2eWrongKey001', 'E2E: wrong key', ['@e2e_one'], BAD_CREDENTIAL_ID),
-	continueOnFail: workflow('gvE2eContinue001', 'E2E: continue on fail', ['@e2e_ok', FAILING_HANDLE, '@e2e_fine'], GOOD_CREDENTIAL_ID, true),
+	continueOnFail: workflow(
+		'gvE2eContinue001',
+		'E2E: continue on fail',
+		['@e2e_ok', FAILING_HANDLE, '@e2e_fine'],
+		GOOD_CREDENTIAL_ID,
+		true,
+	),
 };

@@ -26,14 +26,21 @@ function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 /** A valid truecolour PNG of one colour (signature, IHDR, zlib IDAT, IEND with CRCs). */
-export function solidPng(width: number, height: number, [red, green, blue]: [number, number, number]): Buffer {
+export function solidPng(
+	width: number,
+	height: number,
+	[red, green, blue]: [number, number, number],
+): Buffer {
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
 	header.writeUInt32BE(height, 4);
 	header.writeUInt8(8, 8); // bit depth
 	header.writeUInt8(2, 9); // colour type: RGB
 	const pixel = [red & 255, green & 255, blue & 255];
-	const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => pixel).flat())]);
+	const row = Buffer.concat([
+		Buffer.from([0]),
+		Buffer.from(Array.from({ length: width }, () => pixel).flat()),
+	]);
 	const pixels = Buffer.concat(Array.from({ length: height }, () => row));
 	return Buffer.concat([
 		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

@@ -31,7 +31,9 @@ export interface FakeModule {
 export const INVALID_JSON = Symbol.for('invalid-json');
 
 /** "GET /folders/{folderId}/items" → a matcher of method and path that returns the parameters. */
-export function compileRoute(template: string): (method: string, path: string) => Record<string, string> | undefined {
+export function compileRoute(
+	template: string,
+): (method: string, path: string) => Record<string, string> | undefined {
 	const [routeMethod, routePath] = template.split(' ');
 	const names: string[] = [];
 	const pattern = routePath
@@ -58,7 +60,12 @@ export function compileRoute(template: string): (method: string, path: string) =
  * every `stepMs`. Progress follows the clock, not the number of reads, so a client that
  * polls too often sees nothing new sooner (and tests can measure its cadence).
  */
-export function statusAt<S>(steps: readonly S[], startedAt: number, stepMs: number, now = Date.now()): S {
+export function statusAt<S>(
+	steps: readonly S[],
+	startedAt: number,
+	stepMs: number,
+	now = Date.now(),
+): S {
 	const index = stepMs <= 0 ? steps.length - 1 : Math.floor((now - startedAt) / stepMs);
 	return steps[Math.min(steps.length - 1, Math.max(0, index))];
 }
@@ -76,7 +83,8 @@ export function readOffsetPage(
 ): { limit: number; offset: number } | { error: string } {
 	const limit = query.limit === undefined ? defaultLimit : Number(query.limit);
 	const offset = query.offset === undefined ? 0 : Number(query.offset);
-	if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) return { error: `limit must be 1-${maxLimit}` };
+	if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
+		return { error: `limit must be 1-${maxLimit}` };
 	if (!Number.isInteger(offset) || offset < 0) return { error: 'offset must be 0 or more' };
 	return { limit, offset };
 }

@@ -76,7 +76,13 @@ export interface RecordedRequest {
 
 /** A queued fault, consumed by the next request to its endpoint. */
 export type Fault =
-	| { kind: 'error'; status: number; error_code?: string | null; message?: string; headers?: Record<string, string> }
+	| {
+			kind: 'error';
+			status: number;
+			error_code?: string | null;
+			message?: string;
+			headers?: Record<string, string>;
+	  }
 	| { kind: 'raw'; status: number; body: string; headers?: Record<string, string> }
 	/** Any JSON body with any status (e.g. `ok:false` inside a 200). */
 	| { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
@@ -171,7 +177,12 @@ export class FakeGenviral {
 	/** Another loopback origin where uploads go and generated media is served (no API token). */
 	readonly storage = new FakeStorage();
 
-	private readonly moduleRoutes: Array<{ template: string; match: (method: string, path: string) => Record<string, string> | undefined; module: FakeModule; handler: FakeModule['routes'][string] }> = [];
+	private readonly moduleRoutes: Array<{
+		template: string;
+		match: (method: string, path: string) => Record<string, string> | undefined;
+		module: FakeModule;
+		handler: FakeModule['routes'][string];
+	}> = [];
 
 	/** Requests being answered right now, and the most at any one time (for batching). */
 	inFlight = 0;
@@ -267,7 +278,9 @@ export class FakeGenviral {
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const path = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) : url.pathname;
+		const path = url.pathname.startsWith(BASE_PATH)
+			? url.pathname.slice(BASE_PATH.length)
+			: url.pathname;
 		let body: unknown;
 		try {
 			body = rawBody === '' ? undefined : JSON.parse(rawBody);
@@ -293,14 +306,17 @@ export class FakeGenviral {
 
 		const endpoint = this.endpointOf(recorded.method, path);
 		const fault =
-			(this.faults.get(endpoint)?.shift() ?? this.faults.get(`${recorded.method} ${templatePath(path)}`)?.shift()) ??
+			this.faults.get(endpoint)?.shift() ??
+			this.faults.get(`${recorded.method} ${templatePath(path)}`)?.shift() ??
 			this.faultFor?.(recorded);
 		if (fault && fault.kind !== 'pass') {
 			this.applyFault(fault, res);
 			return;
 		}
 		const module = this.routeToModule(recorded);
-		const reply = module ? await this.answerFromModule(recorded, body, module) : this.route(recorded, body);
+		const reply = module
+			? await this.answerFromModule(recorded, body, module)
+			: this.route(recorded, body);
 		if (reply.status === 0) {
 			// A module asked to drop the connection after it acted (a replay test): no answer.
 			res.socket?.destroy();
@@ -326,7 +342,11 @@ export class FakeGenviral {
 				this.send(res, { status: fault.status, body: fault.body, headers: fault.headers });
 				return;
 			case 'error': {
-				const reply = fail(fault.status, fault.message ?? `Injected ${fault.status}`, fault.error_code ?? null);
+				const reply = fail(
+					fault.status,
+					fault.message ?? `Injected ${fault.status}`,
+					fault.error_code ?? null,
+				);
 				this.send(res, { ...reply, headers: fault.headers });
 				return;
 			}
@@ -358,7 +378,14 @@ export class FakeGenviral {
 	): Promise<Reply> {
 		const auth = this.authenticate(req);
 		if ('status' in auth) return auth;
-		const ctx: RouteContext = { req, key: auth, body, params: found.params, fake: this, scope: scopeKeyOf(auth) };
+		const ctx: RouteContext = {
+			req,
+			key: auth,
+			body,
+			params: found.params,
+			fake: this,
+			scope: scopeKeyOf(auth),
+		};
 		return await found.route.handler.call(found.route.module, ctx);
 	}
 
@@ -385,13 +412,13 @@ export class FakeGenviral {
 		const match = typeof header === 'string' ? /^Bearer (\S+)$/.exec(header) : null;
 		const key = match ? this.keys[match[1]] : undefined;
 		if (!key) return fail(401, 'API key not found', 'invalid_token');
-		if (key.plan === 'none') return fail(402, 'An active plan is required', 'subscription_required');
+		if (key.plan === 'none')
+			return fail(402, 'An active plan is required', 'subscription_required');
 		if (key.plan === 'scheduler') {
 			return fail(403, 'The Scheduler tier cannot use the Partner API', 'tier_not_allowed');
 		}
 		return key;
 	}
-
 
 	private route(req: RecordedRequest, body: unknown): Reply {
 		const auth = this.authenticate(req);
@@ -404,8 +431,12 @@ export class FakeGenviral {
 			case 'GET /subscription': {
 				// Reference 4.1: the period is the current calendar month here; credits start at 100 a period.
 				const now = new Date();
-				const periodStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
-				const periodEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString();
+				const periodStart = new Date(
+					Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1),
+				).toISOString();
+				const periodEnd = new Date(
+					Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1),
+				).toISOString();
 				const remaining = this.creditsOf(key);
 				return ok(200, 'Subscription retrieved', {
 					scope: key.scope,
@@ -420,7 +451,12 @@ export class FakeGenviral {
 						canceled_at: null,
 						is_paused: false,
 						paused_until: null,
-						credits: { limit: 100, used_this_period: Math.max(0, 100 - remaining), remaining, reset_at: periodEnd },
+						credits: {
+							limit: 100,
+							used_this_period: Math.max(0, 100 - remaining),
+							remaining,
+							reset_at: periodEnd,
+						},
 						...this.subscriptionOverride,
 					},
 				});
@@ -438,7 +474,10 @@ export class FakeGenviral {
 				});
 			case 'GET /analytics/targets/{id}':
 				return this.withTarget(key, id, (t) =>
-					ok(200, 'Analytics target retrieved', { target: publicTarget(t), summary: this.targetSummary(t) }),
+					ok(200, 'Analytics target retrieved', {
+						target: publicTarget(t),
+						summary: this.targetSummary(t),
+					}),
 				);
 			case 'PATCH /analytics/targets/{id}':
 				return this.withTarget(key, id, (t) => this.updateTarget(t, body));
@@ -475,7 +514,12 @@ export class FakeGenviral {
 
 	/** Answers for the documented parameters of the fake's knobs, so tests can set up state. */
 	workspaceSuggestions: Array<Record<string, unknown>> = [
-		{ workspaceId: '0e0e0e0e-0000-4000-8000-000000009002', workspaceName: 'Old brand space', totalItems: 4, isPersonal: false },
+		{
+			workspaceId: '0e0e0e0e-0000-4000-8000-000000009002',
+			workspaceName: 'Old brand space',
+			totalItems: 4,
+			isPersonal: false,
+		},
 		{ workspaceId: null, workspaceName: 'Personal', totalItems: 1, isPersonal: false },
 	];
 
@@ -498,9 +542,17 @@ export class FakeGenviral {
 	private targetCounter = 0;
 
 	/** Put a target with analytics straight into a key's scope (tests of the read side). */
-	seedTarget(token: string, fields: { platform: string; identifier: string; postCount: number; display_name?: string }): string {
+	seedTarget(
+		token: string,
+		fields: { platform: string; identifier: string; postCount: number; display_name?: string },
+	): string {
 		const key = this.keys[token];
-		const target = this.newTarget(key, fields.platform, fields.identifier, fields.display_name ?? null);
+		const target = this.newTarget(
+			key,
+			fields.platform,
+			fields.identifier,
+			fields.display_name ?? null,
+		);
 		target.postCount = fields.postCount;
 		target.last_refreshed_at = new Date(this.anchor).toISOString();
 		return target.id;
@@ -515,7 +567,12 @@ export class FakeGenviral {
 	 */
 	addAnalyticsPost(
 		targetId: string,
-		fields: { publishedAt?: string; caption?: string; genviralPostId?: string | null; externalId?: string | null } = {},
+		fields: {
+			publishedAt?: string;
+			caption?: string;
+			genviralPostId?: string | null;
+			externalId?: string | null;
+		} = {},
 	): AnalyticsPost {
 		const target = this.targets.get(targetId);
 		if (!target) throw new Error(`No target ${targetId}`);
@@ -525,7 +582,9 @@ export class FakeGenviral {
 		const post: AnalyticsPost = {
 			id,
 			analyticsId: id,
-			platformPostId: String(7_100_000_000_000_000_000n + BigInt(target.seed * 10_000 + extra.length)),
+			platformPostId: String(
+				7_100_000_000_000_000_000n + BigInt(target.seed * 10_000 + extra.length),
+			),
 			genviralPostId: fields.genviralPostId ?? null,
 			externalId: fields.externalId ?? null,
 			publishedAt: fields.publishedAt ?? new Date().toISOString(),
@@ -560,13 +619,22 @@ export class FakeGenviral {
 	}
 
 	/** "Now" for generated posts: fixed at construction so pages of one query agree. */
-	private readonly anchor = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate(), 12);
+	private readonly anchor = Date.UTC(
+		new Date().getUTCFullYear(),
+		new Date().getUTCMonth(),
+		new Date().getUTCDate(),
+		12,
+	);
 
 	private targetsOf(key: KeyProfile): Target[] {
 		return [...this.targets.values()].filter((t) => t.scopeKey === scopeKeyOf(key));
 	}
 
-	private withTarget(key: KeyProfile, id: string | undefined, then: (target: Target) => Reply): Reply {
+	private withTarget(
+		key: KeyProfile,
+		id: string | undefined,
+		then: (target: Target) => Reply,
+	): Reply {
 		if (id === undefined) return fail(400, 'Target id is required', 'missing_target_id');
 		const target = this.targets.get(id.toLowerCase());
 		// Another scope's target is answered exactly like a missing one (reference 1.3).
@@ -576,7 +644,12 @@ export class FakeGenviral {
 		return then(target);
 	}
 
-	private newTarget(key: KeyProfile, platform: string, identifier: string, displayName: string | null): Target {
+	private newTarget(
+		key: KeyProfile,
+		platform: string,
+		identifier: string,
+		displayName: string | null,
+	): Target {
 		const target: Target = {
 			id: randomUUID(),
 			user_id: key.userId,
@@ -610,11 +683,21 @@ export class FakeGenviral {
 			return fail(400, 'identifier is required', INFERRED_ERROR_CODES.analyticsBadRequest);
 		}
 		const normalized = normalizeIdentifier(identifier);
-		const existing = this.targetsOf(key).find((t) => t.platform === platform && t.normalized_identifier === normalized);
+		const existing = this.targetsOf(key).find(
+			(t) => t.platform === platform && t.normalized_identifier === normalized,
+		);
 		if (existing) {
-			return ok(200, 'Analytics target created', { target: publicTarget(existing), created: false });
+			return ok(200, 'Analytics target created', {
+				target: publicTarget(existing),
+				created: false,
+			});
 		}
-		const target = this.newTarget(key, platform, identifier, typeof alias === 'string' && alias !== '' ? alias : null);
+		const target = this.newTarget(
+			key,
+			platform,
+			identifier,
+			typeof alias === 'string' && alias !== '' ? alias : null,
+		);
 		return ok(201, 'Analytics target created', { target: publicTarget(target), created: true });
 	}
 
@@ -625,15 +708,21 @@ export class FakeGenviral {
 		}
 		const patch = body as Record<string, unknown>;
 		const known = ['displayName', 'favorite', 'refreshPolicy'].filter((k) => k in patch);
-		if (known.length === 0) return fail(400, 'No valid updates', INFERRED_ERROR_CODES.analyticsBadRequest);
+		if (known.length === 0)
+			return fail(400, 'No valid updates', INFERRED_ERROR_CODES.analyticsBadRequest);
 		if ('displayName' in patch) {
 			if (patch.displayName !== null && typeof patch.displayName !== 'string') {
-				return fail(400, 'displayName must be a string or null', INFERRED_ERROR_CODES.analyticsBadRequest);
+				return fail(
+					400,
+					'displayName must be a string or null',
+					INFERRED_ERROR_CODES.analyticsBadRequest,
+				);
 			}
 			target.display_name = patch.displayName as string | null;
 		}
 		if ('favorite' in patch) {
-			if (typeof patch.favorite !== 'boolean') return fail(400, 'favorite must be a boolean', INFERRED_ERROR_CODES.analyticsBadRequest);
+			if (typeof patch.favorite !== 'boolean')
+				return fail(400, 'favorite must be a boolean', INFERRED_ERROR_CODES.analyticsBadRequest);
 			target.metadata.favorite = patch.favorite;
 		}
 		if ('refreshPolicy' in patch) {
@@ -641,7 +730,12 @@ export class FakeGenviral {
 			if (policy === null) delete target.metadata.refreshPolicy;
 			else if (typeof policy === 'object' && !Array.isArray(policy)) {
 				target.metadata.refreshPolicy = { ...(target.metadata.refreshPolicy as object), ...policy };
-			} else return fail(400, 'refreshPolicy must be an object or null', INFERRED_ERROR_CODES.analyticsBadRequest);
+			} else
+				return fail(
+					400,
+					'refreshPolicy must be an object or null',
+					INFERRED_ERROR_CODES.analyticsBadRequest,
+				);
 		}
 		return ok(200, 'Analytics target updated', {
 			id: target.id,
@@ -656,7 +750,8 @@ export class FakeGenviral {
 		const running = [...this.refreshes.values()].find(
 			(r) => r.target_id === target.id && (r.status === 'pending' || r.status === 'processing'),
 		);
-		if (running) return fail(409, 'A refresh is already running for this target', 'analytics_conflict');
+		if (running)
+			return fail(409, 'A refresh is already running for this target', 'analytics_conflict');
 		const free = target.freeRefreshUsedOn !== today();
 		const cost = free ? 0 : 5;
 		if (cost > this.creditsOf(key)) {
@@ -686,15 +781,24 @@ export class FakeGenviral {
 	private readRefresh(key: KeyProfile, id: string | undefined): Reply {
 		if (id === undefined) return fail(400, 'Refresh id is required', 'missing_refresh_id');
 		const refresh = this.refreshes.get(id.toLowerCase());
-		if (!refresh || refresh.scopeKey !== scopeKeyOf(key)) return fail(404, 'Refresh not found', 'refresh_not_found');
-		const reached = statusAt(['pending', ...refresh.plan] as Refresh['status'][], refresh.queuedAt, refresh.stepMs);
-		const next = reached !== refresh.status && refresh.status !== 'completed' && refresh.status !== 'failed' ? reached : undefined;
+		if (!refresh || refresh.scopeKey !== scopeKeyOf(key))
+			return fail(404, 'Refresh not found', 'refresh_not_found');
+		const reached = statusAt(
+			['pending', ...refresh.plan] as Refresh['status'][],
+			refresh.queuedAt,
+			refresh.stepMs,
+		);
+		const next =
+			reached !== refresh.status && refresh.status !== 'completed' && refresh.status !== 'failed'
+				? reached
+				: undefined;
 		if (next !== undefined) {
 			refresh.status = next;
 			if (next === 'completed' || next === 'failed') {
 				refresh.completed_at = new Date().toISOString();
 				const target = this.targets.get(refresh.target_id);
-				if (next === 'failed') refresh.error = 'The profile could not be fetched (private or removed)';
+				if (next === 'failed')
+					refresh.error = 'The profile could not be fetched (private or removed)';
 				else if (target) {
 					target.last_refreshed_at = refresh.completed_at;
 					target.postCount = Math.max(target.postCount, this.postsPerRefresh);
@@ -709,7 +813,10 @@ export class FakeGenviral {
 		key: KeyProfile,
 		query: Record<string, string>,
 		paged: boolean,
-		then: (posts: AnalyticsPost[], filters: { days: number | null; limit: number; offset: number }) => Reply,
+		then: (
+			posts: AnalyticsPost[],
+			filters: { days: number | null; limit: number; offset: number },
+		) => Reply,
 	): Reply {
 		const bad = (message: string) => fail(400, message, INFERRED_ERROR_CODES.analyticsBadRequest);
 		const { start, end } = query;
@@ -718,12 +825,19 @@ export class FakeGenviral {
 		let to = Infinity;
 		let days: number | null = null;
 		if (start !== undefined || end !== undefined) {
-			if (!start || !end || !DATE.test(start) || !DATE.test(end) || start > end) return bad('Invalid start/end');
+			if (!start || !end || !DATE.test(start) || !DATE.test(end) || start > end)
+				return bad('Invalid start/end');
 			from = Date.parse(`${start}T00:00:00.000Z`);
 			to = Date.parse(`${end}T23:59:59.999Z`);
 			days = Math.round((to - from) / DAY_MS);
 		} else if (range !== undefined) {
-			const rangeDays: Record<string, number | null> = { '14d': 14, '30d': 30, '90d': 90, '1y': 365, all: null };
+			const rangeDays: Record<string, number | null> = {
+				'14d': 14,
+				'30d': 30,
+				'90d': 90,
+				'1y': 365,
+				all: null,
+			};
 			if (!(range in rangeDays)) return bad(`Invalid range: ${range}`);
 			days = rangeDays[range];
 			if (days !== null) from = this.anchor - days * DAY_MS;
@@ -741,8 +855,10 @@ export class FakeGenviral {
 			limit = query.limit === undefined ? 50 : Number(query.limit);
 			offset = query.offset === undefined ? 0 : Number(query.offset);
 			if (!Number.isInteger(limit) || limit < 1 || limit > 100) return bad('limit must be 1-100');
-			if (!Number.isInteger(offset) || offset < 0 || offset > OFFSET_CAP) return bad(`offset must be 0-${OFFSET_CAP}`);
-			if (!['published_at', 'views', 'likes', 'comments', 'shares'].includes(sortBy)) return bad('Invalid sortBy');
+			if (!Number.isInteger(offset) || offset < 0 || offset > OFFSET_CAP)
+				return bad(`offset must be 0-${OFFSET_CAP}`);
+			if (!['published_at', 'views', 'likes', 'comments', 'shares'].includes(sortBy))
+				return bad('Invalid sortBy');
 			if (!['asc', 'desc'].includes(sortOrder)) return bad('Invalid sortOrder');
 		}
 
@@ -755,7 +871,9 @@ export class FakeGenviral {
 				return at >= from && at <= to;
 			});
 		const value = (p: AnalyticsPost): number | string =>
-			sortBy === 'published_at' ? p.publishedAt : p.metrics[sortBy as keyof AnalyticsPost['metrics']];
+			sortBy === 'published_at'
+				? p.publishedAt
+				: p.metrics[sortBy as keyof AnalyticsPost['metrics']];
 		posts.sort((a, b) => {
 			const order = value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : a.id < b.id ? -1 : 1;
 			return sortOrder === 'asc' ? order : -order;
@@ -767,11 +885,20 @@ export class FakeGenviral {
 		const posts = generatePosts(target, this.anchor);
 		const totals = summarize(posts, null).kpis;
 		return {
-			profile: { handle: target.normalized_identifier, platform: target.platform, display_name: target.display_name },
+			profile: {
+				handle: target.normalized_identifier,
+				platform: target.platform,
+				display_name: target.display_name,
+			},
 			totals,
-			timeline: posts.slice(0, 7).map((p) => ({ date: p.publishedAt.slice(0, 10), views: p.metrics.views })),
+			timeline: posts
+				.slice(0, 7)
+				.map((p) => ({ date: p.publishedAt.slice(0, 10), views: p.metrics.views })),
 			topPosts: [...posts].sort((a, b) => b.metrics.views - a.metrics.views).slice(0, 3),
-			refresh: { last_refreshed_at: target.last_refreshed_at, free_refresh_available: target.freeRefreshUsedOn !== today() },
+			refresh: {
+				last_refreshed_at: target.last_refreshed_at,
+				free_refresh_available: target.freeRefreshUsedOn !== today(),
+			},
 		};
 	}
 
@@ -793,11 +920,33 @@ export class FakeGenviral {
 			summary: {
 				analyzed_video_count: 120,
 				top_hashtags: [{ hashtag: tag, videos_count: 40, avg_views: 52000 }],
-				top_sounds: [{ sound_id: 's1', sound_name: 'original sound', usage_count: 12, avg_views: 61000, sample_url: null }],
-				top_creators: [{ handle: '@creator', videos_count: 5, total_views: 400000, avg_views: 80000, top_video_url: null }],
-				posting_windows_utc: [{ day_of_week_utc: 2, hour_utc: 18, videos_count: 9, avg_views: 70000 }],
+				top_sounds: [
+					{
+						sound_id: 's1',
+						sound_name: 'original sound',
+						usage_count: 12,
+						avg_views: 61000,
+						sample_url: null,
+					},
+				],
+				top_creators: [
+					{
+						handle: '@creator',
+						videos_count: 5,
+						total_views: 400000,
+						avg_views: 80000,
+						top_video_url: null,
+					},
+				],
+				posting_windows_utc: [
+					{ day_of_week_utc: 2, hour_utc: 18, videos_count: 9, avg_views: 70000 },
+				],
 			},
-			recommendations: { hook_angles: [`Why ${keyword} fails`], hashtags: [tag], sounds: [{ sound_id: 's1', sound_name: 'original sound' }] },
+			recommendations: {
+				hook_angles: [`Why ${keyword} fails`],
+				hashtags: [tag],
+				sounds: [{ sound_id: 's1', sound_name: 'original sound' }],
+			},
 			evidence: {
 				sample_videos: Array.from({ length: limit }, (_v, i) => ({
 					video_id: `v${i}`,
@@ -860,7 +1009,8 @@ export function generatePosts(target: Target, anchor: number): AnalyticsPost[] {
 			id,
 			analyticsId: id,
 			platformPostId: String(7_000_000_000_000_000_000n + BigInt(n)),
-			genviralPostId: i % 3 === 0 ? `0d0d0d0d-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}` : null,
+			genviralPostId:
+				i % 3 === 0 ? `0d0d0d0d-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}` : null,
 			externalId: i % 3 === 0 ? `run-${target.seed}-${i}` : null,
 			publishedAt: new Date(anchor - i * 7 * 3_600_000).toISOString(),
 			caption: `Post ${i} of ${target.normalized_identifier}`,
@@ -885,7 +1035,8 @@ function summarize(posts: AnalyticsPost[], days: number | null): Record<string, 
 	const views = sum('views');
 	const interactions = sum('likes') + sum('comments') + sum('shares') + sum('saves');
 	const byDay = new Map<string, AnalyticsPost[]>();
-	for (const p of posts) byDay.set(p.publishedAt.slice(0, 10), [...(byDay.get(p.publishedAt.slice(0, 10)) ?? []), p]);
+	for (const p of posts)
+		byDay.set(p.publishedAt.slice(0, 10), [...(byDay.get(p.publishedAt.slice(0, 10)) ?? []), p]);
 	const kpi = (value: number) => ({ value, delta: days === null ? null : 0 });
 	return {
 		kpis: {
@@ -905,7 +1056,8 @@ function summarize(posts: AnalyticsPost[], days: number | null): Record<string, 
 		})),
 		engagementSeries: [...byDay].map(([date, ps]) => ({
 			date,
-			engagementRate: Math.round((ps.reduce((a, p) => a + p.engagementRate, 0) / ps.length) * 100) / 100,
+			engagementRate:
+				Math.round((ps.reduce((a, p) => a + p.engagementRate, 0) / ps.length) * 100) / 100,
 		})),
 		postingHeatmap: [...byDay].map(([date, ps]) => ({ date, posts: ps.length })),
 		postingStreak: { days: byDay.size },

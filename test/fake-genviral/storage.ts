@@ -220,7 +220,10 @@ export class FakeStorage {
 		}
 		if (req.method === 'HEAD' && url.pathname.startsWith('/media/')) {
 			const object = this.objects.get(url.pathname.slice('/media/'.length));
-			res.writeHead(object ? 200 : 404, object ? { 'content-type': object.contentType, 'content-length': object.size } : {});
+			res.writeHead(
+				object ? 200 : 404,
+				object ? { 'content-type': object.contentType, 'content-length': object.size } : {},
+			);
 			res.end();
 			return;
 		}
@@ -231,7 +234,10 @@ export class FakeStorage {
 				res.end('not found');
 				return;
 			}
-			res.writeHead(200, { 'content-type': object.contentType, 'content-length': object.data.length });
+			res.writeHead(200, {
+				'content-type': object.contentType,
+				'content-length': object.data.length,
+			});
 			res.end(object.data);
 			return;
 		}
@@ -242,7 +248,9 @@ export class FakeStorage {
 
 function xmlError(res: http.ServerResponse, status: number, code: string, message: string): void {
 	res.writeHead(status, { 'content-type': 'application/xml' });
-	res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+	res.end(
+		`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+	);
 }
 
 /** The storage key of an upload URL, public URL or bare key. */

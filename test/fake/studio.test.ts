@@ -32,11 +32,24 @@ describe('GET /studio/models', () => {
 		expect(video.json.data.models.every((m: any) => m.mode === 'video')).toBe(true);
 		for (const model of video.json.data.models) {
 			expect(Object.keys(model).sort()).toEqual(
-				['capabilities', 'credits', 'description', 'id', 'inputs', 'mode', 'name', 'params', 'provider', 'raw_available_params'].sort(),
+				[
+					'capabilities',
+					'credits',
+					'description',
+					'id',
+					'inputs',
+					'mode',
+					'name',
+					'params',
+					'provider',
+					'raw_available_params',
+				].sort(),
 			);
 			expect(typeof model.credits.default_cost).toBe('number');
 		}
-		const speech = video.json.data.models.filter((m: any) => m.inputs.optional.includes('speech_text')).map((m: any) => m.id);
+		const speech = video.json.data.models
+			.filter((m: any) => m.inputs.optional.includes('speech_text'))
+			.map((m: any) => m.id);
 		expect(speech).toEqual(['veed/fabric-1.0', 'creatify/lipsync']);
 	});
 
@@ -57,8 +70,19 @@ describe('POST /studio/images/generate', () => {
 			raw_params: { seed: 42 },
 		});
 		expect(reply.status).toBe(200);
-		expect(Object.keys(reply.json.data).sort()).toEqual(['credits_used', 'file_id', 'model_id', 'output_url', 'preview_url', 'provider']);
-		expect(reply.json.data).toMatchObject({ credits_used: 4, model_id: 'google/nano-banana-2', provider: 'google' });
+		expect(Object.keys(reply.json.data).sort()).toEqual([
+			'credits_used',
+			'file_id',
+			'model_id',
+			'output_url',
+			'preview_url',
+			'provider',
+		]);
+		expect(reply.json.data).toMatchObject({
+			credits_used: 4,
+			model_id: 'google/nano-banana-2',
+			provider: 'google',
+		});
 		expect(fake.creditsLeft(scope())).toBe(6);
 		const image = await fetch(reply.json.data.output_url);
 		expect(image.headers.get('content-type')).toBe('image/png');
@@ -68,12 +92,17 @@ describe('POST /studio/images/generate', () => {
 		const idatLength = png.readUInt32BE(33);
 		expect(inflateSync(png.subarray(41, 41 + idatLength)).length).toBe(16 * (1 + 9 * 3));
 		expect(new URL(reply.json.data.output_url).hostname).toBe('127.0.0.2');
-		expect(fake.modules.studio.outputsOf(scope()).map((o) => o.id)).toEqual([reply.json.data.file_id]);
+		expect(fake.modules.studio.outputsOf(scope()).map((o) => o.id)).toEqual([
+			reply.json.data.file_id,
+		]);
 	});
 
 	it('answers 403 insufficient_credits and spends nothing when short', async () => {
 		fake.setCredits(DEFAULT_TOKEN, 3);
-		const reply = await call('POST', '/studio/images/generate', { model_id: 'google/nano-banana-2', prompt: 'x' });
+		const reply = await call('POST', '/studio/images/generate', {
+			model_id: 'google/nano-banana-2',
+			prompt: 'x',
+		});
 		expect(reply.status).toBe(403);
 		expect(reply.json.error_code).toBe('insufficient_credits');
 		expect(fake.creditsLeft(scope())).toBe(3);
@@ -83,13 +112,55 @@ describe('POST /studio/images/generate', () => {
 		['invalid JSON', 400, 'invalid_json', undefined, '{nope'],
 		['no prompt', 422, 'invalid_payload', { model_id: 'google/nano-banana-2' }, undefined],
 		['unknown model', 422, 'invalid_payload', { model_id: 'acme/none', prompt: 'x' }, undefined],
-		['a video model', 422, 'invalid_payload', { model_id: 'openai/sora-2', prompt: 'x' }, undefined],
-		['params not an object', 422, 'invalid_payload', { model_id: 'google/nano-banana-2', prompt: 'x', params: [1] }, undefined],
-		['unknown params key', 422, 'invalid_payload', { model_id: 'google/nano-banana-2', prompt: 'x', params: { seed: 1 } }, undefined],
-		['image model without image', 422, 'model_requires_image', { model_id: 'black-forest-labs/flux-kontext-pro', prompt: 'x' }, undefined],
-		['image to a text-only model', 422, 'model_input_not_supported', { model_id: 'ideogram/ideogram-v3', prompt: 'x', image_urls: ['https://e.org/a.png'] }, undefined],
-		['moderated prompt', 422, 'invalid_input', { model_id: 'google/nano-banana-2', prompt: 'forbidden-content' }, undefined],
-		['unreadable image', 422, 'invalid_input', { model_id: 'google/nano-banana-2', prompt: 'x', image_urls: ['file:///etc/passwd'] }, undefined],
+		[
+			'a video model',
+			422,
+			'invalid_payload',
+			{ model_id: 'openai/sora-2', prompt: 'x' },
+			undefined,
+		],
+		[
+			'params not an object',
+			422,
+			'invalid_payload',
+			{ model_id: 'google/nano-banana-2', prompt: 'x', params: [1] },
+			undefined,
+		],
+		[
+			'unknown params key',
+			422,
+			'invalid_payload',
+			{ model_id: 'google/nano-banana-2', prompt: 'x', params: { seed: 1 } },
+			undefined,
+		],
+		[
+			'image model without image',
+			422,
+			'model_requires_image',
+			{ model_id: 'black-forest-labs/flux-kontext-pro', prompt: 'x' },
+			undefined,
+		],
+		[
+			'image to a text-only model',
+			422,
+			'model_input_not_supported',
+			{ model_id: 'ideogram/ideogram-v3', prompt: 'x', image_urls: ['https://e.org/a.png'] },
+			undefined,
+		],
+		[
+			'moderated prompt',
+			422,
+			'invalid_input',
+			{ model_id: 'google/nano-banana-2', prompt: 'forbidden-content' },
+			undefined,
+		],
+		[
+			'unreadable image',
+			422,
+			'invalid_input',
+			{ model_id: 'google/nano-banana-2', prompt: 'x', image_urls: ['file:///etc/passwd'] },
+			undefined,
+		],
 	])('%s → %i %s, no credits spent', async (_name, status, code, body, raw) => {
 		const reply = await call('POST', '/studio/images/generate', body, raw);
 		expect(reply.status).toBe(status);
@@ -99,7 +170,10 @@ describe('POST /studio/images/generate', () => {
 
 	it('answers 500 generation_failed when told to, and refunds', async () => {
 		fake.modules.studio.failNextGenerations = 1;
-		const reply = await call('POST', '/studio/images/generate', { model_id: 'google/nano-banana-2', prompt: 'x' });
+		const reply = await call('POST', '/studio/images/generate', {
+			model_id: 'google/nano-banana-2',
+			prompt: 'x',
+		});
 		expect(reply.status).toBe(500);
 		expect(reply.json.error_code).toBe('generation_failed');
 		expect(fake.creditsLeft(scope())).toBe(100);
@@ -109,10 +183,23 @@ describe('POST /studio/images/generate', () => {
 describe('POST /studio/videos/generate and GET /studio/videos/{videoId}', () => {
 	it('starts a job (202) that succeeds by the clock with a served MP4', async () => {
 		fake.modules.studio.videoPlan = { outcome: 'succeeded', durationMs: 300 };
-		const started = await call('POST', '/studio/videos/generate', { model_id: 'openai/sora-2', prompt: 'a cat says hi', params: { duration_seconds: 8 } });
+		const started = await call('POST', '/studio/videos/generate', {
+			model_id: 'openai/sora-2',
+			prompt: 'a cat says hi',
+			params: { duration_seconds: 8 },
+		});
 		expect(started.status).toBe(202);
-		expect(started.json).toMatchObject({ ok: true, code: 202, message: 'Video generation started' });
-		expect(started.json.data).toMatchObject({ status: 'processing', output_url: null, credits_used: 40, provider: 'openai' });
+		expect(started.json).toMatchObject({
+			ok: true,
+			code: 202,
+			message: 'Video generation started',
+		});
+		expect(started.json.data).toMatchObject({
+			status: 'processing',
+			output_url: null,
+			credits_used: 40,
+			provider: 'openai',
+		});
 		expect(fake.creditsLeft(scope())).toBe(60);
 		const id = started.json.data.video_id as string;
 		expect((await call('GET', `/studio/videos/${id}`)).json.data.status).toBe('processing');
@@ -127,10 +214,21 @@ describe('POST /studio/videos/generate and GET /studio/videos/{videoId}', () => 
 	});
 
 	it('shows failed with an error when the plan says so', async () => {
-		fake.modules.studio.planNextVideo({ outcome: 'failed', durationMs: 0, error: 'Provider timeout' });
-		const started = await call('POST', '/studio/videos/generate', { model_id: 'openai/sora-2', prompt: 'x' });
+		fake.modules.studio.planNextVideo({
+			outcome: 'failed',
+			durationMs: 0,
+			error: 'Provider timeout',
+		});
+		const started = await call('POST', '/studio/videos/generate', {
+			model_id: 'openai/sora-2',
+			prompt: 'x',
+		});
 		const read = await call('GET', `/studio/videos/${started.json.data.video_id}`);
-		expect(read.json.data).toMatchObject({ status: 'failed', output_url: null, error: 'Provider timeout' });
+		expect(read.json.data).toMatchObject({
+			status: 'failed',
+			output_url: null,
+			error: 'Provider timeout',
+		});
 	});
 
 	it('accepts speech fields only on speech models', async () => {
@@ -141,7 +239,11 @@ describe('POST /studio/videos/generate and GET /studio/videos/{videoId}', () => 
 			voice_id: 'sarah',
 		});
 		expect(speech.status).toBe(202);
-		const refused = await call('POST', '/studio/videos/generate', { model_id: 'openai/sora-2', prompt: 'x', speech_text: 'Hi' });
+		const refused = await call('POST', '/studio/videos/generate', {
+			model_id: 'openai/sora-2',
+			prompt: 'x',
+			speech_text: 'Hi',
+		});
 		expect(refused.status).toBe(422);
 		expect(refused.json.error_code).toBe('model_input_not_supported');
 	});
@@ -149,11 +251,36 @@ describe('POST /studio/videos/generate and GET /studio/videos/{videoId}', () => 
 	it.each([
 		['no model', 422, 'invalid_payload', { prompt: 'x' }],
 		['prompt-driven model without prompt', 422, 'invalid_payload', { model_id: 'openai/sora-2' }],
-		['one_of unmet', 422, 'invalid_payload', { model_id: 'veed/fabric-1.0', image_url: 'https://e.org/a.png' }],
-		['bad param type', 422, 'invalid_payload', { model_id: 'openai/sora-2', prompt: 'x', params: { duration_seconds: '8' } }],
-		['avatar without image', 422, 'model_requires_image', { model_id: 'veed/fabric-1.0', speech_text: 'Hi' }],
-		['voice to a prompt model', 422, 'model_input_not_supported', { model_id: 'google/veo-3', prompt: 'x', voice_id: 'george' }],
-		['moderated prompt', 422, 'invalid_input', { model_id: 'google/veo-3', prompt: 'forbidden-content' }],
+		[
+			'one_of unmet',
+			422,
+			'invalid_payload',
+			{ model_id: 'veed/fabric-1.0', image_url: 'https://e.org/a.png' },
+		],
+		[
+			'bad param type',
+			422,
+			'invalid_payload',
+			{ model_id: 'openai/sora-2', prompt: 'x', params: { duration_seconds: '8' } },
+		],
+		[
+			'avatar without image',
+			422,
+			'model_requires_image',
+			{ model_id: 'veed/fabric-1.0', speech_text: 'Hi' },
+		],
+		[
+			'voice to a prompt model',
+			422,
+			'model_input_not_supported',
+			{ model_id: 'google/veo-3', prompt: 'x', voice_id: 'george' },
+		],
+		[
+			'moderated prompt',
+			422,
+			'invalid_input',
+			{ model_id: 'google/veo-3', prompt: 'forbidden-content' },
+		],
 	])('%s → %i %s', async (_name, status, code, body) => {
 		const reply = await call('POST', '/studio/videos/generate', body);
 		expect(reply.status).toBe(status);
@@ -163,7 +290,10 @@ describe('POST /studio/videos/generate and GET /studio/videos/{videoId}', () => 
 
 	it('answers 403 insufficient_credits when short', async () => {
 		fake.setCredits(DEFAULT_TOKEN, 39);
-		const reply = await call('POST', '/studio/videos/generate', { model_id: 'openai/sora-2', prompt: 'x' });
+		const reply = await call('POST', '/studio/videos/generate', {
+			model_id: 'openai/sora-2',
+			prompt: 'x',
+		});
 		expect(reply.status).toBe(403);
 		expect(reply.json.error_code).toBe('insufficient_credits');
 	});

@@ -28,10 +28,16 @@ const PINNED_LOCATION = FileLocation.ofExecution('test-workflow', 'pinned-items'
 let currentMode: BinaryMode = 'memory';
 
 /** Switch n8n's binary data mode for the rest of this process (a jest test file is one). */
-export async function setBinaryDataMode(mode: BinaryMode, storagePath?: string): Promise<string | undefined> {
+export async function setBinaryDataMode(
+	mode: BinaryMode,
+	storagePath?: string,
+): Promise<string | undefined> {
 	const config = Container.get(BinaryDataConfig);
 	config.mode = mode === 'memory' ? 'default' : 'filesystem';
-	const directory = mode === 'filesystem' ? (storagePath ?? mkdtempSync(path.join(os.tmpdir(), 'n8n-binary-'))) : undefined;
+	const directory =
+		mode === 'filesystem'
+			? (storagePath ?? mkdtempSync(path.join(os.tmpdir(), 'n8n-binary-')))
+			: undefined;
 	if (directory) config.localStoragePath = directory;
 	await Container.get(BinaryDataService).init();
 	currentMode = mode;

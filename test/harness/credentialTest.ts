@@ -41,7 +41,13 @@ export async function testCredential(
 			outputs: [],
 			credentials: [{ name: typeName, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: test.request },
+				},
 			],
 		},
 	};
@@ -90,8 +96,8 @@ export async function testCredential(
 	try {
 		await routingNode.runNode().finally(() => sent.push(...credentialsHelper.authenticated));
 	} catch (error) {
-		const response = (error as { cause?: { response?: { status: number; statusText?: string } } }).cause
-			?.response;
+		const response = (error as { cause?: { response?: { status: number; statusText?: string } } })
+			.cause?.response;
 		if (response) {
 			for (const rule of test.rules ?? []) {
 				if (rule.type === 'responseCode' && rule.properties.value === response.status) {

@@ -95,8 +95,13 @@ export async function loadTypes(): Promise<LoadedTypes> {
 		await genviralLoader.loadAll();
 
 		const baseDir = path.dirname(require.resolve('n8n-nodes-base/package.json'));
-		const baseLoader = new PackageDirectoryLoader(baseDir, [], [...Object.keys(BASE_NODES), ...Object.keys(BASE_NODES_OUTSIDE_JEST)]);
-		for (const file of Object.values(BASE_NODES)) baseLoader.loadNodeFromFile(path.join(baseDir, file));
+		const baseLoader = new PackageDirectoryLoader(
+			baseDir,
+			[],
+			[...Object.keys(BASE_NODES), ...Object.keys(BASE_NODES_OUTSIDE_JEST)],
+		);
+		for (const file of Object.values(BASE_NODES))
+			baseLoader.loadNodeFromFile(path.join(baseDir, file));
 		for (const file of Object.values(BASE_NODES_OUTSIDE_JEST)) {
 			try {
 				baseLoader.loadNodeFromFile(path.join(baseDir, file));
@@ -190,7 +195,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 				return resolved === undefined || resolved === null ? '' : String(resolved as string);
 			};
 			for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
-				const target = ((requestOptions as unknown as Record<string, IDataObject>)[outerKey] ??= {});
+				const target = ((requestOptions as unknown as Record<string, IDataObject>)[outerKey] ??=
+					{});
 				for (const [key, value] of Object.entries(entries as Record<string, string>)) {
 					target[resolve(key)] = resolve(value);
 				}
@@ -211,7 +217,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
 	}
 
@@ -332,7 +341,8 @@ export async function runWorkflow(
 		updatedAt: new Date(),
 	} as IWorkflowBase);
 	const additionalData = buildAdditionalData(credentialsHelper, hooks, executionId);
-	const startNode = workflowData.nodes.find((n) => n.type === MANUAL_TRIGGER_TYPE) ?? workflowData.nodes[0];
+	const startNode =
+		workflowData.nodes.find((n) => n.type === MANUAL_TRIGGER_TYPE) ?? workflowData.nodes[0];
 	const workflowExecute = new WorkflowExecute(additionalData, mode);
 	let run: IRun | undefined;
 	let thrown: IRun['data']['resultData']['error'];
@@ -345,7 +355,8 @@ export async function runWorkflow(
 		});
 		// WorkflowExecute.run returns a PCancelable: cancel() aborts the execution's cancel
 		// signal (what nodes see as getExecutionCancelSignal) and the run ends as cancelled.
-		if (options.cancelAfterMs !== undefined) cancelTimer = setTimeout(() => running.cancel(), options.cancelAfterMs);
+		if (options.cancelAfterMs !== undefined)
+			cancelTimer = setTimeout(() => running.cancel(), options.cancelAfterMs);
 		run = await running;
 	} catch (error) {
 		// The engine refuses some workflows before running them (e.g. a required parameter
@@ -399,10 +410,20 @@ export async function callNodeMethod(
 		connections: {},
 	} as unknown as IWorkflowBase);
 	// The editor hands the node's current parameters to list searches (getCurrentNodeParameter).
-	const additionalData = { ...buildAdditionalData(credentialsHelper, hooks, 'load-options'), currentNodeParameters: options.parameters ?? {} };
+	const additionalData = {
+		...buildAdditionalData(credentialsHelper, hooks, 'load-options'),
+		currentNodeParameters: options.parameters ?? {},
+	};
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	const nodeType = nodeTypes.getByNameAndVersion(GENVIRAL_NODE_TYPE, 1);
-	const fn = (nodeType.methods?.[kind] as Record<string, (this: unknown, filter?: string, paginationToken?: string) => Promise<unknown>> | undefined)?.[method];
+	const fn = (
+		nodeType.methods?.[kind] as
+			| Record<
+					string,
+					(this: unknown, filter?: string, paginationToken?: string) => Promise<unknown>
+			  >
+			| undefined
+	)?.[method];
 	if (!fn) throw new Error(`The node has no ${kind} method ${method}`);
 	return await fn.call(context, options.filter, options.paginationToken);
 }

@@ -1,10 +1,23 @@
 /** Shortcuts for the common case: Manual Trigger (with pinned items) → Genviral. */
-import type { IConnections, INode, INodeExecutionData, INodeParameters, IRun, ITaskData } from 'n8n-workflow';
+import type {
+	IConnections,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IRun,
+	ITaskData,
+} from 'n8n-workflow';
 
 import type { FakeGenviral } from '../fake-genviral/server';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import type { RunResult } from './engine';
-import { GENVIRAL_NODE_TYPE, GENVIRAL_TOOL_NODE_TYPE, LOOP_OVER_ITEMS_TYPE, MANUAL_TRIGGER_TYPE, runWorkflow } from './engine';
+import {
+	GENVIRAL_NODE_TYPE,
+	GENVIRAL_TOOL_NODE_TYPE,
+	LOOP_OVER_ITEMS_TYPE,
+	MANUAL_TRIGGER_TYPE,
+	runWorkflow,
+} from './engine';
 
 export const GENVIRAL_NODE_NAME = 'Genviral';
 
@@ -74,11 +87,19 @@ export async function runGenviral(
 ): Promise<GenviralRun> {
 	const onError = options.errorOutput ? 'continueErrorOutput' : 'continueRegularOutput';
 	const type = options.tool ? GENVIRAL_TOOL_NODE_TYPE : GENVIRAL_NODE_TYPE;
-	const workflow = genviralWorkflow(parameters, options.continueOnFail || options.errorOutput, onError, type);
+	const workflow = genviralWorkflow(
+		parameters,
+		options.continueOnFail || options.errorOutput,
+		onError,
+		type,
+	);
 	Object.assign(workflow.nodes[1], options.nodeSettings ?? {});
 	const result = await runWorkflow(workflow, {
 		credentials: {
-			genviralApi: { apiToken: options.token ?? DEFAULT_TOKEN, baseUrl: options.baseUrl ?? fake.baseUrl },
+			genviralApi: {
+				apiToken: options.token ?? DEFAULT_TOKEN,
+				baseUrl: options.baseUrl ?? fake.baseUrl,
+			},
 		},
 		pinData: { 'Manual Trigger': options.items ?? [{ json: {} }] },
 		cancelAfterMs: options.cancelAfterMs,
@@ -111,8 +132,22 @@ export async function runGenviralInLoop(
 	nodeSettings: GenviralRunOptions['nodeSettings'] = {},
 ): Promise<GenviralLoopRun> {
 	const nodes: INode[] = [
-		{ id: 'trigger', name: 'Manual Trigger', type: MANUAL_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: 'loop', name: 'Loop Over Items', type: LOOP_OVER_ITEMS_TYPE, typeVersion: 3, position: [200, 0], parameters: { batchSize: 1, options: {} } },
+		{
+			id: 'trigger',
+			name: 'Manual Trigger',
+			type: MANUAL_TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: 'loop',
+			name: 'Loop Over Items',
+			type: LOOP_OVER_ITEMS_TYPE,
+			typeVersion: 3,
+			position: [200, 0],
+			parameters: { batchSize: 1, options: {} },
+		},
 		{
 			id: 'genviral',
 			name: GENVIRAL_NODE_NAME,
@@ -132,7 +167,10 @@ export async function runGenviralInLoop(
 	};
 	const result = await runWorkflow(
 		{ nodes, connections },
-		{ credentials: { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } }, pinData: { 'Manual Trigger': items } },
+		{
+			credentials: { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } },
+			pinData: { 'Manual Trigger': items },
+		},
 	);
 	const runs = result.run?.data.resultData.runData[GENVIRAL_NODE_NAME] ?? [];
 	return { ...result, runs, outputs: runs.map((run) => run.data?.main?.[0] ?? []) };

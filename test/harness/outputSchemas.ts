@@ -20,14 +20,23 @@ import { resolveOutputSchemaPath } from 'n8n-core';
 import type { IDataObject, INode, INodeExecutionData, IRun, Workflow } from 'n8n-workflow';
 
 // engine.ts imports this module: its exports are read when the functions run, not at load.
-import { GENVIRAL_NODE_TYPE, GENVIRAL_TOOL_NODE_TYPE, GENVIRAL_TRIGGER_TYPE, REPO_ROOT } from './engine';
+import {
+	GENVIRAL_NODE_TYPE,
+	GENVIRAL_TOOL_NODE_TYPE,
+	GENVIRAL_TRIGGER_TYPE,
+	REPO_ROOT,
+} from './engine';
 
 /**
  * The built node folders, where n8n looks for `__schema__` (a function: engine.ts imports this
  * module). The AI Agent tool variant runs the same node, so its items meet the same schemas.
  */
 function nodeDir(type: string): string | undefined {
-	const folder = { [GENVIRAL_NODE_TYPE]: 'Genviral', [GENVIRAL_TOOL_NODE_TYPE]: 'Genviral', [GENVIRAL_TRIGGER_TYPE]: 'GenviralTrigger' }[type];
+	const folder = {
+		[GENVIRAL_NODE_TYPE]: 'Genviral',
+		[GENVIRAL_TOOL_NODE_TYPE]: 'Genviral',
+		[GENVIRAL_TRIGGER_TYPE]: 'GenviralTrigger',
+	}[type];
 	return folder ? path.join(REPO_ROOT, 'dist', 'nodes', folder) : undefined;
 }
 
@@ -79,20 +88,28 @@ function recordingKey(node: Pick<INode, 'type' | 'parameters'>): string {
 
 /** Throws when an item of `node` does not match its schema(s). */
 export function checkItems(node: INode, items: INodeExecutionData[]): void {
-	const continuing = node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput' || node.continueOnFail === true;
+	const continuing =
+		node.onError === 'continueRegularOutput' ||
+		node.onError === 'continueErrorOutput' ||
+		node.continueOnFail === true;
 	const outputs = items.filter((item) => !(continuing && isErrorItem(item.json)));
 	if (outputs.length === 0 || !nodeDir(node.type)) return;
 	const recordTo = process.env.GENVIRAL_SCHEMA_RECORD;
 	if (recordTo) {
 		mkdirSync(recordTo, { recursive: true });
-		appendFileSync(path.join(recordTo, `${recordingKey(node)}.jsonl`), outputs.map((item) => JSON.stringify(item.json) + '\n').join(''));
+		appendFileSync(
+			path.join(recordTo, `${recordingKey(node)}.jsonl`),
+			outputs.map((item) => JSON.stringify(item.json) + '\n').join(''),
+		);
 		return;
 	}
 	for (const file of schemaPathsFor(node)) {
 		const validate = compileSchemaFile(file);
 		outputs.forEach((item, index) => {
 			if (!validate(item.json)) {
-				const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+				const errors = (validate.errors ?? []).map(
+					(e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+				);
 				throw new Error(
 					`Output item ${index} of ${node.name} does not match ${path.relative(REPO_ROOT, file)}:\n  ${errors.join('\n  ')}\n` +
 						`item: ${JSON.stringify(item.json).slice(0, 2000)}`,

@@ -38,7 +38,13 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import type { FakeGenviral } from '../fake-genviral/server';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import type { RunResult } from './engine';
-import { buildAdditionalData, GENVIRAL_TRIGGER_TYPE, loadTypes, runWorkflow, TestCredentialsHelper } from './engine';
+import {
+	buildAdditionalData,
+	GENVIRAL_TRIGGER_TYPE,
+	loadTypes,
+	runWorkflow,
+	TestCredentialsHelper,
+} from './engine';
 import { checkItems, checkRunOutputs } from './outputSchemas';
 
 export { GENVIRAL_TRIGGER_TYPE };
@@ -90,7 +96,9 @@ process.env.N8N_LOG_LEVEL ??= 'warn';
  * n8n-core's dependency container (its own copy of @n8n/di, which is not hoisted): the same
  * singletons n8n-core's services are registered in.
  */
-const Container = require(require.resolve('@n8n/di', { paths: [path.dirname(require.resolve('n8n-core'))] })).Container as {
+const Container = require(
+	require.resolve('@n8n/di', { paths: [path.dirname(require.resolve('n8n-core'))] }),
+).Container as {
 	get<T>(type: abstract new (...args: never[]) => T): T;
 };
 
@@ -122,7 +130,10 @@ export class PollHarness {
 	constructor(
 		private readonly fake: FakeGenviral,
 		private workflowData: WorkflowData,
-		private readonly options: { token?: string; credentials?: Record<string, ICredentialDataDecryptedObject> } = {},
+		private readonly options: {
+			token?: string;
+			credentials?: Record<string, ICredentialDataDecryptedObject>;
+		} = {},
 	) {}
 
 	private get triggers(): ActiveWorkflowTriggers {
@@ -135,7 +146,10 @@ export class PollHarness {
 
 	/** The trigger node's static data right now (what the next poll reads). */
 	get staticData(): IDataObject {
-		return this.workflow.getStaticData('node', this.workflow.getNode(this.triggerName)!) as IDataObject;
+		return this.workflow.getStaticData(
+			'node',
+			this.workflow.getNode(this.triggerName)!,
+		) as IDataObject;
 	}
 
 	private credentials(): Record<string, ICredentialDataDecryptedObject> {
@@ -161,7 +175,10 @@ export class PollHarness {
 		});
 	}
 
-	private additionalData(executionId: string, mode: WorkflowExecuteMode): IWorkflowExecuteAdditionalData {
+	private additionalData(
+		executionId: string,
+		mode: WorkflowExecuteMode,
+	): IWorkflowExecuteAdditionalData {
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 			id: this.workflowId,
 			name: this.workflow.name,
@@ -195,7 +212,17 @@ export class PollHarness {
 			);
 			return await running;
 		};
-		return new PollContext(workflow, node, additionalData, mode, activation, emit, emitError, async () => {}, runPoll);
+		return new PollContext(
+			workflow,
+			node,
+			additionalData,
+			mode,
+			activation,
+			emit,
+			emitError,
+			async () => {},
+			runPoll,
+		);
 	};
 
 	/** n8n saves a trigger's static data when it emits and when activation ends. */
@@ -209,7 +236,11 @@ export class PollHarness {
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] },
 		});
-		const workflowExecute = new WorkflowExecute(this.additionalData(executionId, 'trigger'), 'trigger', runExecutionData);
+		const workflowExecute = new WorkflowExecute(
+			this.additionalData(executionId, 'trigger'),
+			'trigger',
+			runExecutionData,
+		);
 		const run = await workflowExecute.processRunExecutionData(this.workflow);
 		// What the trigger emitted, and what the Genviral nodes after it output, match their schemas.
 		checkItems(node, data[0] ?? []);
@@ -217,7 +248,8 @@ export class PollHarness {
 		return {
 			items: data[0] ?? [],
 			run,
-			output: (nodeName: string) => run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
+			output: (nodeName: string) =>
+				run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
 		};
 	}
 
@@ -247,7 +279,9 @@ export class PollHarness {
 		const manager = Container.get(ScheduledTaskManager) as unknown as {
 			cronsByGroupType: Map<string, Map<string, Map<string, { job: { stop(): void } }>>>;
 		};
-		for (const cron of manager.cronsByGroupType.get('workflow')?.get(this.workflowId)?.values() ?? []) cron.job.stop();
+		for (const cron of manager.cronsByGroupType.get('workflow')?.get(this.workflowId)?.values() ??
+			[])
+			cron.job.stop();
 		// n8n saves the static data once the workflow is active.
 		this.saveStaticData();
 		const executions = await Promise.all(this.executions);
@@ -258,10 +292,19 @@ export class PollHarness {
 	/** The cron job n8n registered for the trigger (its Poll Times). */
 	cronJobs(): Array<{ expression: string; fire: () => Promise<void> }> {
 		const manager = Container.get(ScheduledTaskManager) as unknown as {
-			cronsByGroupType: Map<string, Map<string, Map<string, { job: { fireOnTick(): Promise<void> }; ctx: { expression: string } }>>>;
+			cronsByGroupType: Map<
+				string,
+				Map<
+					string,
+					Map<string, { job: { fireOnTick(): Promise<void> }; ctx: { expression: string } }>
+				>
+			>;
 		};
 		const crons = manager.cronsByGroupType.get('workflow')?.get(this.workflowId);
-		return [...(crons?.values() ?? [])].map((cron) => ({ expression: cron.ctx.expression, fire: async () => await cron.job.fireOnTick() }));
+		return [...(crons?.values() ?? [])].map((cron) => ({
+			expression: cron.ctx.expression,
+			fire: async () => await cron.job.fireOnTick(),
+		}));
 	}
 
 	/** One scheduled poll: fire the registered cron job and wait for the poll and its execution. */
@@ -273,12 +316,14 @@ export class PollHarness {
 		this.executions = [];
 		await job.fire();
 		// The executor enters the poll's staging scope after a few awaits.
-		for (let i = 0; i < 100 && this.currentPoll === undefined; i++) await new Promise((resolve) => setImmediate(resolve));
+		for (let i = 0; i < 100 && this.currentPoll === undefined; i++)
+			await new Promise((resolve) => setImmediate(resolve));
 		if (this.currentPoll === undefined) throw new Error('the cron job did not start a poll');
 		const failed = await this.currentPoll;
 		// An error leaves the staging scope before the executor reports it.
 		const reportedBy = Date.now() + 5000;
-		while (failed && this.errors.length === 0 && Date.now() < reportedBy) await new Promise((resolve) => setTimeout(resolve, 5));
+		while (failed && this.errors.length === 0 && Date.now() < reportedBy)
+			await new Promise((resolve) => setTimeout(resolve, 5));
 		const executions = await Promise.all(this.executions);
 		this.history.push(...executions);
 		const execution = executions[0];
@@ -316,7 +361,9 @@ export class PollHarness {
 		this.workflowData = {
 			...this.workflowData,
 			nodes: this.workflowData.nodes.map((n) =>
-				n.type === GENVIRAL_TRIGGER_TYPE ? { ...n, parameters: { pollTimes: EVERY_MINUTE, ...parameters } as INode['parameters'] } : n,
+				n.type === GENVIRAL_TRIGGER_TYPE
+					? { ...n, parameters: { pollTimes: EVERY_MINUTE, ...parameters } as INode['parameters'] }
+					: n,
 			),
 		};
 		await this.buildWorkflow(staticData);
@@ -325,7 +372,11 @@ export class PollHarness {
 }
 
 /** "Fetch Test Event" in the editor: a manual execution of the workflow from the trigger. */
-export async function fetchTestEvent(fake: FakeGenviral, parameters: IDataObject, token = DEFAULT_TOKEN): Promise<RunResult> {
+export async function fetchTestEvent(
+	fake: FakeGenviral,
+	parameters: IDataObject,
+	token = DEFAULT_TOKEN,
+): Promise<RunResult> {
 	return await runWorkflow(triggerWorkflow(parameters), {
 		credentials: { genviralApi: { apiToken: token, baseUrl: fake.baseUrl } },
 		mode: 'manual',
@@ -339,15 +390,32 @@ export async function deactivateAll(): Promise<void> {
 }
 
 /** One of the trigger's load-options methods, called as the editor does (LoadOptionsContext). */
-export async function loadTriggerOptions(fake: FakeGenviral, method: string, parameters: IDataObject = {}): Promise<unknown> {
+export async function loadTriggerOptions(
+	fake: FakeGenviral,
+	method: string,
+	parameters: IDataObject = {},
+): Promise<unknown> {
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node = triggerNode(parameters);
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl } });
-	const hooks = new ExecutionLifecycleHooks('internal', 'load-options', { id: 'load-options', nodes: [node], connections: {} } as unknown as IWorkflowBase);
-	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(credentialsHelper, hooks, 'load-options'), 'parameters');
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, {
+		genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: fake.baseUrl },
+	});
+	const hooks = new ExecutionLifecycleHooks('internal', 'load-options', {
+		id: 'load-options',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase);
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		buildAdditionalData(credentialsHelper, hooks, 'load-options'),
+		'parameters',
+	);
 	const nodeType = nodeTypes.getByNameAndVersion(GENVIRAL_TRIGGER_TYPE, 1);
-	const fn = (nodeType.methods?.loadOptions as Record<string, (this: unknown) => Promise<unknown>> | undefined)?.[method];
+	const fn = (
+		nodeType.methods?.loadOptions as Record<string, (this: unknown) => Promise<unknown>> | undefined
+	)?.[method];
 	if (!fn) throw new Error(`The trigger has no loadOptions method ${method}`);
 	return await fn.call(context);
 }

@@ -20,7 +20,8 @@ export interface EndpointReference {
 }
 
 export const REFERENCE_PATH =
-	process.env.GENVIRAL_API_REFERENCE ?? path.resolve(REPO_ROOT, '..', 'shared', 'genviral-api', 'endpoints.json');
+	process.env.GENVIRAL_API_REFERENCE ??
+	path.resolve(REPO_ROOT, '..', 'shared', 'genviral-api', 'endpoints.json');
 
 let cache: EndpointReference[] | undefined;
 
@@ -36,7 +37,9 @@ export function endpoint(resource: string, operation: string): EndpointReference
 }
 
 /** The documented errors of an endpoint as concrete (status, error_code) cases; "401/403" gives two. */
-export function documentedErrorCases(ref: EndpointReference): Array<{ status: number; errorCode: string | null; meaning: string }> {
+export function documentedErrorCases(
+	ref: EndpointReference,
+): Array<{ status: number; errorCode: string | null; meaning: string }> {
 	return ref.errors.flatMap((e) =>
 		String(e.status)
 			.split('/')
@@ -46,8 +49,11 @@ export function documentedErrorCases(ref: EndpointReference): Array<{ status: nu
 
 /** The allowed values of a body field of an endpoint, as the reference lists them. */
 export function referenceEnum(resource: string, operation: string, field: string): string[] {
-	const ref = endpoint(resource, operation) as EndpointReference & { body?: Array<{ name: string; enum: string[] | null }> };
+	const ref = endpoint(resource, operation) as EndpointReference & {
+		body?: Array<{ name: string; enum: string[] | null }>;
+	};
 	const values = ref.body?.find((f) => f.name === field)?.enum;
-	if (!values) throw new Error(`No enum for ${field} of ${resource}.${operation} in ${REFERENCE_PATH}`);
+	if (!values)
+		throw new Error(`No enum for ${field} of ${resource}.${operation} in ${REFERENCE_PATH}`);
 	return values;
 }

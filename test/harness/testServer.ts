@@ -76,7 +76,12 @@ export class TestServer {
 
 	async start(): Promise<this> {
 		this.server = http.createServer((req, res) => {
-			this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
+			this.requests.push({
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+				at: Date.now(),
+			});
 			// Read the body (if any) before answering, as a real server does.
 			req.resume();
 			const behaviour = this.queue.shift() ?? this.fallback;
@@ -94,7 +99,9 @@ export class TestServer {
 	async stop(): Promise<void> {
 		this.clearTimers();
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	private clearTimers(): void {
@@ -109,17 +116,29 @@ function serverOf(self: unknown): TestServer {
 	return self;
 }
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Behaviour {
+export function json(
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): Behaviour {
 	return (_req, res) => {
 		const text = JSON.stringify(body);
-		res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+		res.writeHead(status, {
+			'Content-Type': 'application/json',
+			'Content-Length': Buffer.byteLength(text),
+			...headers,
+		});
 		res.end(text);
 	};
 }
 
 export function raw(status: number, body: string, headers: Record<string, string> = {}): Behaviour {
 	return (_req, res) => {
-		res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(body), ...headers });
+		res.writeHead(status, {
+			'Content-Type': 'text/html',
+			'Content-Length': Buffer.byteLength(body),
+			...headers,
+		});
 		res.end(body);
 	};
 }
@@ -162,7 +181,12 @@ export function headersThenSilence(): Behaviour {
 export function cutMidBody(announced = 1000, sent = 30): Behaviour {
 	return function (this: unknown, _req, res) {
 		const server = serverOf(this);
-		const text = JSON.stringify({ ok: true, code: 200, message: 'OK', data: { filler: 'x'.repeat(announced) } });
+		const text = JSON.stringify({
+			ok: true,
+			code: 200,
+			message: 'OK',
+			data: { filler: 'x'.repeat(announced) },
+		});
 		res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': announced });
 		res.write(text.slice(0, sent));
 		server.later(20, () => res.socket?.destroy());

@@ -11,7 +11,8 @@ import { deepCopy } from 'n8n-workflow';
 
 export function toolVariant(nodeType: INodeType): INodeType {
 	const base = nodeType.description;
-	const replacements = typeof base.usableAsTool === 'object' ? (base.usableAsTool.replacements ?? {}) : {};
+	const replacements =
+		typeof base.usableAsTool === 'object' ? (base.usableAsTool.replacements ?? {}) : {};
 	const description = { ...deepCopy(base), ...replacements } as INodeTypeDescription;
 	description.name += 'Tool';
 	description.displayName += ' Tool';
@@ -36,5 +37,10 @@ export function toolVariant(nodeType: INodeType): INodeType {
 		displayOptions: { show: { descriptionType: ['manual'] } },
 	};
 	description.properties = [descriptionType, toolDescription, ...description.properties];
-	return { ...nodeType, description, execute: nodeType.execute, methods: nodeType.methods } as INodeType;
+	return {
+		...nodeType,
+		description,
+		execute: nodeType.execute,
+		methods: nodeType.methods,
+	} as INodeType;
 }

@@ -14,18 +14,31 @@ const ACTIVE_DEFAULTS = Object.values(DEFAULT_ACCOUNTS).filter((a) => !('status'
 
 describe('Account → Get Many, in the engine', () => {
 	const env = useFakeGenviral();
-	const getMany = (filters: INodeParameters = {}): INodeParameters => ({ resource: 'account', operation: 'getMany', filters });
+	const getMany = (filters: INodeParameters = {}): INodeParameters => ({
+		resource: 'account',
+		operation: 'getMany',
+		filters,
+	});
 
 	test('sends exactly GET /accounts and outputs one item per active account, capabilities included, paired', async () => {
 		const { items, error } = await runGenviral(env.fake, getMany());
 		expect(error).toBeUndefined();
-		expect(env.fake.requests.map((r) => [r.method, r.path, r.query, r.rawBody])).toEqual([['GET', '/accounts', {}, '']]);
+		expect(env.fake.requests.map((r) => [r.method, r.path, r.query, r.rawBody])).toEqual([
+			['GET', '/accounts', {}, ''],
+		]);
 		expect(env.fake.requests[0].headers.authorization).toBe(`Bearer ${DEFAULT_TOKEN}`);
 		expect(items).toHaveLength(ACTIVE_DEFAULTS);
 		const scope = env.fake.scopeOf(DEFAULT_TOKEN);
 		const tiktok = items.find((i) => i.json.id === accountId(scope, 'tiktok'));
-		expect(tiktok?.json).toEqual(structuredClone(env.fake.modules.accounts.find(scope, accountId(scope, 'tiktok'))));
-		expect(tiktok?.json).toMatchObject({ platform: 'tiktok', type: 'byo', username: 'acme', capabilities: { supported_content_kinds: ['video', 'slideshow'] } });
+		expect(tiktok?.json).toEqual(
+			structuredClone(env.fake.modules.accounts.find(scope, accountId(scope, 'tiktok'))),
+		);
+		expect(tiktok?.json).toMatchObject({
+			platform: 'tiktok',
+			type: 'byo',
+			username: 'acme',
+			capabilities: { supported_content_kinds: ['video', 'slideshow'] },
+		});
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
@@ -37,17 +50,24 @@ describe('Account → Get Many, in the engine', () => {
 			'tiktok/byo',
 			'tiktok/hosted',
 		]);
-		const hostedTikTok = await runGenviral(env.fake, getMany({ platforms: ['tiktok'], type: 'hosted' }));
+		const hostedTikTok = await runGenviral(
+			env.fake,
+			getMany({ platforms: ['tiktok'], type: 'hosted' }),
+		);
 		expect(hostedTikTok.items.map((i) => i.json.username)).toEqual(['daily.glow']);
 		const byo = await runGenviral(env.fake, getMany({ type: 'byo' }));
 		expect(byo.items.every((i) => i.json.type === 'byo')).toBe(true);
-		expect(byo.items.map((i) => i.json.platform)).toEqual(expect.arrayContaining(['youtube', 'pinterest', 'linkedin', 'facebook']));
+		expect(byo.items.map((i) => i.json.platform)).toEqual(
+			expect.arrayContaining(['youtube', 'pinterest', 'linkedin', 'facebook']),
+		);
 		// The API takes no filters: nothing is sent in the query.
 		expect(env.fake.requests.every((r) => Object.keys(r.query).length === 0)).toBe(true);
 	});
 
 	test('one input item per run of the list: two items give the list twice, each paired to its item', async () => {
-		const { items } = await runGenviral(env.fake, getMany({ platforms: ['youtube'] }), { items: [{ json: {} }, { json: {} }] });
+		const { items } = await runGenviral(env.fake, getMany({ platforms: ['youtube'] }), {
+			items: [{ json: {} }, { json: {} }],
+		});
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(env.fake.requestsTo('GET /accounts')).toHaveLength(2);
 	});
@@ -63,7 +83,9 @@ describe('Account → Get Many, in the engine', () => {
 		const { items } = await runGenviral(env.fake, getMany(), { token: PERSONAL_TOKEN });
 		expect(items.length).toBe(ACTIVE_DEFAULTS);
 		expect(items.every((i) => i.json.workspace_id === null)).toBe(true);
-		expect(items.map((i) => i.json.id)).not.toContain(accountId(env.fake.scopeOf(DEFAULT_TOKEN), 'tiktok'));
+		expect(items.map((i) => i.json.id)).not.toContain(
+			accountId(env.fake.scopeOf(DEFAULT_TOKEN), 'tiktok'),
+		);
 	});
 
 	test('the older answer shape (no capabilities) is passed through as it comes', async () => {
@@ -75,7 +97,10 @@ describe('Account → Get Many, in the engine', () => {
 	});
 
 	test.each([
-		[{ platforms: ['tiktok', 'myspace'] }, 'Filters → Platforms contains "myspace", which is not allowed'],
+		[
+			{ platforms: ['tiktok', 'myspace'] },
+			'Filters → Platforms contains "myspace", which is not allowed',
+		],
 		[{ type: 'managed' }, 'Filters → Type must be one of byo, hosted; got "managed"'],
 	])('a bad filter %j is refused before any request', async (filters, message) => {
 		const { error } = await runGenviral(env.fake, getMany(filters));
@@ -87,7 +112,10 @@ describe('Account → Get Many, in the engine', () => {
 
 	test('a 500 accounts_failed is retried (a read), then succeeds', async () => {
 		env.fake.inject('GET /accounts', { kind: 'error', status: 500, error_code: 'accounts_failed' });
-		const { items, error } = await runGenviral(env.fake, { ...getMany(), options: { retryDelay: 1 } });
+		const { items, error } = await runGenviral(env.fake, {
+			...getMany(),
+			options: { retryDelay: 1 },
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(ACTIVE_DEFAULTS);
 		expect(env.fake.requestsTo('GET /accounts')).toHaveLength(2);
@@ -99,9 +127,14 @@ describe('Subscription → Get, in the engine', () => {
 
 	test('sends exactly GET /subscription and outputs the plan with its period and credits', async () => {
 		env.fake.spendCredits(env.fake.scopeOf(DEFAULT_TOKEN), 30);
-		const { items, error } = await runGenviral(env.fake, { resource: 'subscription', operation: 'get' });
+		const { items, error } = await runGenviral(env.fake, {
+			resource: 'subscription',
+			operation: 'get',
+		});
 		expect(error).toBeUndefined();
-		expect(env.fake.requests.map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/subscription', {}]]);
+		expect(env.fake.requests.map((r) => [r.method, r.path, r.query])).toEqual([
+			['GET', '/subscription', {}],
+		]);
 		expect(items).toHaveLength(1);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[0].json).toEqual({
@@ -129,11 +162,19 @@ describe('Subscription → Get, in the engine', () => {
 			is_paused: true,
 			paused_until: '2026-02-01T00:00:00.000Z',
 		};
-		const { items } = await runGenviral(env.fake, { resource: 'subscription', operation: 'get' }, { token: PERSONAL_TOKEN });
+		const { items } = await runGenviral(
+			env.fake,
+			{ resource: 'subscription', operation: 'get' },
+			{ token: PERSONAL_TOKEN },
+		);
 		expect(items[0].json).toMatchObject({
 			scope: 'personal',
 			workspace_id: null,
-			subscription: { status: 'canceled', is_paused: true, paused_until: '2026-02-01T00:00:00.000Z' },
+			subscription: {
+				status: 'canceled',
+				is_paused: true,
+				paused_until: '2026-02-01T00:00:00.000Z',
+			},
 		});
 	});
 });

@@ -22,13 +22,22 @@ function contextWith(value: unknown): IExecuteFunctions {
 	const node = { name: 'Genviral', type: 'n8n-nodes-genviral.genviral', typeVersion: 1 } as INode;
 	return {
 		getNode: () => node,
-		getNodeParameter: (_name: string, _itemIndex: number, fallback?: unknown) => (value === undefined ? fallback : value),
+		getNodeParameter: (_name: string, _itemIndex: number, fallback?: unknown) =>
+			value === undefined ? fallback : value,
 	} as unknown as IExecuteFunctions;
 }
 
 /** The picker's value for an item, read by the reader from the picker's declaration. */
-function readAccountIds(ctx: IExecuteFunctions, itemIndex: number, bounds: { min?: number; max?: number } = {}): unknown {
-	return readParameter(ctx, accountsProperty({ minCount: bounds.min, maxCount: bounds.max }), itemIndex);
+function readAccountIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	bounds: { min?: number; max?: number } = {},
+): unknown {
+	return readParameter(
+		ctx,
+		accountsProperty({ minCount: bounds.min, maxCount: bounds.max }),
+		itemIndex,
+	);
 }
 
 function refusal(value: unknown, bounds?: { min?: number; max?: number }): NodeOperationError {
@@ -53,8 +62,12 @@ describe('accounts picker', () => {
 			value: accountId(scope, 'tiktok'),
 			description: 'Acme — posts: video, slideshow',
 		});
-		expect(options.find((o) => o.value === accountId(scope, 'tiktokHosted'))?.name).toBe('TikTok · @daily.glow (Hosted)');
-		expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
+		expect(options.find((o) => o.value === accountId(scope, 'tiktokHosted'))?.name).toBe(
+			'TikTok · @daily.glow (Hosted)',
+		);
+		expect(options.map((o) => o.name)).toEqual(
+			[...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)),
+		);
 		expect(options.map((o) => o.value)).not.toContain(accountId(scope, 'pausedYoutube'));
 		expect(env.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /accounts']);
 	});
@@ -67,11 +80,19 @@ describe('accounts picker', () => {
 			type: 'multiOptions',
 			required: true,
 			default: [],
-			typeOptions: { loadOptionsMethod: 'getAccounts', format: 'accountIds', minItems: 1, maxItems: 5 },
+			typeOptions: {
+				loadOptionsMethod: 'getAccounts',
+				format: 'accountIds',
+				minItems: 1,
+				maxItems: 5,
+			},
 		});
 		expect(property.hint).toContain('Pick 1 to 5 accounts');
 		expect(property.description).toContain('Choose from the list, or specify IDs using an');
-		expect(accountsProperty({ required: false, name: 'retryAccounts' })).toMatchObject({ required: false, typeOptions: { minItems: 0 } });
+		expect(accountsProperty({ required: false, name: 'retryAccounts' })).toMatchObject({
+			required: false,
+			typeOptions: { minItems: 0 },
+		});
 	});
 
 	test.each([
@@ -79,7 +100,11 @@ describe('accounts picker', () => {
 		['a list', [A, B], [A, B]],
 		['comma-separated text', ` ${A} ,${B}, `, [A, B]],
 		['JSON list text', JSON.stringify([A, B]), [A, B]],
-		['account objects (Account → Get Many output)', [{ id: A, platform: 'tiktok' }, { id: B }], [A, B]],
+		[
+			'account objects (Account → Get Many output)',
+			[{ id: A, platform: 'tiktok' }, { id: B }],
+			[A, B],
+		],
 		['nested lists (an expression that maps items)', [[A], [B, A]], [A, B]],
 		['duplicates in any case', [A, A.toUpperCase(), B], [A, B]],
 	])('reads %s', (_name, value, expected) => {
@@ -98,11 +123,20 @@ describe('accounts picker', () => {
 	});
 
 	test('enforces the bounds after duplicates are dropped', () => {
-		expect(refusal([]).message).toBe('Account Names or IDs is required: pick at least 1 account [item 3]');
+		expect(refusal([]).message).toBe(
+			'Account Names or IDs is required: pick at least 1 account [item 3]',
+		);
 		expect(refusal('').message).toContain('is required');
-		expect(refusal([A, A], { min: 2 }).message).toBe('Account Names or IDs needs at least 2 accounts (got 1) [item 3]');
-		const eleven = Array.from({ length: 11 }, (_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`);
-		expect(refusal(eleven).message).toBe('Account Names or IDs takes at most 10 accounts (got 11) [item 3]');
+		expect(refusal([A, A], { min: 2 }).message).toBe(
+			'Account Names or IDs needs at least 2 accounts (got 1) [item 3]',
+		);
+		const eleven = Array.from(
+			{ length: 11 },
+			(_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`,
+		);
+		expect(refusal(eleven).message).toBe(
+			'Account Names or IDs takes at most 10 accounts (got 11) [item 3]',
+		);
 		expect(readAccountIds(contextWith([]), 0, { min: 0 })).toEqual([]);
 	});
 });

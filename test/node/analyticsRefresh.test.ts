@@ -13,7 +13,8 @@ const WAIT = { waitForCompletion: true, pollInterval: 0.05, maxWait: 5 };
 
 describe('Analytics Target → Refresh', () => {
 	const env = useFakeGenviral();
-	const seed = () => env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
+	const seed = () =>
+		env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
 	const sent = (endpoint: string) => env.fake.requestsTo(endpoint).length;
 
 	test('without waiting: the queued refresh, free the first time today', async () => {
@@ -23,7 +24,13 @@ describe('Analytics Target → Refresh', () => {
 			['POST', `/analytics/targets/${id}/refresh`, ''],
 		]);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ target_id: id, status: 'pending', credits_used: 0, free_refresh_used: true, wasFree: true });
+		expect(items[0].json).toMatchObject({
+			target_id: id,
+			status: 'pending',
+			credits_used: 0,
+			free_refresh_used: true,
+			wasFree: true,
+		});
 	});
 
 	test('the second refresh of the day costs credits (wasFree false, credits_used > 0)', async () => {
@@ -47,7 +54,12 @@ describe('Analytics Target → Refresh', () => {
 		// 300 ms of progress at one read per 50 ms: about 6 reads, never hundreds.
 		expect(reads.length).toBeGreaterThanOrEqual(4);
 		expect(reads.length).toBeLessThanOrEqual(9);
-		expect(items[0].json).toMatchObject({ id: refreshId, status: 'completed', wasFree: true, credits_used: 0 });
+		expect(items[0].json).toMatchObject({
+			id: refreshId,
+			status: 'completed',
+			wasFree: true,
+			credits_used: 0,
+		});
 		expect(items[0].json.completed_at).toEqual(expect.any(String));
 	});
 
@@ -57,7 +69,9 @@ describe('Analytics Target → Refresh', () => {
 		const { error } = await runGenviral(env.fake, refresh(id, WAIT));
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(
-			new RegExp(`^Refresh [0-9a-f-]{36} of target ${id} failed: The profile could not be fetched \\(private or removed\\) \\[item 0\\]$`),
+			new RegExp(
+				`^Refresh [0-9a-f-]{36} of target ${id} failed: The profile could not be fetched \\(private or removed\\) \\[item 0\\]$`,
+			),
 		);
 		expect(sent('POST /analytics/targets/{id}/refresh')).toBe(1);
 	});
@@ -92,9 +106,14 @@ describe('Analytics Target → Refresh', () => {
 
 	test('Wait options from expressions are checked before anything is sent', async () => {
 		const id = seed();
-		const { error } = await runGenviral(env.fake, refresh(id, { ...WAIT, pollInterval: '={{ -1 }}' }));
+		const { error } = await runGenviral(
+			env.fake,
+			refresh(id, { ...WAIT, pollInterval: '={{ -1 }}' }),
+		);
 		expect(env.fake.requests).toHaveLength(0);
-		expect(error?.message).toBe('Poll Interval (Seconds) must be a number from 0.05 to 3600; got number -1 [item 0]');
+		expect(error?.message).toBe(
+			'Poll Interval (Seconds) must be a number from 0.05 to 3600; got number -1 [item 0]',
+		);
 	});
 });
 
@@ -102,10 +121,18 @@ describe('Analytics Refresh → Get', () => {
 	const env = useFakeGenviral();
 
 	test('reads the status of a refresh by its ID', async () => {
-		const id = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
+		const id = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'tiktok',
+			identifier: '@acme',
+			postCount: 0,
+		});
 		const queued = await runGenviral(env.fake, refresh(id));
 		const refreshId = queued.items[0].json.id as string;
-		const { items } = await runGenviral(env.fake, { resource: 'analyticsRefresh', operation: 'get', refreshId });
+		const { items } = await runGenviral(env.fake, {
+			resource: 'analyticsRefresh',
+			operation: 'get',
+			refreshId,
+		});
 		expect(env.fake.requests[1].path).toBe(`/analytics/refreshes/${refreshId}`);
 		expect(items[0].json).toMatchObject({ id: refreshId, target_id: id });
 		expect(['pending', 'processing', 'completed']).toContain(items[0].json.status);
@@ -122,7 +149,11 @@ describe('Analytics Refresh → Get', () => {
 	});
 
 	test('a Refresh ID that is not a UUID is refused before sending', async () => {
-		const { error } = await runGenviral(env.fake, { resource: 'analyticsRefresh', operation: 'get', refreshId: 'latest' });
+		const { error } = await runGenviral(env.fake, {
+			resource: 'analyticsRefresh',
+			operation: 'get',
+			refreshId: 'latest',
+		});
 		expect(env.fake.requests).toHaveLength(0);
 		expect(error?.message).toMatch(/^Refresh ID must be an ID like/);
 	});

@@ -10,7 +10,10 @@ describe('Analytics Target → Create, in the engine', () => {
 	const env = useFakeGenviral();
 
 	test('sends exactly POST /analytics/targets {platform, identifier} with the credential applied', async () => {
-		const { items, error } = await runGenviral(env.fake, createTarget({ platform: 'instagram', identifier: '@Acme' }));
+		const { items, error } = await runGenviral(
+			env.fake,
+			createTarget({ platform: 'instagram', identifier: '@Acme' }),
+		);
 
 		expect(error).toBeUndefined();
 		expect(env.fake.requests).toHaveLength(1);
@@ -42,7 +45,11 @@ describe('Analytics Target → Create, in the engine', () => {
 			env.fake,
 			createTarget({ additionalFields: { alias: '  Acme main  ' } }),
 		);
-		expect(env.fake.requests[0].body).toEqual({ platform: 'tiktok', identifier: '@brand', alias: 'Acme main' });
+		expect(env.fake.requests[0].body).toEqual({
+			platform: 'tiktok',
+			identifier: '@brand',
+			alias: 'Acme main',
+		});
 		expect(items[0].json.display_name).toBe('Acme main');
 	});
 
@@ -76,11 +83,17 @@ describe('Analytics Target → Create, in the engine', () => {
 
 	test('three items give three requests, in order, and three paired outputs', async () => {
 		const handles = ['@one', '@two', '@three'];
-		const { items } = await runGenviral(env.fake, createTarget({ identifier: '={{ $json.handle }}' }), {
-			items: handles.map((handle) => ({ json: { handle } })),
-		});
+		const { items } = await runGenviral(
+			env.fake,
+			createTarget({ identifier: '={{ $json.handle }}' }),
+			{
+				items: handles.map((handle) => ({ json: { handle } })),
+			},
+		);
 
-		expect(env.fake.requests.map((r) => (r.body as { identifier: string }).identifier)).toEqual(handles);
+		expect(env.fake.requests.map((r) => (r.body as { identifier: string }).identifier)).toEqual(
+			handles,
+		);
 		expect(items.map((i) => i.json.identifier)).toEqual(handles);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
@@ -95,7 +108,11 @@ describe('Analytics Target → Create, in the engine', () => {
 			}),
 			{ items: [{ json: { network: 'YouTube', handle: '@acmetv', client: 'Acme' } }] },
 		);
-		expect(env.fake.requests[0].body).toEqual({ platform: 'youtube', identifier: '@acmetv', alias: 'Acme' });
+		expect(env.fake.requests[0].body).toEqual({
+			platform: 'youtube',
+			identifier: '@acmetv',
+			alias: 'Acme',
+		});
 		expect(items[0].json.platform).toBe('youtube');
 	});
 });
@@ -104,20 +121,67 @@ describe('Analytics Target → Create rejects bad input before sending anything'
 	const env = useFakeGenviral();
 
 	const cases: Array<[string, Record<string, unknown>, IDataObject, RegExp]> = [
-		['platform from an expression outside the list', { platform: '={{ $json.p }}' }, { p: 'facebook' }, /Platform must be one of tiktok, instagram, youtube; got "facebook"/],
-		['platform that is a number', { platform: '={{ $json.p }}' }, { p: 3 }, /Platform must be one of .*got number 3/],
+		[
+			'platform from an expression outside the list',
+			{ platform: '={{ $json.p }}' },
+			{ p: 'facebook' },
+			/Platform must be one of tiktok, instagram, youtube; got "facebook"/,
+		],
+		[
+			'platform that is a number',
+			{ platform: '={{ $json.p }}' },
+			{ p: 3 },
+			/Platform must be one of .*got number 3/,
+		],
 		['empty platform', { platform: '={{ $json.p }}' }, { p: '' }, /Platform must be one of/],
-		['empty identifier from an expression', { identifier: '={{ $json.h }}' }, { h: '' }, /Identifier is required and cannot be empty/],
-		['whitespace identifier', { identifier: '   ' }, {}, /Identifier is required and cannot be empty/],
-		['identifier from a missing field', { identifier: '={{ $json.nope }}' }, {}, /Identifier (is required|must be text)/],
-		['identifier that is an object', { identifier: '={{ $json.o }}' }, { o: { a: 1 } }, /Identifier must be text, got an object/],
-		['identifier with a line break', { identifier: '@bra\nnd' }, {}, /Identifier contains control characters/],
-		['identifier far too long', { identifier: '@'.padEnd(600, 'x') }, {}, /Identifier is too long \(600 characters, at most 500\)/],
-		['alias that is a list', { additionalFields: { alias: '={{ $json.a }}' } }, { a: [1] }, /Alias must be text, got a list/],
+		[
+			'empty identifier from an expression',
+			{ identifier: '={{ $json.h }}' },
+			{ h: '' },
+			/Identifier is required and cannot be empty/,
+		],
+		[
+			'whitespace identifier',
+			{ identifier: '   ' },
+			{},
+			/Identifier is required and cannot be empty/,
+		],
+		[
+			'identifier from a missing field',
+			{ identifier: '={{ $json.nope }}' },
+			{},
+			/Identifier (is required|must be text)/,
+		],
+		[
+			'identifier that is an object',
+			{ identifier: '={{ $json.o }}' },
+			{ o: { a: 1 } },
+			/Identifier must be text, got an object/,
+		],
+		[
+			'identifier with a line break',
+			{ identifier: '@bra\nnd' },
+			{},
+			/Identifier contains control characters/,
+		],
+		[
+			'identifier far too long',
+			{ identifier: '@'.padEnd(600, 'x') },
+			{},
+			/Identifier is too long \(600 characters, at most 500\)/,
+		],
+		[
+			'alias that is a list',
+			{ additionalFields: { alias: '={{ $json.a }}' } },
+			{ a: [1] },
+			/Alias must be text, got a list/,
+		],
 	];
 
 	test.each(cases)('%s', async (_name, fields, input, message) => {
-		const { error, items } = await runGenviral(env.fake, createTarget(fields), { items: [{ json: input }] });
+		const { error, items } = await runGenviral(env.fake, createTarget(fields), {
+			items: [{ json: input }],
+		});
 
 		expect(env.fake.requests).toHaveLength(0);
 		expect(items).toHaveLength(0);

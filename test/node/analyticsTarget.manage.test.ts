@@ -3,7 +3,12 @@ import { callNodeMethod } from '../harness/engine';
 import { useFakeGenviral } from '../harness/fixtures';
 import { runGenviral } from '../harness/genviral';
 
-const target = (operation: string, id: string, fields: Record<string, unknown> = {}, mode = 'id') => ({
+const target = (
+	operation: string,
+	id: string,
+	fields: Record<string, unknown> = {},
+	mode = 'id',
+) => ({
 	resource: 'analyticsTarget',
 	operation,
 	targetId: { __rl: true, mode, value: id },
@@ -15,14 +20,30 @@ const OTHER_SCOPE_TOKEN = 'gva_live_9f9f9f.personal-secret';
 describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 	const env = useFakeGenviral();
 	const seed = (identifier: string, platform = 'tiktok', postCount = 10) =>
-		env.fake.seedTarget(DEFAULT_TOKEN, { platform, identifier, postCount, display_name: `${identifier} name` });
+		env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform,
+			identifier,
+			postCount,
+			display_name: `${identifier} name`,
+		});
 
 	test('Get Many: one item per target, no pagination parameters sent', async () => {
 		const ids = [seed('@a'), seed('@b', 'instagram'), seed('@c', 'youtube')];
-		const { items } = await runGenviral(env.fake, { resource: 'analyticsTarget', operation: 'getMany', returnAll: true });
-		expect(env.fake.requests.map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/analytics/targets', {}]]);
+		const { items } = await runGenviral(env.fake, {
+			resource: 'analyticsTarget',
+			operation: 'getMany',
+			returnAll: true,
+		});
+		expect(env.fake.requests.map((r) => [r.method, r.path, r.query])).toEqual([
+			['GET', '/analytics/targets', {}],
+		]);
 		expect(items.map((i) => i.json.id)).toEqual(ids);
-		expect(items[1].json).toMatchObject({ id: ids[1], target_id: ids[1], platform: 'instagram', identifier: '@b' });
+		expect(items[1].json).toMatchObject({
+			id: ids[1],
+			target_id: ids[1],
+			platform: 'instagram',
+			identifier: '@b',
+		});
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
@@ -30,12 +51,21 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 		seed('@a');
 		seed('@b');
 		seed('@c');
-		const { items } = await runGenviral(env.fake, { resource: 'analyticsTarget', operation: 'getMany', returnAll: false, limit: 2 });
+		const { items } = await runGenviral(env.fake, {
+			resource: 'analyticsTarget',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 2,
+		});
 		expect(items).toHaveLength(2);
 	});
 
 	test('Get Many of an empty scope gives no items and no error', async () => {
-		const { items, error } = await runGenviral(env.fake, { resource: 'analyticsTarget', operation: 'getMany', returnAll: true });
+		const { items, error } = await runGenviral(env.fake, {
+			resource: 'analyticsTarget',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 	});
@@ -47,7 +77,13 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 		expect(items).toHaveLength(1);
 		expect(Object.keys(items[0].json)).toEqual(['target', 'summary']);
 		expect(items[0].json.target).toMatchObject({ id, identifier: '@acme' });
-		expect(Object.keys(items[0].json.summary as object)).toEqual(['profile', 'totals', 'timeline', 'topPosts', 'refresh']);
+		expect(Object.keys(items[0].json.summary as object)).toEqual([
+			'profile',
+			'totals',
+			'timeline',
+			'topPosts',
+			'refresh',
+		]);
 	});
 
 	test('Get: the From List mode takes the chosen ID', async () => {
@@ -70,7 +106,11 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 	});
 
 	test("Get: another scope's target is a 404, like a missing one", async () => {
-		const id = env.fake.seedTarget(OTHER_SCOPE_TOKEN, { platform: 'tiktok', identifier: '@private', postCount: 1 });
+		const id = env.fake.seedTarget(OTHER_SCOPE_TOKEN, {
+			platform: 'tiktok',
+			identifier: '@private',
+			postCount: 1,
+		});
 		const { error } = await runGenviral(env.fake, target('get', id));
 		expect(error?.name).toBe('NodeApiError');
 		expect((error as unknown as { httpCode: string }).httpCode).toBe('404');
@@ -81,9 +121,19 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 		const id = seed('@acme');
 		const { items } = await runGenviral(
 			env.fake,
-			target('update', id, { updateFields: { displayName: ' Acme HQ ', favorite: true, maxPosts: 20, freeDailyRefresh: false } }),
+			target('update', id, {
+				updateFields: {
+					displayName: ' Acme HQ ',
+					favorite: true,
+					maxPosts: 20,
+					freeDailyRefresh: false,
+				},
+			}),
 		);
-		expect(env.fake.requests[0]).toMatchObject({ method: 'PATCH', path: `/analytics/targets/${id}` });
+		expect(env.fake.requests[0]).toMatchObject({
+			method: 'PATCH',
+			path: `/analytics/targets/${id}`,
+		});
 		expect(env.fake.requests[0].body).toEqual({
 			displayName: 'Acme HQ',
 			favorite: true,
@@ -100,7 +150,10 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 
 	test('Update: clearing the display name and the refresh policy sends null', async () => {
 		const id = seed('@acme');
-		await runGenviral(env.fake, target('update', id, { updateFields: { clearDisplayName: true, clearRefreshPolicy: true } }));
+		await runGenviral(
+			env.fake,
+			target('update', id, { updateFields: { clearDisplayName: true, clearRefreshPolicy: true } }),
+		);
 		expect(env.fake.requests[0].body).toEqual({ displayName: null, refreshPolicy: null });
 	});
 
@@ -113,9 +166,18 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 	test.each([
 		[{}, /Nothing to update/],
 		[{ displayName: '   ' }, /Nothing to update/],
-		[{ displayName: 'x', clearDisplayName: true }, /^Set either Update Fields → Display Name or Update Fields → Clear Display Name, not both \[item 0\]$/],
-		[{ maxPosts: 5, clearRefreshPolicy: true }, /^Set either Update Fields → Max Posts or Update Fields → Clear Refresh Policy, not both/],
-		[{ maxPosts: 5, freeDailyRefresh: false, clearRefreshPolicy: true }, /^Set either Update Fields → Free Daily Refresh and Update Fields → Max Posts or Update Fields → Clear Refresh Policy, not both/],
+		[
+			{ displayName: 'x', clearDisplayName: true },
+			/^Set either Update Fields → Display Name or Update Fields → Clear Display Name, not both \[item 0\]$/,
+		],
+		[
+			{ maxPosts: 5, clearRefreshPolicy: true },
+			/^Set either Update Fields → Max Posts or Update Fields → Clear Refresh Policy, not both/,
+		],
+		[
+			{ maxPosts: 5, freeDailyRefresh: false, clearRefreshPolicy: true },
+			/^Set either Update Fields → Free Daily Refresh and Update Fields → Max Posts or Update Fields → Clear Refresh Policy, not both/,
+		],
 		[{ clearDisplayName: false }, /^Nothing to update/],
 		[{ maxPosts: '={{ 0 }}' }, /Max Posts must be a whole number from 1 to 1000; got number 0/],
 		[{ favorite: '={{ "yes" }}' }, /Favorite must be true or false; got "yes"/],
@@ -129,14 +191,24 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 	test('Delete: says what was deleted, and the target is gone', async () => {
 		const id = seed('@acme');
 		const { items } = await runGenviral(env.fake, target('delete', id));
-		expect(env.fake.requests[0]).toMatchObject({ method: 'DELETE', path: `/analytics/targets/${id}` });
+		expect(env.fake.requests[0]).toMatchObject({
+			method: 'DELETE',
+			path: `/analytics/targets/${id}`,
+		});
 		expect(items[0].json).toEqual({ deleted: true, id });
-		const after = await runGenviral(env.fake, { resource: 'analyticsTarget', operation: 'getMany', returnAll: true });
+		const after = await runGenviral(env.fake, {
+			resource: 'analyticsTarget',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(after.items).toEqual([]);
 	});
 
 	test('Delete of an unknown target: 404 NodeApiError', async () => {
-		const { error } = await runGenviral(env.fake, target('delete', '0a0a0a0a-0000-4000-8000-00000000ffff'));
+		const { error } = await runGenviral(
+			env.fake,
+			target('delete', '0a0a0a0a-0000-4000-8000-00000000ffff'),
+		);
 		expect((error as unknown as { httpCode: string }).httpCode).toBe('404');
 		expect(error?.context.errorCode).toBe('not_found');
 	});
@@ -144,11 +216,22 @@ describe('Analytics Target: Get, Get Many, Update, Delete', () => {
 
 describe('the Target list (resource locator and filter options)', () => {
 	const env = useFakeGenviral();
-	const credentials = () => ({ genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: env.fake.baseUrl } });
+	const credentials = () => ({
+		genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: env.fake.baseUrl },
+	});
 
 	test('searchTargets lists name, platform and handle; the filter narrows it', async () => {
-		const a = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0, display_name: 'Acme' });
-		const b = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'youtube', identifier: '@zeta', postCount: 0 });
+		const a = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'tiktok',
+			identifier: '@acme',
+			postCount: 0,
+			display_name: 'Acme',
+		});
+		const b = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'youtube',
+			identifier: '@zeta',
+			postCount: 0,
+		});
 		const all = await callNodeMethod('listSearch', 'searchTargets', { credentials: credentials() });
 		expect(all).toEqual({
 			results: [
@@ -156,22 +239,34 @@ describe('the Target list (resource locator and filter options)', () => {
 				{ name: 'Acme · TikTok · @acme', value: a },
 			],
 		});
-		const filtered = await callNodeMethod('listSearch', 'searchTargets', { credentials: credentials(), filter: 'tikt' });
+		const filtered = await callNodeMethod('listSearch', 'searchTargets', {
+			credentials: credentials(),
+			filter: 'tikt',
+		});
 		expect(filtered).toEqual({ results: [{ name: 'Acme · TikTok · @acme', value: a }] });
-		expect(env.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /analytics/targets', 'GET /analytics/targets']);
+		expect(env.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /analytics/targets',
+			'GET /analytics/targets',
+		]);
 	});
 
 	test('getTargets fills the Targets filter', async () => {
-		const a = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'instagram', identifier: '@acme', postCount: 0 });
-		expect(await callNodeMethod('loadOptions', 'getTargets', { credentials: credentials() })).toEqual([
-			{ name: '@acme · Instagram', value: a },
-		]);
+		const a = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'instagram',
+			identifier: '@acme',
+			postCount: 0,
+		});
+		expect(
+			await callNodeMethod('loadOptions', 'getTargets', { credentials: credentials() }),
+		).toEqual([{ name: '@acme · Instagram', value: a }]);
 	});
 
 	test('a wrong token in the list search is a clear API error', async () => {
 		await expect(
 			callNodeMethod('listSearch', 'searchTargets', {
-				credentials: { genviralApi: { apiToken: 'gva_live_000000.nope', baseUrl: env.fake.baseUrl } },
+				credentials: {
+					genviralApi: { apiToken: 'gva_live_000000.nope', baseUrl: env.fake.baseUrl },
+				},
 			}),
 		).rejects.toMatchObject({ message: 'API key not found', httpCode: '401' });
 	});

@@ -10,7 +10,13 @@ import { runGenviral } from '../harness/genviral';
 
 const ID = '0a0a0a0a-0000-4000-8000-00000000a001';
 const expr = (value: unknown) => `={{ ${JSON.stringify(value)} }}`;
-const create = (p: INodeParameters = {}) => ({ resource: 'analyticsTarget', operation: 'create', platform: 'tiktok', identifier: '@brand', ...p });
+const create = (p: INodeParameters = {}) => ({
+	resource: 'analyticsTarget',
+	operation: 'create',
+	platform: 'tiktok',
+	identifier: '@brand',
+	...p,
+});
 const byId = (operation: string, p: INodeParameters = {}, id: unknown = ID) => ({
 	resource: 'analyticsTarget',
 	operation,
@@ -18,10 +24,23 @@ const byId = (operation: string, p: INodeParameters = {}, id: unknown = ID) => (
 	targetId: { __rl: true, mode: 'id', value: id === ID ? ID : expr(id) },
 	...p,
 });
-const summary = (p: INodeParameters = {}) => ({ resource: 'analytics', operation: 'getSummary', ...p });
+const summary = (p: INodeParameters = {}) => ({
+	resource: 'analytics',
+	operation: 'getSummary',
+	...p,
+});
 const posts = (p: INodeParameters = {}) => ({ resource: 'analytics', operation: 'getPosts', ...p });
-const brief = (p: INodeParameters = {}) => ({ resource: 'trend', operation: 'getBrief', keyword: 'skincare', ...p });
-const refreshGet = (refreshId: unknown) => ({ resource: 'analyticsRefresh', operation: 'get', refreshId: expr(refreshId) });
+const brief = (p: INodeParameters = {}) => ({
+	resource: 'trend',
+	operation: 'getBrief',
+	keyword: 'skincare',
+	...p,
+});
+const refreshGet = (refreshId: unknown) => ({
+	resource: 'analyticsRefresh',
+	operation: 'get',
+	refreshId: expr(refreshId),
+});
 
 const CASES: Array<[name: string, parameters: INodeParameters, field: string]> = [
 	// Analytics Target → Create
@@ -35,47 +54,135 @@ const CASES: Array<[name: string, parameters: INodeParameters, field: string]> =
 	['create: unicode handle', create({ identifier: expr('@марка') }), 'Identifier'],
 	['create: handle with a space', create({ identifier: expr('@my brand') }), 'Identifier'],
 	['create: handle with a newline', create({ identifier: expr('@brand\nx') }), 'Identifier'],
-	['create: huge handle (10,000 chars)', create({ identifier: expr('@'.padEnd(10_000, 'a')) }), 'Identifier'],
+	[
+		'create: huge handle (10,000 chars)',
+		create({ identifier: expr('@'.padEnd(10_000, 'a')) }),
+		'Identifier',
+	],
 	['create: 101-char handle', create({ identifier: expr('a'.repeat(101)) }), 'Identifier'],
-	['create: a URL instead of a handle', create({ identifier: expr('https://tiktok.com/@brand') }), 'Identifier'],
+	[
+		'create: a URL instead of a handle',
+		create({ identifier: expr('https://tiktok.com/@brand') }),
+		'Identifier',
+	],
 	['create: platform not allowed', create({ platform: expr('facebook') }), 'Platform'],
 	['create: platform empty', create({ platform: expr('') }), 'Platform'],
 	['create: platform is a number', create({ platform: '={{ 1 }}' }), 'Platform'],
 	['create: platform is a list', create({ platform: '={{ ["tiktok"] }}' }), 'Platform'],
-	['create: alias is an object', create({ additionalFields: { alias: '={{ { a: 1 } }}' } }), 'Alias'],
-	['create: alias with control characters', create({ additionalFields: { alias: expr('a\u0007b') } }), 'Alias'],
+	[
+		'create: alias is an object',
+		create({ additionalFields: { alias: '={{ { a: 1 } }}' } }),
+		'Alias',
+	],
+	[
+		'create: alias with control characters',
+		create({ additionalFields: { alias: expr('a\u0007b') } }),
+		'Alias',
+	],
 	['create: huge alias', create({ additionalFields: { alias: expr('x'.repeat(501)) } }), 'Alias'],
 	// Target IDs
 	['get: ID not a UUID', byId('get', {}, 'acme'), 'Target'],
 	['get: ID empty', byId('get', {}, ''), 'Target'],
 	['get: ID a number', byId('get', {}, 42), 'Target'],
 	['get: UUID with an extra character', byId('get', {}, `${ID}0`), 'Target'],
-	['delete: ID with spaces inside', byId('delete', {}, '0a0a0a0a 0000 4000 8000 00000000a001'), 'Target'],
-	['refresh: ID is an object', { ...byId('refresh'), targetId: { __rl: true, mode: 'id', value: '={{ { id: 1 } }}' } }, 'Target'],
+	[
+		'delete: ID with spaces inside',
+		byId('delete', {}, '0a0a0a0a 0000 4000 8000 00000000a001'),
+		'Target',
+	],
+	[
+		'refresh: ID is an object',
+		{ ...byId('refresh'), targetId: { __rl: true, mode: 'id', value: '={{ { id: 1 } }}' } },
+		'Target',
+	],
 	['refresh get: Refresh ID not a UUID', refreshGet('latest'), 'Refresh ID'],
 	['refresh get: Refresh ID empty', refreshGet(''), 'Refresh ID'],
 	// Update
 	['update: nothing to update', byId('update', { updateFields: {} }), 'Nothing to update'],
 	['update: Max Posts 0', byId('update', { updateFields: { maxPosts: '={{ 0 }}' } }), 'Max Posts'],
-	['update: Max Posts 1.5', byId('update', { updateFields: { maxPosts: '={{ 1.5 }}' } }), 'Max Posts'],
-	['update: Max Posts text', byId('update', { updateFields: { maxPosts: expr('many') } }), 'Max Posts'],
-	['update: Favorite not a boolean', byId('update', { updateFields: { favorite: expr('yes') } }), 'Favorite'],
-	['update: Display Name is a list', byId('update', { updateFields: { displayName: '={{ ["a"] }}' } }), 'Display Name'],
+	[
+		'update: Max Posts 1.5',
+		byId('update', { updateFields: { maxPosts: '={{ 1.5 }}' } }),
+		'Max Posts',
+	],
+	[
+		'update: Max Posts text',
+		byId('update', { updateFields: { maxPosts: expr('many') } }),
+		'Max Posts',
+	],
+	[
+		'update: Favorite not a boolean',
+		byId('update', { updateFields: { favorite: expr('yes') } }),
+		'Favorite',
+	],
+	[
+		'update: Display Name is a list',
+		byId('update', { updateFields: { displayName: '={{ ["a"] }}' } }),
+		'Display Name',
+	],
 	// Refresh waiting
-	['refresh: Max Wait 0', byId('refresh', { waitForCompletion: true, pollInterval: 1, maxWait: '={{ 0 }}' }), 'Max Wait (Seconds)'],
-	['refresh: Max Wait a day', byId('refresh', { waitForCompletion: true, pollInterval: 1, maxWait: '={{ 86400 }}' }), 'Max Wait (Seconds)'],
-	['refresh: Poll Interval negative', byId('refresh', { waitForCompletion: true, pollInterval: '={{ -5 }}', maxWait: 10 }), 'Poll Interval (Seconds)'],
-	['refresh: Wait for Completion not a boolean', byId('refresh', { waitForCompletion: expr('soon') }), 'Wait for Completion'],
+	[
+		'refresh: Max Wait 0',
+		byId('refresh', { waitForCompletion: true, pollInterval: 1, maxWait: '={{ 0 }}' }),
+		'Max Wait (Seconds)',
+	],
+	[
+		'refresh: Max Wait a day',
+		byId('refresh', { waitForCompletion: true, pollInterval: 1, maxWait: '={{ 86400 }}' }),
+		'Max Wait (Seconds)',
+	],
+	[
+		'refresh: Poll Interval negative',
+		byId('refresh', { waitForCompletion: true, pollInterval: '={{ -5 }}', maxWait: 10 }),
+		'Poll Interval (Seconds)',
+	],
+	[
+		'refresh: Wait for Completion not a boolean',
+		byId('refresh', { waitForCompletion: expr('soon') }),
+		'Wait for Completion',
+	],
 	// Summary / posts filters
 	['summary: unknown date range', summary({ dateRange: expr('7d') }), 'Date Range'],
-	['summary: custom without start', summary({ dateRange: 'custom', startDate: expr(''), endDate: '2026-01-31' }), 'Start Date'],
-	['summary: custom without end', summary({ dateRange: 'custom', startDate: '2026-01-01', endDate: expr('') }), 'End Date'],
-	['summary: custom reversed', summary({ dateRange: 'custom', startDate: '2026-02-01', endDate: '2026-01-01' }), 'Start Date'],
-	['summary: malformed date', summary({ dateRange: 'custom', startDate: expr('01/02/2026'), endDate: '2026-03-01' }), 'Start Date'],
-	['summary: impossible date', summary({ dateRange: 'custom', startDate: expr('2026-02-30'), endDate: '2026-03-01' }), 'Start Date'],
-	['summary: platform not allowed', summary({ filters: { platforms: '={{ ["myspace"] }}' } }), 'Platforms'],
-	['summary: platforms not a list', summary({ filters: { platforms: '={{ { a: 1 } }}' } }), 'Platforms'],
-	['summary: target not an ID', summary({ filters: { targets: '={{ ["acme"] }}' } }), 'Target Names or IDs'],
+	[
+		'summary: custom without start',
+		summary({ dateRange: 'custom', startDate: expr(''), endDate: '2026-01-31' }),
+		'Start Date',
+	],
+	[
+		'summary: custom without end',
+		summary({ dateRange: 'custom', startDate: '2026-01-01', endDate: expr('') }),
+		'End Date',
+	],
+	[
+		'summary: custom reversed',
+		summary({ dateRange: 'custom', startDate: '2026-02-01', endDate: '2026-01-01' }),
+		'Start Date',
+	],
+	[
+		'summary: malformed date',
+		summary({ dateRange: 'custom', startDate: expr('01/02/2026'), endDate: '2026-03-01' }),
+		'Start Date',
+	],
+	[
+		'summary: impossible date',
+		summary({ dateRange: 'custom', startDate: expr('2026-02-30'), endDate: '2026-03-01' }),
+		'Start Date',
+	],
+	[
+		'summary: platform not allowed',
+		summary({ filters: { platforms: '={{ ["myspace"] }}' } }),
+		'Platforms',
+	],
+	[
+		'summary: platforms not a list',
+		summary({ filters: { platforms: '={{ { a: 1 } }}' } }),
+		'Platforms',
+	],
+	[
+		'summary: target not an ID',
+		summary({ filters: { targets: '={{ ["acme"] }}' } }),
+		'Target Names or IDs',
+	],
 	['posts: Limit 0', posts({ limit: '={{ 0 }}' }), 'Limit'],
 	['posts: Limit negative', posts({ limit: '={{ -10 }}' }), 'Limit'],
 	['posts: Limit beyond reach', posts({ limit: '={{ 1000000 }}' }), 'Limit'],
@@ -83,7 +190,11 @@ const CASES: Array<[name: string, parameters: INodeParameters, field: string]> =
 	['posts: unknown sort field', posts({ sortBy: expr('saves') }), 'Sort By'],
 	['posts: unknown sort order', posts({ sortOrder: expr('up') }), 'Sort Order'],
 	['posts: Return All not a boolean', posts({ returnAll: expr('always') }), 'Return All'],
-	['getMany: Limit 0', { resource: 'analyticsTarget', operation: 'getMany', returnAll: false, limit: '={{ 0 }}' }, 'Limit'],
+	[
+		'getMany: Limit 0',
+		{ resource: 'analyticsTarget', operation: 'getMany', returnAll: false, limit: '={{ 0 }}' },
+		'Limit',
+	],
 	// Trend
 	['trend: empty keyword', brief({ keyword: expr('') }), 'Keyword'],
 	['trend: keyword is an object', brief({ keyword: '={{ { k: 1 } }}' }), 'Keyword'],
@@ -101,7 +212,9 @@ describe('bad input is refused before any request, naming field and item', () =>
 
 	test.each(CASES)('%s', async (_name, parameters, field) => {
 		// Two items with the same bad parameters: the run stops at item 0, nothing is sent.
-		const { error, items } = await runGenviral(env.fake, parameters, { items: [{ json: {} }, { json: { second: true } }] });
+		const { error, items } = await runGenviral(env.fake, parameters, {
+			items: [{ json: {} }, { json: { second: true } }],
+		});
 
 		expect(env.fake.requests).toHaveLength(0);
 		expect(items).toHaveLength(0);

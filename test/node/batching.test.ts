@@ -9,7 +9,11 @@ describe('Batching option', () => {
 
 	test('off (the default): one request at a time, in input order', async () => {
 		env.fake.latencyMs = 5;
-		const { items: out } = await runGenviral(env.fake, createTarget({ identifier: '={{ $json.handle }}' }), { items });
+		const { items: out } = await runGenviral(
+			env.fake,
+			createTarget({ identifier: '={{ $json.handle }}' }),
+			{ items },
+		);
 		expect(env.fake.maxInFlight).toBe(1);
 		expect(out.map((i) => i.json.identifier)).toEqual(handles);
 	});
@@ -18,7 +22,10 @@ describe('Batching option', () => {
 		env.fake.latencyMs = 30;
 		const { items: out, error } = await runGenviral(
 			env.fake,
-			createTarget({ identifier: '={{ $json.handle }}', options: { batching: { batch: { batchSize: 10, batchInterval: 0 } } } }),
+			createTarget({
+				identifier: '={{ $json.handle }}',
+				options: { batching: { batch: { batchSize: 10, batchInterval: 0 } } },
+			}),
 			{ items },
 		);
 		expect(error).toBeUndefined();
@@ -31,7 +38,10 @@ describe('Batching option', () => {
 	test('the interval separates batches', async () => {
 		await runGenviral(
 			env.fake,
-			createTarget({ identifier: '={{ $json.handle }}', options: { batching: { batch: { batchSize: 10, batchInterval: 300 } } } }),
+			createTarget({
+				identifier: '={{ $json.handle }}',
+				options: { batching: { batch: { batchSize: 10, batchInterval: 300 } } },
+			}),
 			{ items },
 		);
 		const starts = [0, 10, 20].map((k) => env.fake.requests[k].at);
@@ -41,16 +51,22 @@ describe('Batching option', () => {
 
 	test('with Continue, failures inside a batch stay in place', async () => {
 		env.fake.faultFor = (r) =>
-			(r.body as { identifier: string }).identifier.endsWith('3') ? { kind: 'error', status: 400, message: 'nope' } : undefined;
+			(r.body as { identifier: string }).identifier.endsWith('3')
+				? { kind: 'error', status: 400, message: 'nope' }
+				: undefined;
 		const { items: out } = await runGenviral(
 			env.fake,
-			createTarget({ identifier: '={{ $json.handle }}', options: { batching: { batch: { batchSize: 8, batchInterval: 0 } } } }),
+			createTarget({
+				identifier: '={{ $json.handle }}',
+				options: { batching: { batch: { batchSize: 8, batchInterval: 0 } } },
+			}),
 			{ items, continueOnFail: true },
 		);
 		expect(out).toHaveLength(25);
 		out.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
-			if (handles[i].endsWith('3')) expect(item.json).toMatchObject({ error: 'nope', itemIndex: i });
+			if (handles[i].endsWith('3'))
+				expect(item.json).toMatchObject({ error: 'nope', itemIndex: i });
 			else expect(item.json.identifier).toBe(handles[i]);
 		});
 	});
@@ -58,11 +74,18 @@ describe('Batching option', () => {
 	test('without Continue, the first failed item in input order stops the run', async () => {
 		env.fake.faultFor = (r) =>
 			['@acct6', '@acct4'].includes((r.body as { identifier: string }).identifier)
-				? { kind: 'error', status: 400, message: `bad ${(r.body as { identifier: string }).identifier}` }
+				? {
+						kind: 'error',
+						status: 400,
+						message: `bad ${(r.body as { identifier: string }).identifier}`,
+					}
 				: undefined;
 		const { error } = await runGenviral(
 			env.fake,
-			createTarget({ identifier: '={{ $json.handle }}', options: { batching: { batch: { batchSize: 8, batchInterval: 0 } } } }),
+			createTarget({
+				identifier: '={{ $json.handle }}',
+				options: { batching: { batch: { batchSize: 8, batchInterval: 0 } } },
+			}),
 			{ items },
 		);
 		expect(error?.message).toBe('bad @acct4');

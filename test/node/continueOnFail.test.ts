@@ -10,7 +10,12 @@ describe('On Error: Continue', () => {
 			'POST /analytics/targets',
 			{ kind: 'pass' },
 			{ kind: 'error', status: 500, message: 'analytics service down', error_code: null },
-			{ kind: 'error', status: 402, message: 'An active plan is required', error_code: 'subscription_required' },
+			{
+				kind: 'error',
+				status: 402,
+				message: 'An active plan is required',
+				error_code: 'subscription_required',
+			},
 		);
 		const handles = ['@zero', ' ', '@two', '@three', '', '@five'];
 
@@ -45,18 +50,27 @@ describe('On Error: Continue', () => {
 			itemIndex: 3,
 		});
 		expect(items[3].json.description).toContain('error_code: subscription_required');
-		expect(items[4].json).toMatchObject({ error: expect.stringContaining('[item 4]'), itemIndex: 4 });
+		expect(items[4].json).toMatchObject({
+			error: expect.stringContaining('[item 4]'),
+			itemIndex: 4,
+		});
 		expect(items[5].json).toMatchObject({ identifier: '@five', created: true });
 	});
 
 	test('a network failure on one item does not stop the others', async () => {
 		env.fake.inject('POST /analytics/targets', { kind: 'reset' });
-		const { items } = await runGenviral(env.fake, createTarget({ identifier: '={{ $json.h }}', options: { maxRetries: 0 } }), {
-			items: [{ json: { h: '@a' } }, { json: { h: '@b' } }],
-			continueOnFail: true,
-		});
+		const { items } = await runGenviral(
+			env.fake,
+			createTarget({ identifier: '={{ $json.h }}', options: { maxRetries: 0 } }),
+			{
+				items: [{ json: { h: '@a' } }, { json: { h: '@b' } }],
+				continueOnFail: true,
+			},
+		);
 		expect(items).toHaveLength(2);
-		expect(items[0].json.error).toBe('Could not reach Genviral for POST /analytics/targets: the connection was reset');
+		expect(items[0].json.error).toBe(
+			'Could not reach Genviral for POST /analytics/targets: the connection was reset',
+		);
 		expect(items[1].json).toMatchObject({ identifier: '@b', created: true });
 	});
 });
@@ -65,11 +79,23 @@ describe('On Error: Continue (using error output)', () => {
 	const env = useFakeGenviral();
 
 	test('failed items go to the error output with their input merged in; the rest stay on the success output', async () => {
-		env.fake.inject('POST /analytics/targets', { kind: 'pass' }, { kind: 'error', status: 402, message: 'An active plan is required', error_code: 'subscription_required' });
+		env.fake.inject(
+			'POST /analytics/targets',
+			{ kind: 'pass' },
+			{
+				kind: 'error',
+				status: 402,
+				message: 'An active plan is required',
+				error_code: 'subscription_required',
+			},
+		);
 		const { items, errorItems, error } = await runGenviral(
 			env.fake,
 			createTarget({ identifier: '={{ $json.handle }}', options: { maxRetries: 0 } }),
-			{ items: ['@a', 'bad handle', '@c'].map((handle, i) => ({ json: { handle, row: i } })), errorOutput: true },
+			{
+				items: ['@a', 'bad handle', '@c'].map((handle, i) => ({ json: { handle, row: i } })),
+				errorOutput: true,
+			},
 		);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => [i.json.identifier, i.pairedItem])).toEqual([['@a', { item: 0 }]]);

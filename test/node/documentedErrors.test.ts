@@ -39,7 +39,11 @@ describe('documented errors of every covered endpoint', () => {
 		env.fake.inject(target, { kind: 'error', status, error_code: errorCode, message });
 
 		// Mapping only: retries (which would send a transient failure again) have their own suite.
-		const { error } = await runGenviral(env.fake, { ...parameters, options: { maxRetries: 0 } }, { token: DEFAULT_TOKEN, items });
+		const { error } = await runGenviral(
+			env.fake,
+			{ ...parameters, options: { maxRetries: 0 } },
+			{ token: DEFAULT_TOKEN, items },
+		);
 
 		expect(env.fake.requestsTo(target)).toHaveLength(1);
 		expect(error?.name).toBe('NodeApiError');

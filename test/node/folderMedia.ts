@@ -9,7 +9,17 @@ export function seedMedia(fake: FakeGenviral, { files = 0, slideshows = 0 } = {}
 	const fileRows = new Map<string, Record<string, unknown>>(
 		Array.from({ length: files }, (_v, i) => {
 			const id = randomUUID();
-			return [id, { id, url: `https://cdn.example.org/f${i}.png`, contentType: 'image/png', filename: `f${i}.png`, size: 1000 + i, createdAt: '2026-01-01T00:00:00.000Z' }];
+			return [
+				id,
+				{
+					id,
+					url: `https://cdn.example.org/f${i}.png`,
+					contentType: 'image/png',
+					filename: `f${i}.png`,
+					size: 1000 + i,
+					createdAt: '2026-01-01T00:00:00.000Z',
+				},
+			];
 		}),
 	);
 	const slideshowRows = new Map<string, Record<string, unknown>>(
@@ -20,6 +30,7 @@ export function seedMedia(fake: FakeGenviral, { files = 0, slideshows = 0 } = {}
 	);
 	const scope = fake.scopeOf(DEFAULT_TOKEN);
 	fake.modules.folders.fileLookup = (s, id) => (s === scope ? fileRows.get(id) : undefined);
-	fake.modules.folders.slideshowLookup = (s, id) => (s === scope ? slideshowRows.get(id) : undefined);
+	fake.modules.folders.slideshowLookup = (s, id) =>
+		s === scope ? slideshowRows.get(id) : undefined;
 	return { fileIds: [...fileRows.keys()], slideshowIds: [...slideshowRows.keys()] };
 }

@@ -13,7 +13,13 @@ import { Workflow } from 'n8n-workflow';
 import type { RequestOptions } from '../../nodes/Genviral/transport/options';
 import type { GenviralRequest } from '../../nodes/Genviral/transport/request';
 import { DEFAULT_TOKEN } from '../fake-genviral/server';
-import { GENVIRAL_NODE_TYPE, REPO_ROOT, TestCredentialsHelper, buildAdditionalData, loadTypes } from '../harness/engine';
+import {
+	GENVIRAL_NODE_TYPE,
+	REPO_ROOT,
+	TestCredentialsHelper,
+	buildAdditionalData,
+	loadTypes,
+} from '../harness/engine';
 import { useFakeGenviral } from '../harness/fixtures';
 import { runGenviral } from '../harness/genviral';
 import { TestServer, json } from '../harness/testServer';
@@ -37,7 +43,12 @@ const requestOptions = require(path.join(REPO_ROOT, 'dist/nodes/Genviral/transpo
  * `deadlineInMs` is counted from the call itself (after the engine is set up), since the
  * deadline also cuts the attempt's Timeout.
  */
-async function callTransport(baseUrl: string, request: GenviralRequest, options: Partial<RequestOptions> = {}, deadlineInMs?: number) {
+async function callTransport(
+	baseUrl: string,
+	request: GenviralRequest,
+	options: Partial<RequestOptions> = {},
+	deadlineInMs?: number,
+) {
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node: INode = {
 		id: 'genviral',
@@ -49,7 +60,9 @@ async function callTransport(baseUrl: string, request: GenviralRequest, options:
 		credentials: { genviralApi: { id: 'cred-1', name: 'Genviral account' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl } });
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, {
+		genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl },
+	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'transport', {
 		id: 'transport',
 		nodes: [node],
@@ -69,12 +82,18 @@ async function callTransport(baseUrl: string, request: GenviralRequest, options:
 		[],
 		new AbortController().signal,
 	);
-	requestOptions.setItemRequestOptions(context, 0, { ...requestOptions.DEFAULT_REQUEST_OPTIONS, ...options });
+	requestOptions.setItemRequestOptions(context, 0, {
+		...requestOptions.DEFAULT_REQUEST_OPTIONS,
+		...options,
+	});
 	const started = Date.now();
 	if (deadlineInMs !== undefined) request = { ...request, deadline: started + deadlineInMs };
 	const outcome = await transport.genviralApiRequest.call(context, request).then(
 		(data) => ({ data, error: undefined }),
-		(error: unknown) => ({ data: undefined, error: error as Error & { description?: string; context: Record<string, unknown> } }),
+		(error: unknown) => ({
+			data: undefined,
+			error: error as Error & { description?: string; context: Record<string, unknown> },
+		}),
 	);
 	return { ...outcome, elapsedMs: Date.now() - started };
 }
@@ -92,7 +111,11 @@ describe('a request deadline caps retry waits', () => {
 		server.otherwise(json(200, TARGETS_OK));
 	});
 	const rateLimited = (retryAfter: string) =>
-		json(429, { ok: false, code: 429, message: 'Too many requests', error_code: 'rate_limited' }, { 'Retry-After': retryAfter });
+		json(
+			429,
+			{ ok: false, code: 429, message: 'Too many requests', error_code: 'rate_limited' },
+			{ 'Retry-After': retryAfter },
+		);
 	const read: GenviralRequest = { method: 'GET', path: '/analytics/targets', itemIndex: 0 };
 
 	test('a 5 s Retry-After is not waited when the deadline is 2 s away: it fails at once and says why', async () => {
@@ -108,7 +131,12 @@ describe('a request deadline caps retry waits', () => {
 
 	test('a backoff that would end past the deadline is not waited either, and is not called a Genviral request', async () => {
 		server.answer(json(503, { ok: false, code: 503, message: 'Service unavailable' }));
-		const { error, elapsedMs } = await callTransport(server.url(BASE_PATH), read, { retryDelayMs: 4000 }, 500);
+		const { error, elapsedMs } = await callTransport(
+			server.url(BASE_PATH),
+			read,
+			{ retryDelayMs: 4000 },
+			500,
+		);
 		expect(error?.message).toMatch(
 			/^Service unavailable \(not retried: the next retry would have waited [2-4] s, which would end after the time allowed for this operation\)$/,
 		);
@@ -129,15 +157,21 @@ describe('a request deadline caps retry waits', () => {
 		server.answer(rateLimited('5'));
 		const { error } = await callTransport(server.url(BASE_PATH), read, { maxRetryWaitMs: 1000 });
 		// Bounded by Max Retry Wait instead: the deadline is what made the difference above.
-		expect(error?.message).toBe('Too many requests (Genviral asked to wait 5 s before retrying, more than the Max Retry Wait of 1 s)');
+		expect(error?.message).toBe(
+			'Too many requests (Genviral asked to wait 5 s before retrying, more than the Max Retry Wait of 1 s)',
+		);
 	});
 });
 
 describe('through an operation: Analytics Target → Refresh with Wait for Completion', () => {
 	const env = useFakeGenviral();
 
-	test("a 5 s Retry-After on a status read cannot stretch a 2 s Max Wait", async () => {
-		const id = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
+	test('a 5 s Retry-After on a status read cannot stretch a 2 s Max Wait', async () => {
+		const id = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'tiktok',
+			identifier: '@acme',
+			postCount: 0,
+		});
 		env.fake.refreshPlan = ['pending', 'processing', 'processing', 'completed'];
 		env.fake.inject('GET /analytics/refreshes/{id}', {
 			kind: 'error',

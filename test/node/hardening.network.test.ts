@@ -11,11 +11,23 @@ import { DEFAULT_TOKEN } from '../fake-genviral/server';
 import { testCredential } from '../harness/credentialTest';
 import { runGenviral } from '../harness/genviral';
 import type { Behaviour } from '../harness/testServer';
-import { TestServer, cutMidBody, drip, headersThenSilence, json, redirect } from '../harness/testServer';
+import {
+	TestServer,
+	cutMidBody,
+	drip,
+	headersThenSilence,
+	json,
+	redirect,
+} from '../harness/testServer';
 
 const BASE_PATH = '/api/partner/v1';
 const SECRET = DEFAULT_TOKEN.slice(DEFAULT_TOKEN.indexOf('.') + 1);
-const TARGETS_OK = { ok: true, code: 200, message: 'OK', data: { targets: [{ id: 't-1', platform: 'tiktok', identifier: '@acme' }] } };
+const TARGETS_OK = {
+	ok: true,
+	code: 200,
+	message: 'OK',
+	data: { targets: [{ id: 't-1', platform: 'tiktok', identifier: '@acme' }] },
+};
 const getMany = (options: INodeParameters = {}): INodeParameters => ({
 	resource: 'analyticsTarget',
 	operation: 'getMany',
@@ -57,42 +69,66 @@ function useServers() {
 }
 
 /** Run the node with the credential's Base URL on a test server. */
-async function run(server: TestServer, parameters: INodeParameters, options: { continueOnFail?: boolean; cancelAfterMs?: number } = {}) {
+async function run(
+	server: TestServer,
+	parameters: INodeParameters,
+	options: { continueOnFail?: boolean; cancelAfterMs?: number } = {},
+) {
 	const started = Date.now();
-	const result = await runGenviral({ baseUrl: server.url(BASE_PATH) } as unknown as FakeGenviral, parameters, {
-		baseUrl: server.url(BASE_PATH),
-		...options,
-	});
+	const result = await runGenviral(
+		{ baseUrl: server.url(BASE_PATH) } as unknown as FakeGenviral,
+		parameters,
+		{
+			baseUrl: server.url(BASE_PATH),
+			...options,
+		},
+	);
 	return { ...result, elapsedMs: Date.now() - started };
 }
 
-const everything = (value: unknown) => JSON.stringify(value) + String((value as Error | undefined)?.message) + String((value as { description?: string } | undefined)?.description);
+const everything = (value: unknown) =>
+	JSON.stringify(value) +
+	String((value as Error | undefined)?.message) +
+	String((value as { description?: string } | undefined)?.description);
 
 describe('redirects: the token never follows one to another origin', () => {
 	const servers = useServers();
 
 	test.each([
-		['307 to another host (127.0.0.2), same scheme', 307, () => servers.other.url('/steal/path?key=abc')],
-		['302 to another port of the same host', 302, () => `http://127.0.0.1:${new URL(servers.other.origin).port}/steal`],
+		[
+			'307 to another host (127.0.0.2), same scheme',
+			307,
+			() => servers.other.url('/steal/path?key=abc'),
+		],
+		[
+			'302 to another port of the same host',
+			302,
+			() => `http://127.0.0.1:${new URL(servers.other.origin).port}/steal`,
+		],
 		['308 to plain http on another host', 308, () => servers.other.url('/steal')],
-	])('%s: fails naming the target origin, the other origin receives nothing', async (_name, status, target) => {
-		const location = target();
-		servers.api.answer(redirect(status, location));
-		const { error, items } = await run(servers.api, getMany());
-		const origin = new URL(location).origin;
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe(
-			`Genviral's Base URL answered GET /analytics/targets with a redirect to another origin (${origin}); the request was not sent there`,
-		);
-		expect(error?.context.attempts).toBe(1);
-		expect(items).toEqual([]);
-		// Not the path or query of the target, never the token.
-		expect(everything(error)).not.toContain('/steal');
-		expect(everything(error)).not.toContain(SECRET);
-		expect(servers.other.requests).toEqual([]);
-		// The first origin is the configured one: it got the token, once.
-		expect(servers.api.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${DEFAULT_TOKEN}`]);
-	});
+	])(
+		'%s: fails naming the target origin, the other origin receives nothing',
+		async (_name, status, target) => {
+			const location = target();
+			servers.api.answer(redirect(status, location));
+			const { error, items } = await run(servers.api, getMany());
+			const origin = new URL(location).origin;
+			expect(error?.name).toBe('NodeApiError');
+			expect(error?.message).toBe(
+				`Genviral's Base URL answered GET /analytics/targets with a redirect to another origin (${origin}); the request was not sent there`,
+			);
+			expect(error?.context.attempts).toBe(1);
+			expect(items).toEqual([]);
+			// Not the path or query of the target, never the token.
+			expect(everything(error)).not.toContain('/steal');
+			expect(everything(error)).not.toContain(SECRET);
+			expect(servers.other.requests).toEqual([]);
+			// The first origin is the configured one: it got the token, once.
+			expect(servers.api.requests.map((r) => r.headers.authorization)).toEqual([
+				`Bearer ${DEFAULT_TOKEN}`,
+			]);
+		},
+	);
 
 	test('a POST redirected with 307 to another origin is not re-sent there either, and with Continue On Fail it becomes an error item', async () => {
 		servers.api.answer(redirect(307, servers.other.url(`${BASE_PATH}/analytics/targets`)));
@@ -108,7 +144,10 @@ describe('redirects: the token never follows one to another origin', () => {
 		const { error, items } = await run(servers.api, getMany());
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id)).toEqual(['t-1']);
-		expect(servers.api.requests.map((r) => r.url)).toEqual([`${BASE_PATH}/analytics/targets`, `${BASE_PATH}/analytics/targets/`]);
+		expect(servers.api.requests.map((r) => r.url)).toEqual([
+			`${BASE_PATH}/analytics/targets`,
+			`${BASE_PATH}/analytics/targets/`,
+		]);
 		expect(servers.api.requests[1].headers.authorization).toBe(`Bearer ${DEFAULT_TOKEN}`);
 	});
 
@@ -124,13 +163,18 @@ describe('redirects: the token never follows one to another origin', () => {
 	test('endless same-origin redirects stop after a few hops', async () => {
 		servers.api.otherwise(redirect(307, `${BASE_PATH}/analytics/targets`));
 		const { error } = await run(servers.api, getMany());
-		expect(error?.message).toBe("Genviral's Base URL answered GET /analytics/targets with too many redirects; the last one was not followed");
+		expect(error?.message).toBe(
+			"Genviral's Base URL answered GET /analytics/targets with too many redirects; the last one was not followed",
+		);
 		expect(servers.api.requests).toHaveLength(4);
 	});
 
 	test('the credential Test does not follow a redirect either, and says what happened', async () => {
 		servers.api.answer(redirect(307, servers.other.url(`${BASE_PATH}/subscription`)));
-		const result = await testCredential('genviralApi', { apiToken: DEFAULT_TOKEN, baseUrl: servers.api.url(BASE_PATH) });
+		const result = await testCredential('genviralApi', {
+			apiToken: DEFAULT_TOKEN,
+			baseUrl: servers.api.url(BASE_PATH),
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('The Base URL answered with a redirect (HTTP 307)');
 		expect(servers.other.requests).toEqual([]);
@@ -202,12 +246,20 @@ describe('a connection dropped in the middle of the answer', () => {
 describe('cancelling the execution', () => {
 	const servers = useServers();
 	const rateLimited = (retryAfter: string): Behaviour =>
-		json(429, { ok: false, code: 429, message: 'Too many requests', error_code: 'rate_limited' }, { 'Retry-After': retryAfter });
+		json(
+			429,
+			{ ok: false, code: 429, message: 'Too many requests', error_code: 'rate_limited' },
+			{ 'Retry-After': retryAfter },
+		);
 
 	test('while a retry is waited for ends the wait at once, reported as cancelled', async () => {
 		servers.api.answer(rateLimited('5'));
-		const { nodeError, items, elapsedMs } = await run(servers.api, getMany(), { cancelAfterMs: 300 });
-		expect(nodeError?.message).toBe('The execution was cancelled while waiting to retry GET /analytics/targets');
+		const { nodeError, items, elapsedMs } = await run(servers.api, getMany(), {
+			cancelAfterMs: 300,
+		});
+		expect(nodeError?.message).toBe(
+			'The execution was cancelled while waiting to retry GET /analytics/targets',
+		);
 		expect(nodeError?.name).toBe('NodeOperationError');
 		expect(items).toEqual([]);
 		expect(elapsedMs).toBeLessThan(2000);
@@ -216,15 +268,22 @@ describe('cancelling the execution', () => {
 
 	test('while a request is in flight aborts it, reported as cancelled (not as a network error)', async () => {
 		servers.api.answer(headersThenSilence());
-		const { nodeError, elapsedMs } = await run(servers.api, getMany({ timeout: 20_000 }), { cancelAfterMs: 300 });
-		expect(nodeError?.message).toBe('The execution was cancelled while waiting for Genviral to answer GET /analytics/targets');
+		const { nodeError, elapsedMs } = await run(servers.api, getMany({ timeout: 20_000 }), {
+			cancelAfterMs: 300,
+		});
+		expect(nodeError?.message).toBe(
+			'The execution was cancelled while waiting for Genviral to answer GET /analytics/targets',
+		);
 		expect(elapsedMs).toBeLessThan(2000);
 		expect(servers.api.requests).toHaveLength(1);
 	});
 
 	test('with Continue On Fail the cancelled item is not retried either', async () => {
 		servers.api.answer(rateLimited('5'));
-		const { elapsedMs } = await run(servers.api, getMany(), { cancelAfterMs: 300, continueOnFail: true });
+		const { elapsedMs } = await run(servers.api, getMany(), {
+			cancelAfterMs: 300,
+			continueOnFail: true,
+		});
 		expect(elapsedMs).toBeLessThan(2000);
 		expect(servers.api.requests).toHaveLength(1);
 	});

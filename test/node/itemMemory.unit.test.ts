@@ -14,7 +14,13 @@ import {
 	remember,
 } from '../../nodes/Genviral/transport/itemMemory';
 
-function context({ executionId = 'e1', runIndex = 0, nodeId = 'n1', workflowId = 'w1', instanceId = 'i1' } = {}): IExecuteFunctions {
+function context({
+	executionId = 'e1',
+	runIndex = 0,
+	nodeId = 'n1',
+	workflowId = 'w1',
+	instanceId = 'i1',
+} = {}): IExecuteFunctions {
 	return {
 		getInstanceId: () => instanceId,
 		getWorkflow: () => ({ id: workflowId, active: false }),
@@ -33,7 +39,13 @@ describe('item memory', () => {
 		expect(recall(base, 0, 'POST /x')).toBe('first');
 		expect(recall(base, 1, 'POST /x')).toBeUndefined();
 		expect(recall(base, 0, 'POST /y')).toBeUndefined();
-		for (const other of [{ runIndex: 1 }, { executionId: 'e2' }, { nodeId: 'n2' }, { workflowId: 'w2' }, { instanceId: 'i2' }]) {
+		for (const other of [
+			{ runIndex: 1 },
+			{ executionId: 'e2' },
+			{ nodeId: 'n2' },
+			{ workflowId: 'w2' },
+			{ instanceId: 'i2' },
+		]) {
 			expect(recall(context(other), 0, 'POST /x')).toBeUndefined();
 		}
 	});
@@ -44,7 +56,9 @@ describe('item memory', () => {
 		const work = async () => ++calls;
 		expect(await oncePerItemRun(ctx, 0, 'upload a', work)).toBe(1);
 		expect(await oncePerItemRun(ctx, 0, 'upload a', work)).toBe(1);
-		await expect(oncePerItemRun(ctx, 0, 'upload b', async () => await Promise.reject(new Error('lost')))).rejects.toThrow('lost');
+		await expect(
+			oncePerItemRun(ctx, 0, 'upload b', async () => await Promise.reject(new Error('lost'))),
+		).rejects.toThrow('lost');
 		expect(await oncePerItemRun(ctx, 0, 'upload b', work)).toBe(2);
 	});
 

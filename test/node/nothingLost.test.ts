@@ -11,14 +11,57 @@ const handle = (i: number) => `@acct${String(i).padStart(4, '0')}`;
 
 /** Every tenth account fails, always the same way for the same account, in assorted ways. */
 const FAULTS: Array<[label: string, fault: Fault, expected: RegExp]> = [
-	['500', { kind: 'error', status: 500, message: 'analytics service failure' }, /^analytics service failure/],
-	['429', { kind: 'error', status: 429, error_code: 'rate_limited', message: 'Too many requests', headers: { 'retry-after': '0' } }, /^Too many requests/],
-	['html 502', { kind: 'raw', status: 502, body: '<html>Bad gateway</html>' }, /^Genviral answered HTTP 502/],
+	[
+		'500',
+		{ kind: 'error', status: 500, message: 'analytics service failure' },
+		/^analytics service failure/,
+	],
+	[
+		'429',
+		{
+			kind: 'error',
+			status: 429,
+			error_code: 'rate_limited',
+			message: 'Too many requests',
+			headers: { 'retry-after': '0' },
+		},
+		/^Too many requests/,
+	],
+	[
+		'html 502',
+		{ kind: 'raw', status: 502, body: '<html>Bad gateway</html>' },
+		/^Genviral answered HTTP 502/,
+	],
 	['empty 200', { kind: 'raw', status: 200, body: '' }, /body is not a Genviral JSON envelope/],
-	['truncated', { kind: 'raw', status: 200, body: '{"ok":true,"da' }, /body is not a Genviral JSON envelope/],
-	['ok:false', { kind: 'json', status: 200, body: { ok: false, code: 403, message: 'No access', error_code: 'tier_not_allowed' } }, /^No access$/],
-	['reset', { kind: 'reset' }, /^Could not reach Genviral for POST \/analytics\/targets: the connection was reset/],
-	['400', { kind: 'error', status: 400, error_code: 'invalid_payload', message: 'Body must be a JSON object' }, /^Body must be a JSON object$/],
+	[
+		'truncated',
+		{ kind: 'raw', status: 200, body: '{"ok":true,"da' },
+		/body is not a Genviral JSON envelope/,
+	],
+	[
+		'ok:false',
+		{
+			kind: 'json',
+			status: 200,
+			body: { ok: false, code: 403, message: 'No access', error_code: 'tier_not_allowed' },
+		},
+		/^No access$/,
+	],
+	[
+		'reset',
+		{ kind: 'reset' },
+		/^Could not reach Genviral for POST \/analytics\/targets: the connection was reset/,
+	],
+	[
+		'400',
+		{
+			kind: 'error',
+			status: 400,
+			error_code: 'invalid_payload',
+			message: 'Body must be a JSON object',
+		},
+		/^Body must be a JSON object$/,
+	],
 ];
 
 function failingIndex(i: number): number | undefined {
@@ -33,12 +76,18 @@ function faultFor(request: RecordedRequest): Fault | undefined {
 
 describe('nothing is lost', () => {
 	const env = useFakeGenviral();
-	const parameters = createTarget({ identifier: '={{ $json.handle }}', options: { maxRetries: 1, retryDelay: 1 } });
+	const parameters = createTarget({
+		identifier: '={{ $json.handle }}',
+		options: { maxRetries: 1, retryDelay: 1 },
+	});
 	const items = Array.from({ length: N }, (_v, i) => ({ json: { handle: handle(i) } }));
 
 	test(`${N} items with 10% failing in assorted ways, On Error: Continue → ${N} paired items in order`, async () => {
 		env.fake.faultFor = faultFor;
-		const { items: out, error } = await runGenviral(env.fake, parameters, { items, continueOnFail: true });
+		const { items: out, error } = await runGenviral(env.fake, parameters, {
+			items,
+			continueOnFail: true,
+		});
 
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(N);

@@ -52,7 +52,11 @@ describe('Post → Create: the request', () => {
 	});
 
 	test('every field: slideshow order, duration-free, music, TikTok settings, provider settings, own external ID', async () => {
-		const urls = ['https://cdn.example.org/3.png', 'https://cdn.example.org/1.png', 'https://cdn.example.org/2.png'];
+		const urls = [
+			'https://cdn.example.org/3.png',
+			'https://cdn.example.org/1.png',
+			'https://cdn.example.org/2.png',
+		];
 		const { error } = await runGenviral(
 			env.fake,
 			create({
@@ -64,7 +68,13 @@ describe('Post → Create: the request', () => {
 					musicUrl: 'https://www.tiktok.com/@creator/video/7000000000000000001',
 					providerSettings: '{"youtube": {"title": "Launch", "type": "public"}}',
 				},
-				tiktokSettings: { title: 'Launch', postMode: 'MEDIA_UPLOAD', privacyLevel: 'SELF_ONLY', disableDuet: true, isCommercial: false },
+				tiktokSettings: {
+					title: 'Launch',
+					postMode: 'MEDIA_UPLOAD',
+					privacyLevel: 'SELF_ONLY',
+					disableDuet: true,
+					isCommercial: false,
+				},
 			}),
 		);
 		expect(error).toBeUndefined();
@@ -74,7 +84,13 @@ describe('Post → Create: the request', () => {
 			media: { type: 'slideshow', urls },
 			external_id: 'campaign-42',
 			music_url: 'https://www.tiktok.com/@creator/video/7000000000000000001',
-			tiktok: { title: 'Launch', post_mode: 'MEDIA_UPLOAD', privacy_level: 'SELF_ONLY', disable_duet: true, is_commercial: false },
+			tiktok: {
+				title: 'Launch',
+				post_mode: 'MEDIA_UPLOAD',
+				privacy_level: 'SELF_ONLY',
+				disable_duet: true,
+				is_commercial: false,
+			},
 			settings: { youtube: { title: 'Launch', type: 'public' } },
 		});
 	});
@@ -85,13 +101,23 @@ describe('Post → Create: the request', () => {
 			create({
 				accountIds: [accounts().pinterest.id],
 				additionalFields: { videoDuration: 21.5 },
-				pinterestSettings: { boardId: 'board-1', title: 'Pin', link: 'https://shop.example.org/p', tags: 'spring sale, shoes' },
+				pinterestSettings: {
+					boardId: 'board-1',
+					title: 'Pin',
+					link: 'https://shop.example.org/p',
+					tags: 'spring sale, shoes',
+				},
 			}),
 		);
 		expect(error).toBeUndefined();
 		expect(sentTo('POST /posts')[0].body).toMatchObject({
 			media: { type: 'video', url: VIDEO_URL, duration_sec: 21.5 },
-			pinterest: { board_id: 'board-1', title: 'Pin', link: 'https://shop.example.org/p', tags: ['spring sale', 'shoes'] },
+			pinterest: {
+				board_id: 'board-1',
+				title: 'Pin',
+				link: 'https://shop.example.org/p',
+				tags: ['spring sale', 'shoes'],
+			},
 		});
 	});
 
@@ -108,19 +134,29 @@ describe('Post → Create: the request', () => {
 			{ items: [{ json: { rendered_image_urls: urls, tags: ['spring sale', 'shoes'] } }] },
 		);
 		expect(error).toBeUndefined();
-		expect(sentTo('POST /posts')[0].body).toMatchObject({ media: { type: 'slideshow', urls }, pinterest: { tags: ['spring sale', 'shoes'] } });
+		expect(sentTo('POST /posts')[0].body).toMatchObject({
+			media: { type: 'slideshow', urls },
+			pinterest: { tags: ['spring sale', 'shoes'] },
+		});
 	});
 
 	test('a list with an entry that is not text is refused before any request', async () => {
-		const { error } = await runGenviral(env.fake, create({ postMedia: 'slideshow', imageUrls: '={{ $json.urls }}' }), {
-			items: [{ json: { urls: ['https://cdn.example.org/a.png', 42] } }],
-		});
+		const { error } = await runGenviral(
+			env.fake,
+			create({ postMedia: 'slideshow', imageUrls: '={{ $json.urls }}' }),
+			{
+				items: [{ json: { urls: ['https://cdn.example.org/a.png', 42] } }],
+			},
+		);
 		expect(error?.message).toBe('Image URLs contains number 42, which is not text [item 0]');
 		expect(env.fake.requests).toHaveLength(0);
 	});
 
 	test('text only: no media key', async () => {
-		const { items, error } = await runGenviral(env.fake, create({ accountIds: [accounts().linkedin.id], postMedia: 'none', caption: 'Hiring!' }));
+		const { items, error } = await runGenviral(
+			env.fake,
+			create({ accountIds: [accounts().linkedin.id], postMedia: 'none', caption: 'Hiring!' }),
+		);
 		expect(error).toBeUndefined();
 		const body = sentTo('POST /posts')[0].body as Record<string, unknown>;
 		expect(body).not.toHaveProperty('media');
@@ -144,9 +180,16 @@ describe('Post → Create: schedule and time zones', () => {
 		const workflow = genviralWorkflow(create({ schedule: 'at', scheduledAt }));
 		const run = await runWorkflow(
 			{ ...workflow, settings: { timezone: timeZone } },
-			{ credentials: { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: env.fake.baseUrl } }, pinData: { 'Manual Trigger': [{ json: {} }] } },
+			{
+				credentials: { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: env.fake.baseUrl } },
+				pinData: { 'Manual Trigger': [{ json: {} }] },
+			},
 		);
-		return { run, sent: (sentTo('POST /posts').at(-1)?.body as { scheduled_at?: string } | undefined)?.scheduled_at };
+		return {
+			run,
+			sent: (sentTo('POST /posts').at(-1)?.body as { scheduled_at?: string } | undefined)
+				?.scheduled_at,
+		};
 	};
 	const year = new Date().getUTCFullYear() + 1;
 
@@ -156,7 +199,10 @@ describe('Post → Create: schedule and time zones', () => {
 		expect(summer.sent).toBe(`${year}-07-01T18:00:00+02:00`);
 		const winter = await inZone('America/New_York', `${year}-01-15 09:30`);
 		expect(winter.sent).toBe(`${year}-01-15T09:30:00-05:00`);
-		expect(summer.run.output(GENVIRAL_NODE_NAME)[0].json).toMatchObject({ status: 'scheduled', scheduled_at: `${year}-07-01T16:00:00.000Z` });
+		expect(summer.run.output(GENVIRAL_NODE_NAME)[0].json).toMatchObject({
+			status: 'scheduled',
+			scheduled_at: `${year}-07-01T16:00:00.000Z`,
+		});
 	});
 
 	test('an offset given is kept; Luxon DateTime and JS Date from expressions are accepted', async () => {
@@ -167,7 +213,9 @@ describe('Post → Create: schedule and time zones', () => {
 		expect(luxon.sent).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000\+09:00$/);
 		const jsDate = await inZone('UTC', '={{ new Date(Date.now() + 3 * 3600 * 1000) }}');
 		expect(jsDate.run.error).toBeUndefined();
-		expect(Math.abs(Date.parse(jsDate.sent!) - (Date.now() + 3 * 3600 * 1000))).toBeLessThan(60_000);
+		expect(Math.abs(Date.parse(jsDate.sent!) - (Date.now() + 3 * 3600 * 1000))).toBeLessThan(
+			60_000,
+		);
 	});
 
 	test('Schedule: Now sends no scheduled_at', async () => {
@@ -179,21 +227,90 @@ describe('Post → Create: schedule and time zones', () => {
 describe('Post → Create: bad input is refused before any request', () => {
 	const cases: Array<[string, INodeParameters, RegExp]> = [
 		['no account', { accountIds: '={{ [] }}' }, /^Account Names or IDs is required/],
-		['11 accounts', { accountIds: Array.from({ length: 11 }, (_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`) }, /takes at most 10 accounts \(got 11\)/],
-		['an account that is not an ID', { accountIds: ['@acme'] }, /Account Names or IDs contains "@acme"/],
-		['36 images', { postMedia: 'slideshow', imageUrls: Array.from({ length: 36 }, (_v, i) => `https://cdn.example.org/${i}.png`).join(',') }, /^Image URLs takes at most 35 images \(got 36\)/],
+		[
+			'11 accounts',
+			{
+				accountIds: Array.from(
+					{ length: 11 },
+					(_v, i) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`,
+				),
+			},
+			/takes at most 10 accounts \(got 11\)/,
+		],
+		[
+			'an account that is not an ID',
+			{ accountIds: ['@acme'] },
+			/Account Names or IDs contains "@acme"/,
+		],
+		[
+			'36 images',
+			{
+				postMedia: 'slideshow',
+				imageUrls: Array.from({ length: 36 }, (_v, i) => `https://cdn.example.org/${i}.png`).join(
+					',',
+				),
+			},
+			/^Image URLs takes at most 35 images \(got 36\)/,
+		],
 		['no image', { postMedia: 'slideshow', imageUrls: ' , ' }, /Image URLs/],
-		['an image URL that is not a URL', { postMedia: 'slideshow', imageUrls: 'https://a.org/1.png, ftp://a.org/2.png' }, /Image URLs must be an http\(s\) URL; got "ftp:\/\/a\.org\/2\.png"/],
-		['a video URL that is not a URL', { videoUrl: 'not a url' }, /^Video URL must be an http\(s\) URL/],
-		['TikTok and Pinterest together', { tiktokSettings: { title: 'a' }, pinterestSettings: { title: 'b' } }, /^TikTok Settings and Pinterest Settings cannot be used together/],
-		['an unknown provider', { additionalFields: { providerSettings: '{"tiktok": {}}' } }, /unknown provider "tiktok".*use TikTok Settings instead/],
-		['provider settings that are not JSON', { additionalFields: { providerSettings: '{youtube' } }, /Provider Settings \(JSON\) is not valid JSON/],
-		['text only without caption', { postMedia: 'none', caption: '  ' }, /^Caption is required for a text-only post/],
-		['no scheduled time', { schedule: 'at', scheduledAt: '={{ "" }}' }, /^Scheduled At is required/],
-		['a scheduled time that is not a date', { schedule: 'at', scheduledAt: 'tomorrow' }, /^Scheduled At must be a date-time/],
-		['an external ID over 128 characters', { additionalFields: { externalId: 'x'.repeat(129) } }, /External ID/],
-		['31 Pinterest tags', { accountIds: [accounts().pinterest.id], pinterestSettings: { tags: Array.from({ length: 31 }, (_v, i) => `t${i}`).join(',') } }, /Tags takes at most 30 tags \(got 31\)/],
-		['a bad TikTok privacy level', { tiktokSettings: { privacyLevel: 'EVERYONE' } }, /TikTok Settings → Privacy Level must be one of/],
+		[
+			'an image URL that is not a URL',
+			{ postMedia: 'slideshow', imageUrls: 'https://a.org/1.png, ftp://a.org/2.png' },
+			/Image URLs must be an http\(s\) URL; got "ftp:\/\/a\.org\/2\.png"/,
+		],
+		[
+			'a video URL that is not a URL',
+			{ videoUrl: 'not a url' },
+			/^Video URL must be an http\(s\) URL/,
+		],
+		[
+			'TikTok and Pinterest together',
+			{ tiktokSettings: { title: 'a' }, pinterestSettings: { title: 'b' } },
+			/^TikTok Settings and Pinterest Settings cannot be used together/,
+		],
+		[
+			'an unknown provider',
+			{ additionalFields: { providerSettings: '{"tiktok": {}}' } },
+			/unknown provider "tiktok".*use TikTok Settings instead/,
+		],
+		[
+			'provider settings that are not JSON',
+			{ additionalFields: { providerSettings: '{youtube' } },
+			/Provider Settings \(JSON\) is not valid JSON/,
+		],
+		[
+			'text only without caption',
+			{ postMedia: 'none', caption: '  ' },
+			/^Caption is required for a text-only post/,
+		],
+		[
+			'no scheduled time',
+			{ schedule: 'at', scheduledAt: '={{ "" }}' },
+			/^Scheduled At is required/,
+		],
+		[
+			'a scheduled time that is not a date',
+			{ schedule: 'at', scheduledAt: 'tomorrow' },
+			/^Scheduled At must be a date-time/,
+		],
+		[
+			'an external ID over 128 characters',
+			{ additionalFields: { externalId: 'x'.repeat(129) } },
+			/External ID/,
+		],
+		[
+			'31 Pinterest tags',
+			{
+				accountIds: [accounts().pinterest.id],
+				pinterestSettings: { tags: Array.from({ length: 31 }, (_v, i) => `t${i}`).join(',') },
+			},
+			/Tags takes at most 30 tags \(got 31\)/,
+		],
+		[
+			'a bad TikTok privacy level',
+			{ tiktokSettings: { privacyLevel: 'EVERYONE' } },
+			/TikTok Settings → Privacy Level must be one of/,
+		],
 	];
 
 	test.each(cases)('%s', async (_name, fields, message) => {
@@ -205,13 +322,23 @@ describe('Post → Create: bad input is refused before any request', () => {
 	});
 
 	test('with On Error: Continue, N items in give N items out, paired', async () => {
-		const { items, error } = await runGenviral(env.fake, create({ caption: '={{ $json.caption }}', videoUrl: '={{ $json.url }}' }), {
-			items: [{ json: { caption: 'ok', url: VIDEO_URL } }, { json: { caption: 'bad', url: 'cdn/clip.mp4' } }, { json: { caption: 'fine', url: VIDEO_URL } }],
-			continueOnFail: true,
-		});
+		const { items, error } = await runGenviral(
+			env.fake,
+			create({ caption: '={{ $json.caption }}', videoUrl: '={{ $json.url }}' }),
+			{
+				items: [
+					{ json: { caption: 'ok', url: VIDEO_URL } },
+					{ json: { caption: 'bad', url: 'cdn/clip.mp4' } },
+					{ json: { caption: 'fine', url: VIDEO_URL } },
+				],
+				continueOnFail: true,
+			},
+		);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[1].json.error).toMatch(/^Video URL must be an http\(s\) URL; got "cdn\/clip\.mp4" \[item 1\]$/);
+		expect(items[1].json.error).toMatch(
+			/^Video URL must be an http\(s\) URL; got "cdn\/clip\.mp4" \[item 1\]$/,
+		);
 		expect(items[0].json.status).toBe('pending');
 		expect(sentTo('POST /posts')).toHaveLength(2);
 	});
@@ -230,7 +357,12 @@ describe('Post → Create: never published twice', () => {
 	});
 
 	test('a 500 create_failed is retried with the same external ID: still one post', async () => {
-		env.fake.inject('POST /posts', { kind: 'error', status: 500, error_code: 'create_failed', message: 'Scheduler unavailable' });
+		env.fake.inject('POST /posts', {
+			kind: 'error',
+			status: 500,
+			error_code: 'create_failed',
+			message: 'Scheduler unavailable',
+		});
 		const { items, error } = await runGenviral(env.fake, create(FAST_RETRY));
 		expect(error).toBeUndefined();
 		expect(sentTo('POST /posts')).toHaveLength(2);
@@ -239,19 +371,30 @@ describe('Post → Create: never published twice', () => {
 	});
 
 	test("n8n's Retry On Fail of the same item replays the post", async () => {
-		const first = await runGenviral(env.fake, create({ additionalFields: { externalId: 'n8n-retry-on-fail' } }));
-		const again = await runGenviral(env.fake, create({ additionalFields: { externalId: 'n8n-retry-on-fail' } }));
+		const first = await runGenviral(
+			env.fake,
+			create({ additionalFields: { externalId: 'n8n-retry-on-fail' } }),
+		);
+		const again = await runGenviral(
+			env.fake,
+			create({ additionalFields: { externalId: 'n8n-retry-on-fail' } }),
+		);
 		expect(again.items[0].json).toMatchObject({ id: first.items[0].json.id, duplicate: true });
 		expect(posts()).toHaveLength(1);
 	});
 
 	test('409 create_failed (same external ID, other content) explains itself', async () => {
 		await runGenviral(env.fake, create({ additionalFields: { externalId: 'campaign-7' } }));
-		const { error } = await runGenviral(env.fake, create({ caption: 'Changed', additionalFields: { externalId: 'campaign-7' } }));
+		const { error } = await runGenviral(
+			env.fake,
+			create({ caption: 'Changed', additionalFields: { externalId: 'campaign-7' } }),
+		);
 		expect(error?.name).toBe('NodeApiError');
 		expect((error as unknown as { httpCode: string }).httpCode).toBe('409');
 		expect(error?.context.errorCode).toBe('create_failed');
-		expect(error?.description).toMatch(/^External ID "campaign-7" was already used for a post with different content/);
+		expect(error?.description).toMatch(
+			/^External ID "campaign-7" was already used for a post with different content/,
+		);
 		expect(error?.description).toContain('Use a new External ID for a new post');
 		expect(sentTo('POST /posts')).toHaveLength(2);
 		expect(posts()).toHaveLength(1);
@@ -278,7 +421,11 @@ describe('Post → Create: Wait for Publish', () => {
 			accounts: {
 				total: 2,
 				states: [
-					expect.objectContaining({ account_id: accounts().tiktok.id, status: 'posted', published_url: expect.stringContaining('tiktok.com') }),
+					expect.objectContaining({
+						account_id: accounts().tiktok.id,
+						status: 'posted',
+						published_url: expect.stringContaining('tiktok.com'),
+					}),
 					expect.objectContaining({ account_id: accounts().instagram.id, status: 'posted' }),
 				],
 			},
@@ -293,7 +440,11 @@ describe('Post → Create: Wait for Publish', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json.status).toBe('partial');
 		expect(items[0].json.failed_accounts).toEqual([
-			{ account_id: accounts().instagram.id, status: 'failed', error_message: expect.stringContaining('rejected') },
+			{
+				account_id: accounts().instagram.id,
+				status: 'failed',
+				error_message: expect.stringContaining('rejected'),
+			},
 		]);
 	});
 
@@ -311,9 +462,14 @@ describe('Post → Create: Wait for Publish', () => {
 
 	test('still publishing at Max Wait: an error naming the post ID; the post is sent once', async () => {
 		env.fake.modules.posts.stepMs = 60_000;
-		const { error } = await runGenviral(env.fake, create({ ...WAIT, pollInterval: 0.3, maxWait: 1 }));
+		const { error } = await runGenviral(
+			env.fake,
+			create({ ...WAIT, pollInterval: 0.3, maxWait: 1 }),
+		);
 		const id = posts()[0].id;
-		expect(error?.message).toBe(`Post ${id} did not finish within 1 s (last status: pending) [item 0]`);
+		expect(error?.message).toBe(
+			`Post ${id} did not finish within 1 s (last status: pending) [item 0]`,
+		);
 		expect(error?.description).toContain(`Post → Get (ID ${id})`);
 		expect(sentTo('POST /posts')).toHaveLength(1);
 	});
@@ -322,7 +478,10 @@ describe('Post → Create: Wait for Publish', () => {
 		env.fake.modules.posts.stepMs = 100;
 		env.fake.modules.posts.scheduledStartsAfterMs = 300;
 		const at = new Date(Date.now() + 3_600_000).toISOString();
-		const { items, error } = await runGenviral(env.fake, create({ ...WAIT, schedule: 'at', scheduledAt: at }));
+		const { items, error } = await runGenviral(
+			env.fake,
+			create({ ...WAIT, schedule: 'at', scheduledAt: at }),
+		);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ status: 'posted', scheduled_at: at });
 	});

@@ -35,8 +35,26 @@ describe('Post → Create: One Item per Account', () => {
 		expect(error).toBeUndefined();
 		const id = posts()[0].id;
 		expect(items.map((i) => i.json)).toEqual([
-			{ post_id: id, account_id: accounts().tiktok.id, platform: 'tiktok', handle: 'acme', status: 'pending', published_url: null, published_at: null, error_message: null },
-			{ post_id: id, account_id: accounts().instagram.id, platform: 'instagram', handle: 'acme.shop', status: 'pending', published_url: null, published_at: null, error_message: null },
+			{
+				post_id: id,
+				account_id: accounts().tiktok.id,
+				platform: 'tiktok',
+				handle: 'acme',
+				status: 'pending',
+				published_url: null,
+				published_at: null,
+				error_message: null,
+			},
+			{
+				post_id: id,
+				account_id: accounts().instagram.id,
+				platform: 'instagram',
+				handle: 'acme.shop',
+				status: 'pending',
+				published_url: null,
+				published_at: null,
+				error_message: null,
+			},
 		]);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		expect(sentTo('POST /posts')).toHaveLength(1);
@@ -49,8 +67,21 @@ describe('Post → Create: One Item per Account', () => {
 		expect(error).toBeUndefined();
 		const id = posts()[0].id;
 		expect(items.map((i) => i.json)).toEqual([
-			expect.objectContaining({ post_id: id, account_id: accounts().tiktok.id, platform: 'tiktok', handle: 'acme', status: 'posted', error_message: null }),
-			expect.objectContaining({ post_id: id, account_id: accounts().instagram.id, platform: 'instagram', status: 'failed', published_url: null }),
+			expect.objectContaining({
+				post_id: id,
+				account_id: accounts().tiktok.id,
+				platform: 'tiktok',
+				handle: 'acme',
+				status: 'posted',
+				error_message: null,
+			}),
+			expect.objectContaining({
+				post_id: id,
+				account_id: accounts().instagram.id,
+				platform: 'instagram',
+				status: 'failed',
+				published_url: null,
+			}),
 		]);
 		expect(items[0].json.published_url).toEqual(expect.stringContaining('acme'));
 		expect(items[0].json.published_at).toEqual(expect.any(String));
@@ -69,10 +100,19 @@ describe('Post → Create: One Item per Account', () => {
 	});
 
 	test('two input items: one GET /accounts for the run, each account item paired to its own input', async () => {
-		const { items } = await runGenviral(env.fake, create({ ...PER_ACCOUNT, caption: '={{ $json.caption }}' }), {
-			items: [{ json: { caption: 'One' } }, { json: { caption: 'Two' } }],
-		});
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
+		const { items } = await runGenviral(
+			env.fake,
+			create({ ...PER_ACCOUNT, caption: '={{ $json.caption }}' }),
+			{
+				items: [{ json: { caption: 'One' } }, { json: { caption: 'Two' } }],
+			},
+		);
+		expect(items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 1 },
+		]);
 		expect(new Set(items.map((i) => i.json.post_id)).size).toBe(2);
 		expect(sentTo('GET /accounts')).toHaveLength(1);
 	});
@@ -86,7 +126,12 @@ describe('Post → Create: One Item per Account', () => {
 			[accounts().instagram.id, null, null],
 		]);
 		const hints = run?.data.resultData.runData.Genviral[0].hints ?? [];
-		expect(hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringContaining('"platform" and "handle" are empty') })]);
+		expect(hints).toEqual([
+			expect.objectContaining({
+				type: 'warning',
+				message: expect.stringContaining('"platform" and "handle" are empty'),
+			}),
+		]);
 		expect(sentTo('POST /posts')).toHaveLength(1);
 	});
 
@@ -107,9 +152,15 @@ describe('Post → Get: One Item per Account', () => {
 
 		const whole = await runGenviral(env.fake, { resource: 'post', operation: 'get', postId: id });
 		expect(whole.items).toHaveLength(1);
-		const states = (whole.items[0].json.accounts as { states: Array<Record<string, unknown>> }).states;
+		const states = (whole.items[0].json.accounts as { states: Array<Record<string, unknown>> })
+			.states;
 
-		const { items, error } = await runGenviral(env.fake, { resource: 'post', operation: 'get', postId: id, ...PER_ACCOUNT });
+		const { items, error } = await runGenviral(env.fake, {
+			resource: 'post',
+			operation: 'get',
+			postId: id,
+			...PER_ACCOUNT,
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual(
 			states.map((state) => ({
@@ -129,14 +180,23 @@ describe('Post → Get: One Item per Account', () => {
 	test('through the AI Agent tool too; a bad Post ID is refused before any request', async () => {
 		const created = await runGenviral(env.fake, create());
 		const id = created.items[0].json.id as string;
-		const { items } = await runGenviral(env.fake, { resource: 'post', operation: 'get', postId: id, ...PER_ACCOUNT }, { tool: true });
+		const { items } = await runGenviral(
+			env.fake,
+			{ resource: 'post', operation: 'get', postId: id, ...PER_ACCOUNT },
+			{ tool: true },
+		);
 		expect(items.map((i) => [i.json.post_id, i.json.platform])).toEqual([
 			[id, 'tiktok'],
 			[id, 'instagram'],
 		]);
 
 		env.fake.requests.length = 0;
-		const bad = await runGenviral(env.fake, { resource: 'post', operation: 'get', postId: 'nope', ...PER_ACCOUNT });
+		const bad = await runGenviral(env.fake, {
+			resource: 'post',
+			operation: 'get',
+			postId: 'nope',
+			...PER_ACCOUNT,
+		});
 		expect(bad.error?.message).toMatch(/^Post: Not a valid post ID/);
 		expect(env.fake.requests).toHaveLength(0);
 	});

@@ -5,7 +5,13 @@
  * Small unit tests on a minimal context; the operations that use each declaration are tested
  * in the engine (posts, studio, slideshow, templates, analytics targets, the trigger).
  */
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkValue, readParameters } from '../../nodes/Genviral/helpers/parameters';
@@ -17,7 +23,8 @@ function executeContext(parameters: IDataObject = {}): IExecuteFunctions {
 	return {
 		getNode: () => node,
 		getTimezone: () => 'UTC',
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 	} as unknown as IExecuteFunctions;
 }
 
@@ -27,11 +34,13 @@ function pollContext(parameters: IDataObject): IPollFunctions {
 		__emit: () => undefined,
 		getNode: () => node,
 		getTimezone: () => 'UTC',
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 	} as unknown as IPollFunctions;
 }
 
-const read = (property: INodeProperties, value: unknown, itemIndex = 2) => checkValue(executeContext(), property, value, itemIndex);
+const read = (property: INodeProperties, value: unknown, itemIndex = 2) =>
+	checkValue(executeContext(), property, value, itemIndex);
 
 function refusal(property: INodeProperties, value: unknown): string {
 	try {
@@ -43,7 +52,12 @@ function refusal(property: INodeProperties, value: unknown): string {
 	throw new Error(`${JSON.stringify(value)} was accepted`);
 }
 
-const text = (displayName: string, name: string, typeOptions: IDataObject, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+const text = (
+	displayName: string,
+	name: string,
+	typeOptions: IDataObject,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -53,40 +67,69 @@ const text = (displayName: string, name: string, typeOptions: IDataObject, extra
 });
 
 describe("format: 'urlList'", () => {
-	const images = text('Image URLs', 'imageUrls', { format: 'urlList', rows: 3, minItems: 1, maxItems: 3, itemNoun: 'images' });
+	const images = text('Image URLs', 'imageUrls', {
+		format: 'urlList',
+		rows: 3,
+		minItems: 1,
+		maxItems: 3,
+		itemNoun: 'images',
+	});
 	const a = 'https://cdn.example.org/a.png';
 	const b = 'https://cdn.example.org/c_fill,w_1080/b.png';
 
 	test('one per line keeps commas inside a URL; one line splits on commas; a list is taken as it is', () => {
 		expect(read(images, `${a}\n${b}`)).toEqual([a, b]);
-		expect(read(images, `${a}, https://cdn.example.org/c.png`)).toEqual([a, 'https://cdn.example.org/c.png']);
+		expect(read(images, `${a}, https://cdn.example.org/c.png`)).toEqual([
+			a,
+			'https://cdn.example.org/c.png',
+		]);
 		expect(read(images, [a, b])).toEqual([a, b]);
 	});
 
 	test('each entry is an http(s) URL, text, one URL; the count is bounded by the declaration', () => {
-		expect(refusal(images, 'ftp://x.org/a.png')).toBe('Image URLs must be an http(s) URL; got "ftp://x.org/a.png" [item 2]');
-		expect(refusal(images, [a, 42])).toBe('Image URLs contains number 42, which is not text [item 2]');
-		expect(refusal(images, `${a} ${b}\n${a}`)).toMatch(/^Image URLs contains ".*", which is not one URL/);
-		expect(refusal(images, [a, a, a, a])).toBe('Image URLs takes at most 3 images (got 4) [item 2]');
+		expect(refusal(images, 'ftp://x.org/a.png')).toBe(
+			'Image URLs must be an http(s) URL; got "ftp://x.org/a.png" [item 2]',
+		);
+		expect(refusal(images, [a, 42])).toBe(
+			'Image URLs contains number 42, which is not text [item 2]',
+		);
+		expect(refusal(images, `${a} ${b}\n${a}`)).toMatch(
+			/^Image URLs contains ".*", which is not one URL/,
+		);
+		expect(refusal(images, [a, a, a, a])).toBe(
+			'Image URLs takes at most 3 images (got 4) [item 2]',
+		);
 		expect(refusal(images, ',')).toBe('Image URLs needs at least 1 image (got 0) [item 2]');
 		expect(refusal(images, { url: a })).toMatch(/^Image URLs must be a list of URLs/);
 	});
 
 	test('unique drops repeats; an optional empty list is absent; a required one is refused', () => {
-		expect(read(text('Input Image URLs', 'imageUrls', { format: 'urlList', unique: true }), [a, a, b])).toEqual([a, b]);
+		expect(
+			read(text('Input Image URLs', 'imageUrls', { format: 'urlList', unique: true }), [a, a, b]),
+		).toEqual([a, b]);
 		expect(read(images, '')).toBeUndefined();
 		expect(read(images, [])).toBeUndefined();
-		expect(refusal({ ...images, required: true }, '  ')).toBe('Image URLs is required and cannot be empty [item 2]');
+		expect(refusal({ ...images, required: true }, '  ')).toBe(
+			'Image URLs is required and cannot be empty [item 2]',
+		);
 	});
 });
 
 describe("format: 'textList' with entryPattern", () => {
-	const contexts = text('Context', 'context', { format: 'textList', entryPattern: '^[a-z-]+$', entryHint: 'a context such as ai-studio' });
+	const contexts = text('Context', 'context', {
+		format: 'textList',
+		entryPattern: '^[a-z-]+$',
+		entryHint: 'a context such as ai-studio',
+	});
 
 	test('entries by the one list rule, each matched against the pattern', () => {
 		expect(read(contexts, 'ai-studio, media-upload')).toEqual(['ai-studio', 'media-upload']);
-		expect(refusal(contexts, 'ai-studio,AI Studio!')).toBe('Context contains "AI Studio!", which is not a context such as ai-studio [item 2]');
-		expect(refusal(contexts, ['ai-studio', true])).toBe('Context contains boolean true, which is not text [item 2]');
+		expect(refusal(contexts, 'ai-studio,AI Studio!')).toBe(
+			'Context contains "AI Studio!", which is not a context such as ai-studio [item 2]',
+		);
+		expect(refusal(contexts, ['ai-studio', true])).toBe(
+			'Context contains boolean true, which is not text [item 2]',
+		);
 	});
 });
 
@@ -97,32 +140,56 @@ describe("format: 'accountIds'", () => {
 		name: 'accountIds',
 		type: 'multiOptions',
 		default: [],
-		typeOptions: { loadOptionsMethod: 'getAccounts', format: 'accountIds', minItems: 1, maxItems: 2 },
+		typeOptions: {
+			loadOptionsMethod: 'getAccounts',
+			format: 'accountIds',
+			minItems: 1,
+			maxItems: 2,
+		},
 	};
 
 	test('account objects, JSON text and case repeats become one list of IDs; bounds from the declaration', () => {
 		expect(read(accounts, [{ id: A.toUpperCase() }, `["${A}"]`])).toEqual([A]);
-		expect(refusal(accounts, [])).toBe('Account Names or IDs is required: pick at least 1 account [item 2]');
-		expect(refusal(accounts, 'tiktok')).toMatch(/^Account Names or IDs contains "tiktok", which is not an account ID/);
+		expect(refusal(accounts, [])).toBe(
+			'Account Names or IDs is required: pick at least 1 account [item 2]',
+		);
+		expect(refusal(accounts, 'tiktok')).toMatch(
+			/^Account Names or IDs contains "tiktok", which is not an account ID/,
+		);
 	});
 });
 
 describe('allowedHosts', () => {
-	const tiktokUrl = text('TikTok URL', 'url', { format: 'url', allowedHosts: ['tiktok.com', 'vm.tiktok.com'] });
+	const tiktokUrl = text('TikTok URL', 'url', {
+		format: 'url',
+		allowedHosts: ['tiktok.com', 'vm.tiktok.com'],
+	});
 
 	test('a URL on another host is refused, naming the host', () => {
 		expect(read(tiktokUrl, 'https://VM.TikTok.com/abc')).toBe('https://VM.TikTok.com/abc');
-		expect(refusal(tiktokUrl, 'https://www.instagram.com/p/1')).toBe('TikTok URL must be a tiktok.com link; got www.instagram.com [item 2]');
+		expect(refusal(tiktokUrl, 'https://www.instagram.com/p/1')).toBe(
+			'TikTok URL must be a tiktok.com link; got www.instagram.com [item 2]',
+		);
 	});
 });
 
 describe('jsonObject', () => {
-	const raw: INodeProperties = { displayName: 'Raw Parameters (JSON)', name: 'rawParams', type: 'json', default: '{}', typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' } };
+	const raw: INodeProperties = {
+		displayName: 'Raw Parameters (JSON)',
+		name: 'rawParams',
+		type: 'json',
+		default: '{}',
+		typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' },
+	};
 
 	test('a JSON field declared as an object takes an object, refuses a list or a number', () => {
 		expect(read(raw, '{"seed": 42}')).toEqual({ seed: 42 });
-		expect(refusal(raw, '[1, 2]')).toBe('Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got a list [item 2]');
-		expect(refusal(raw, '7')).toBe('Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got number 7 [item 2]');
+		expect(refusal(raw, '[1, 2]')).toBe(
+			'Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got a list [item 2]',
+		);
+		expect(refusal(raw, '7')).toBe(
+			'Raw Parameters (JSON) must be a JSON object such as {"seed": 42}; got number 7 [item 2]',
+		);
 	});
 });
 
@@ -140,7 +207,12 @@ describe('Update Fields: setOrClear, notEmpty, keepBlank', () => {
 			],
 		},
 		options: [
-			{ displayName: 'Clear Description', name: 'clearDescription', type: 'boolean', default: false },
+			{
+				displayName: 'Clear Description',
+				name: 'clearDescription',
+				type: 'boolean',
+				default: false,
+			},
 			{ displayName: 'Clear Policy', name: 'clearPolicy', type: 'boolean', default: false },
 			text('Description', 'description', {}),
 			{ displayName: 'Favorite', name: 'favorite', type: 'boolean', default: false },
@@ -158,39 +230,76 @@ describe('Update Fields: setOrClear, notEmpty, keepBlank', () => {
 			'Set either Update Fields → Max Posts and Update Fields → Settings or Update Fields → Clear Policy, not both [item 2]',
 		);
 		// A clear flag left off, a blank text or an empty object is not a value: no conflict.
-		expect(read(updateFields, { description: '  ', clearDescription: true })).toEqual({ clearDescription: true });
-		expect(read(updateFields, { description: 'x', clearDescription: false })).toEqual({ description: 'x', clearDescription: false });
-		expect(read(updateFields, { settings: '{}', clearPolicy: true })).toEqual({ settings: {}, clearPolicy: true });
+		expect(read(updateFields, { description: '  ', clearDescription: true })).toEqual({
+			clearDescription: true,
+		});
+		expect(read(updateFields, { description: 'x', clearDescription: false })).toEqual({
+			description: 'x',
+			clearDescription: false,
+		});
+		expect(read(updateFields, { settings: '{}', clearPolicy: true })).toEqual({
+			settings: {},
+			clearPolicy: true,
+		});
 	});
 
 	test('nothing given is refused; false is a value unless it is a clear flag; a kept blank is a value', () => {
 		const nothing =
 			'Nothing to update: add at least one of Clear Description, Clear Policy, Description, Favorite, Max Posts, Settings or Caption under Update Fields [item 2]';
 		expect(refusal(updateFields, {})).toBe(nothing);
-		expect(refusal(updateFields, { clearDescription: false, description: ' ', settings: '{}' })).toBe(nothing);
+		expect(
+			refusal(updateFields, { clearDescription: false, description: ' ', settings: '{}' }),
+		).toBe(nothing);
 		expect(read(updateFields, { favorite: false })).toEqual({ favorite: false });
 		expect(read(updateFields, { caption: '' })).toEqual({ caption: '' });
 	});
 
 	test('a long collection (Post → Update) is not listed field by field', () => {
 		const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
-		const long: INodeProperties = { ...updateFields, typeOptions: { notEmpty: true }, options: names.map((name) => text(name.toUpperCase(), name, {})) };
-		expect(refusal(long, { a: '' })).toBe('Nothing to update: add at least one field under Update Fields [item 2]');
+		const long: INodeProperties = {
+			...updateFields,
+			typeOptions: { notEmpty: true },
+			options: names.map((name) => text(name.toUpperCase(), name, {})),
+		};
+		expect(refusal(long, { a: '' })).toBe(
+			'Nothing to update: add at least one field under Update Fields [item 2]',
+		);
 	});
 });
 
 describe('reading for a poll (the trigger)', () => {
 	const properties: INodeProperties[] = [
-		{ displayName: 'Event', name: 'event', type: 'options', default: 'a', options: [{ name: 'A', value: 'a' }, { name: 'B', value: 'b' }] },
-		{ displayName: 'Hours', name: 'hours', type: 'number', default: 48, typeOptions: { minValue: 0, maxValue: 720 }, displayOptions: { show: { event: ['b'] } } },
+		{
+			displayName: 'Event',
+			name: 'event',
+			type: 'options',
+			default: 'a',
+			options: [
+				{ name: 'A', value: 'a' },
+				{ name: 'B', value: 'b' },
+			],
+		},
+		{
+			displayName: 'Hours',
+			name: 'hours',
+			type: 'number',
+			default: 48,
+			typeOptions: { minValue: 0, maxValue: 720 },
+			displayOptions: { show: { event: ['b'] } },
+		},
 	];
 
 	test('parameters are read without an item index, defaults from the declaration, messages without an item', () => {
 		expect(readParameters(pollContext({}), properties, 0)).toEqual({ event: 'a' });
-		expect(readParameters(pollContext({ event: 'b' }), properties, 0)).toEqual({ event: 'b', hours: 48 });
+		expect(readParameters(pollContext({ event: 'b' }), properties, 0)).toEqual({
+			event: 'b',
+			hours: 48,
+		});
 		expect(() => readParameters(pollContext({ event: 'b', hours: 721 }), properties, 0)).toThrow(
 			new NodeOperationError(node, 'Hours must be a whole number from 0 to 720; got number 721'),
 		);
-		expect(() => readParameters(pollContext({ event: 'c' }), properties, 0)).toThrow(/^Event must be one of a, b; got "c"$/);
+		expect(() => readParameters(pollContext({ event: 'c' }), properties, 0)).toThrow(
+			/^Event must be one of a, b; got "c"$/,
+		);
 	});
 });

@@ -17,7 +17,11 @@ const getMany = (options: INodeParameters = FAST): INodeParameters => ({
 	returnAll: true,
 	options,
 });
-const onTarget = (operation: string, extra: INodeParameters = {}, options: INodeParameters = FAST): INodeParameters => ({
+const onTarget = (
+	operation: string,
+	extra: INodeParameters = {},
+	options: INodeParameters = FAST,
+): INodeParameters => ({
 	resource: 'analyticsTarget',
 	operation,
 	targetId: { __rl: true, mode: 'id', value: ID },
@@ -25,7 +29,11 @@ const onTarget = (operation: string, extra: INodeParameters = {}, options: INode
 	...extra,
 });
 const httpCode = (error: unknown) => (error as { httpCode?: string } | undefined)?.httpCode;
-const serverError = (status: number) => ({ kind: 'error' as const, status, message: `Injected ${status}` });
+const serverError = (status: number) => ({
+	kind: 'error' as const,
+	status,
+	message: `Injected ${status}`,
+});
 const rateLimited = (retryAfter?: string) => ({
 	kind: 'error' as const,
 	status: 429,
@@ -36,7 +44,8 @@ const rateLimited = (retryAfter?: string) => ({
 
 describe('retries: what is retried', () => {
 	const env = useFakeGenviral();
-	const seedId = () => env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
+	const seedId = () =>
+		env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
 
 	test.each([500, 502, 503, 504])('a read (GET) after HTTP %i', async (status) => {
 		env.fake.inject('GET /analytics/targets', serverError(status));
@@ -47,7 +56,11 @@ describe('retries: what is retried', () => {
 	});
 
 	test('a read after an HTML 502 page from a proxy', async () => {
-		env.fake.inject('GET /analytics/targets', { kind: 'raw', status: 502, body: '<html><h1>502 Bad Gateway</h1></html>' });
+		env.fake.inject('GET /analytics/targets', {
+			kind: 'raw',
+			status: 502,
+			body: '<html><h1>502 Bad Gateway</h1></html>',
+		});
 		const { error } = await runGenviral(env.fake, getMany());
 		expect(error).toBeUndefined();
 		expect(env.fake.requests).toHaveLength(2);
@@ -119,8 +132,12 @@ describe('retries: what is retried', () => {
 
 describe('retries: what is never retried', () => {
 	const env = useFakeGenviral();
-	const seedId = () => env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
-	const refresh = (id: string) => ({ ...onTarget('refresh'), targetId: { __rl: true, mode: 'id', value: id } });
+	const seedId = () =>
+		env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
+	const refresh = (id: string) => ({
+		...onTarget('refresh'),
+		targetId: { __rl: true, mode: 'id', value: id },
+	});
 
 	test.each([
 		['HTTP 503', serverError(503)],
@@ -139,17 +156,23 @@ describe('retries: what is never retried', () => {
 	test('a DELETE after a 503 (a lost answer could hide a deletion that worked)', async () => {
 		const id = seedId();
 		env.fake.inject('DELETE /analytics/targets/{id}', serverError(503));
-		const { error } = await runGenviral(env.fake, { ...onTarget('delete'), targetId: { __rl: true, mode: 'id', value: id } });
+		const { error } = await runGenviral(env.fake, {
+			...onTarget('delete'),
+			targetId: { __rl: true, mode: 'id', value: id },
+		});
 		expect(httpCode(error)).toBe('503');
 		expect(env.fake.requests).toHaveLength(1);
 	});
 
-	test.each([400, 401, 402, 403, 404, 409, 422])('a read after HTTP %i (the request itself is wrong)', async (status) => {
-		env.fake.inject('GET /analytics/targets', serverError(status));
-		const { error } = await runGenviral(env.fake, getMany());
-		expect(httpCode(error)).toBe(String(status));
-		expect(env.fake.requests).toHaveLength(1);
-	});
+	test.each([400, 401, 402, 403, 404, 409, 422])(
+		'a read after HTTP %i (the request itself is wrong)',
+		async (status) => {
+			env.fake.inject('GET /analytics/targets', serverError(status));
+			const { error } = await runGenviral(env.fake, getMany());
+			expect(httpCode(error)).toBe(String(status));
+			expect(env.fake.requests).toHaveLength(1);
+		},
+	);
 
 	test('a read that timed out (it already waited the whole Timeout)', async () => {
 		env.fake.inject('GET /analytics/targets', { kind: 'hang' });
@@ -168,7 +191,10 @@ describe('retries: what is never retried', () => {
 
 	test('a 503 with Retry on Transient Errors off', async () => {
 		env.fake.inject('GET /analytics/targets', serverError(503));
-		const { error } = await runGenviral(env.fake, getMany({ ...FAST, retryOnTransientErrors: false }));
+		const { error } = await runGenviral(
+			env.fake,
+			getMany({ ...FAST, retryOnTransientErrors: false }),
+		);
 		expect(httpCode(error)).toBe('503');
 		expect(env.fake.requests).toHaveLength(1);
 	});
@@ -180,7 +206,10 @@ describe('retries: what is never retried', () => {
 		expect(error?.message).toBe(
 			'Too many requests (Genviral asked to wait 120 s before retrying, more than the Max Retry Wait of 10 s)',
 		);
-		expect((error as unknown as { failure: unknown }).failure).toEqual({ cause: 'rate-limited', retryAfterMs: 120_000 });
+		expect((error as unknown as { failure: unknown }).failure).toEqual({
+			cause: 'rate-limited',
+			retryAfterMs: 120_000,
+		});
 	});
 });
 
@@ -188,7 +217,13 @@ describe('retries: when they run out', () => {
 	const env = useFakeGenviral();
 
 	test('the error says how many attempts were made and how the last one ended', async () => {
-		env.fake.inject('GET /analytics/targets', serverError(503), serverError(502), serverError(503), serverError(503));
+		env.fake.inject(
+			'GET /analytics/targets',
+			serverError(503),
+			serverError(502),
+			serverError(503),
+			serverError(503),
+		);
 		const { error } = await runGenviral(env.fake, getMany());
 		expect(env.fake.requests).toHaveLength(4);
 		expect(error?.message).toBe('Injected 503 (gave up after 4 attempts; last: HTTP 503)');
@@ -219,7 +254,11 @@ describe('bad answers become NodeApiErrors that say what came back', () => {
 	test.each([
 		[
 			'an HTML error page',
-			{ kind: 'raw' as const, status: 502, body: '<html><body><h1>502 Bad Gateway</h1>nginx</body></html>' },
+			{
+				kind: 'raw' as const,
+				status: 502,
+				body: '<html><body><h1>502 Bad Gateway</h1>nginx</body></html>',
+			},
 			'Genviral answered HTTP 502 to POST /analytics/targets',
 			'Response: <html><body><h1>502 Bad Gateway</h1>nginx</body></html>',
 			'502',
@@ -233,35 +272,60 @@ describe('bad answers become NodeApiErrors that say what came back', () => {
 		],
 		[
 			'truncated JSON',
-			{ kind: 'raw' as const, status: 200, body: '{"ok":true,"code":200,"data":{"target":{"id":"0a0a' },
+			{
+				kind: 'raw' as const,
+				status: 200,
+				body: '{"ok":true,"code":200,"data":{"target":{"id":"0a0a',
+			},
 			'Genviral answered POST /analytics/targets with HTTP 200 but the body is not a Genviral JSON envelope',
 			'Response: {"ok":true,"code":200,"data":{"target":{"id":"0a0a',
 			'200',
 		],
 		[
 			'ok:false inside a 200',
-			{ kind: 'json' as const, status: 200, body: { ok: false, code: 403, message: 'Key may not access this workspace', error_code: 'tier_not_allowed' } },
+			{
+				kind: 'json' as const,
+				status: 200,
+				body: {
+					ok: false,
+					code: 403,
+					message: 'Key may not access this workspace',
+					error_code: 'tier_not_allowed',
+				},
+			},
 			'Key may not access this workspace',
 			'error_code: tier_not_allowed',
 			'403',
 		],
 		[
 			'ok:true without data',
-			{ kind: 'json' as const, status: 201, body: { ok: true, code: 201, message: 'Analytics target created' } },
+			{
+				kind: 'json' as const,
+				status: 201,
+				body: { ok: true, code: 201, message: 'Analytics target created' },
+			},
 			'Genviral answered POST /analytics/targets with ok:true but without the expected "data" field',
 			'Response: {"ok":true,"code":201,"message":"Analytics target created"}',
 			'201',
 		],
 		[
 			'data of the wrong shape',
-			{ kind: 'json' as const, status: 201, body: { ok: true, code: 201, message: 'x', data: ['not', 'an', 'object'] } },
+			{
+				kind: 'json' as const,
+				status: 201,
+				body: { ok: true, code: 201, message: 'x', data: ['not', 'an', 'object'] },
+			},
 			'Genviral answered POST /analytics/targets without the expected "data" object',
 			'Response: ["not","an","object"]',
 			'200',
 		],
 		[
 			'a target that is not an object',
-			{ kind: 'json' as const, status: 201, body: { ok: true, code: 201, message: 'x', data: { target: 'acme', created: true } } },
+			{
+				kind: 'json' as const,
+				status: 201,
+				body: { ok: true, code: 201, message: 'x', data: { target: 'acme', created: true } },
+			},
 			'Genviral answered POST /analytics/targets without the expected "target" object',
 			'Response: "acme"',
 			'200',
@@ -284,7 +348,11 @@ describe('bad answers become NodeApiErrors that say what came back', () => {
 	});
 
 	test('a huge HTML page is cut to a short snippet', async () => {
-		env.fake.inject('GET /analytics/targets', { kind: 'raw', status: 503, body: `<html>${'x'.repeat(100_000)}</html>` });
+		env.fake.inject('GET /analytics/targets', {
+			kind: 'raw',
+			status: 503,
+			body: `<html>${'x'.repeat(100_000)}</html>`,
+		});
 		const { error } = await runGenviral(env.fake, getMany(once));
 		expect(error?.description?.length).toBeLessThan(600);
 		expect(error?.description).toMatch(/Response: <html>x+\.\.\.$/);

@@ -36,7 +36,8 @@ for (const mode of ['memory', 'filesystem'] as const) {
 		beforeAll(async () => {
 			await setBinaryDataMode(mode);
 		});
-		const storedBytes = (url: string) => env.fake.storage.objects.get(new URL(url).pathname.slice('/media/'.length))?.data;
+		const storedBytes = (url: string) =>
+			env.fake.storage.objects.get(new URL(url).pathname.slice('/media/'.length))?.data;
 		const expectStoredAs = (binary: INodeExecutionData['binary'], field: string) => {
 			const file = binary?.[field];
 			expect(file).toBeDefined();
@@ -51,7 +52,11 @@ for (const mode of ['memory', 'filesystem'] as const) {
 			expect(error).toBeUndefined();
 			const url = items[0].json.output_url as string;
 			const file = expectStoredAs(items[0].binary, 'data');
-			expect(file).toMatchObject({ mimeType: 'image/png', fileName: `${items[0].json.file_id as string}.png`, fileExtension: 'png' });
+			expect(file).toMatchObject({
+				mimeType: 'image/png',
+				fileName: `${items[0].json.file_id as string}.png`,
+				fileExtension: 'png',
+			});
 			expect(await readBinary(file)).toEqual(storedBytes(url));
 			expect(items[0].json).toMatchObject({ credits_used: 4, output_url: url });
 			expect(mediaGets()).toHaveLength(1);
@@ -60,12 +65,18 @@ for (const mode of ['memory', 'filesystem'] as const) {
 		});
 
 		test('Put Output File in Field names the binary field; each item gets its own file, paired', async () => {
-			const { items } = await runGenviral(env.fake, generateImage({ prompt: '={{ $json.p }}', binaryPropertyName: 'picture' }), {
-				items: [{ json: { p: 'red' } }, { json: { p: 'blue' } }],
-			});
+			const { items } = await runGenviral(
+				env.fake,
+				generateImage({ prompt: '={{ $json.p }}', binaryPropertyName: 'picture' }),
+				{
+					items: [{ json: { p: 'red' } }, { json: { p: 'blue' } }],
+				},
+			);
 			expect(items.map((i) => Object.keys(i.binary ?? {}))).toEqual([['picture'], ['picture']]);
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-			const [red, blue] = await Promise.all(items.map(async (i) => await readBinary(expectStoredAs(i.binary, 'picture'))));
+			const [red, blue] = await Promise.all(
+				items.map(async (i) => await readBinary(expectStoredAs(i.binary, 'picture'))),
+			);
 			expect(red.equals(blue)).toBe(false);
 		});
 
@@ -75,7 +86,11 @@ for (const mode of ['memory', 'filesystem'] as const) {
 			expect(error).toBeUndefined();
 			const videoId = items[0].json.video_id as string;
 			const file = expectStoredAs(items[0].binary, 'data');
-			expect(file).toMatchObject({ mimeType: 'video/mp4', fileName: `${videoId}.mp4`, fileExtension: 'mp4' });
+			expect(file).toMatchObject({
+				mimeType: 'video/mp4',
+				fileName: `${videoId}.mp4`,
+				fileExtension: 'mp4',
+			});
 			const bytes = await readBinary(file);
 			expect(bytes).toEqual(fakeMp4(videoId));
 			expect(bytes.subarray(4, 8).toString('ascii')).toBe('ftyp');
@@ -87,9 +102,19 @@ for (const mode of ['memory', 'filesystem'] as const) {
 			const scope = env.fake.scopeOf(DEFAULT_TOKEN);
 			const done = env.fake.modules.studio.seedVideo(scope, { durationMs: 10, ageMs: 1000 });
 			const running = env.fake.modules.studio.seedVideo(scope, { durationMs: 60_000 });
-			const { items } = await runGenviral(env.fake, { resource: 'studio', operation: 'getVideo', videoId: '={{ $json.id }}', download: true, binaryPropertyName: 'video' }, {
-				items: [{ json: { id: done } }, { json: { id: running } }],
-			});
+			const { items } = await runGenviral(
+				env.fake,
+				{
+					resource: 'studio',
+					operation: 'getVideo',
+					videoId: '={{ $json.id }}',
+					download: true,
+					binaryPropertyName: 'video',
+				},
+				{
+					items: [{ json: { id: done } }, { json: { id: running } }],
+				},
+			);
 			expect(await readBinary(expectStoredAs(items[0].binary, 'video'))).toEqual(fakeMp4(done));
 			expect(items[1].json.status).toBe('processing');
 			expect(items[1].binary).toBeUndefined();
@@ -100,9 +125,15 @@ for (const mode of ['memory', 'filesystem'] as const) {
 			env.fake.storage.faults.get.push({ kind: 'status', status: 404 });
 			const { error } = await runGenviral(env.fake, generateImage());
 			expect(error?.name).toBe('NodeOperationError');
-			expect(error?.message).toMatch(/^Could not download the media file http:\/\/127\.0\.0\.2:\d+\/media\/[0-9a-f-]{36}\/[0-9a-f-]{36}\.png \(HTTP 404\) \[item 0\]$/);
-			expect(error?.description).toMatch(/The image itself was generated \(ID [0-9a-f-]{36}\); only the download failed\./);
-			expect(error?.description).toContain('Running the item again would generate, and pay for, a new image.');
+			expect(error?.message).toMatch(
+				/^Could not download the media file http:\/\/127\.0\.0\.2:\d+\/media\/[0-9a-f-]{36}\/[0-9a-f-]{36}\.png \(HTTP 404\) \[item 0\]$/,
+			);
+			expect(error?.description).toMatch(
+				/The image itself was generated \(ID [0-9a-f-]{36}\); only the download failed\./,
+			);
+			expect(error?.description).toContain(
+				'Running the item again would generate, and pay for, a new image.',
+			);
 			expect(env.fake.requestsTo('POST /studio/images/generate')).toHaveLength(1);
 		});
 	});

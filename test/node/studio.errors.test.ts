@@ -16,8 +16,18 @@ const SOME_VIDEO = '06060606-0000-4000-8000-000000008001';
 
 const BASE: Record<string, INodeParameters> = {
 	listModels: { resource: 'studio', operation: 'getModels', filters: { mode: 'video' } },
-	generateImage: { resource: 'studio', operation: 'generateImage', model: 'google/nano-banana-2', prompt: 'A latte' },
-	generateVideo: { resource: 'studio', operation: 'generateVideo', model: 'openai/sora-2', prompt: 'A latte being poured' },
+	generateImage: {
+		resource: 'studio',
+		operation: 'generateImage',
+		model: 'google/nano-banana-2',
+		prompt: 'A latte',
+	},
+	generateVideo: {
+		resource: 'studio',
+		operation: 'generateVideo',
+		model: 'openai/sora-2',
+		prompt: 'A latte being poured',
+	},
 	getVideo: { resource: 'studio', operation: 'getVideo', videoId: SOME_VIDEO },
 };
 
@@ -40,9 +50,21 @@ interface Recipe {
 }
 
 const PLAN_GATE: Record<string, Recipe> = {
-	'401 invalid_token': { how: 'real', token: 'gva_live_000000.revoked', message: 'API key not found' },
-	'402 subscription_required': { how: 'real', token: 'gva_live_d0d0d0.unpaid-secret', message: 'An active plan is required' },
-	'403 tier_not_allowed': { how: 'real', token: 'gva_live_5c5c5c.scheduler-secret', message: 'The Scheduler tier cannot use the Partner API' },
+	'401 invalid_token': {
+		how: 'real',
+		token: 'gva_live_000000.revoked',
+		message: 'API key not found',
+	},
+	'402 subscription_required': {
+		how: 'real',
+		token: 'gva_live_d0d0d0.unpaid-secret',
+		message: 'An active plan is required',
+	},
+	'403 tier_not_allowed': {
+		how: 'real',
+		token: 'gva_live_5c5c5c.scheduler-secret',
+		message: 'The Scheduler tier cannot use the Partner API',
+	},
 };
 
 const NOT_JSON = 'the node always sends a JSON body it built itself';
@@ -50,12 +72,19 @@ const NOT_JSON = 'the node always sends a JSON body it built itself';
 const RECIPES: Record<string, Record<string, Recipe>> = {
 	listModels: {
 		...PLAN_GATE,
-		'422 invalid_query': { how: 'injected', why: 'the node offers only image and video and refuses any other Mode before sending' },
+		'422 invalid_query': {
+			how: 'injected',
+			why: 'the node offers only image and video and refuses any other Mode before sending',
+		},
 	},
 	generateImage: {
 		...PLAN_GATE,
 		'400 invalid_json': { how: 'injected', why: NOT_JSON },
-		'403 insufficient_credits': { how: 'real', setup: (fake) => fake.setCredits(DEFAULT_TOKEN, 3), message: 'Insufficient credits' },
+		'403 insufficient_credits': {
+			how: 'real',
+			setup: (fake) => fake.setCredits(DEFAULT_TOKEN, 3),
+			message: 'Insufficient credits',
+		},
 		'422 invalid_payload': {
 			how: 'real',
 			parameters: { model: '={{ "acme/not-a-model" }}' },
@@ -87,7 +116,11 @@ const RECIPES: Record<string, Record<string, Recipe>> = {
 	generateVideo: {
 		...PLAN_GATE,
 		'400 invalid_json': { how: 'injected', why: NOT_JSON },
-		'403 insufficient_credits': { how: 'real', setup: (fake) => fake.setCredits(DEFAULT_TOKEN, 39), message: 'Insufficient credits' },
+		'403 insufficient_credits': {
+			how: 'real',
+			setup: (fake) => fake.setCredits(DEFAULT_TOKEN, 39),
+			message: 'Insufficient credits',
+		},
 		'422 invalid_payload': {
 			how: 'real',
 			parameters: { model: 'acme/not-a-model' },
@@ -95,7 +128,10 @@ const RECIPES: Record<string, Record<string, Recipe>> = {
 		},
 		'422 invalid_input': {
 			how: 'real',
-			parameters: { additionalFields: { imageUrl: 'https://e.org/frame.png' }, prompt: 'forbidden-content' },
+			parameters: {
+				additionalFields: { imageUrl: 'https://e.org/frame.png' },
+				prompt: 'forbidden-content',
+			},
 			message: 'The model rejected the prompt (content policy)',
 		},
 		'422 model_requires_image': {
@@ -125,7 +161,13 @@ const RECIPES: Record<string, Record<string, Recipe>> = {
 const cases = Object.keys(BASE).flatMap((operation) =>
 	documentedErrorCases(endpoint('Studio', operation)).map((documented) => {
 		const key = `${documented.status} ${documented.errorCode ?? '(none)'}`;
-		return { name: `${TEMPLATES[operation]}: HTTP ${key}`, operation, key, ...documented, recipe: RECIPES[operation][key] };
+		return {
+			name: `${TEMPLATES[operation]}: HTTP ${key}`,
+			operation,
+			key,
+			...documented,
+			recipe: RECIPES[operation][key],
+		};
 	}),
 );
 
@@ -136,11 +178,15 @@ describe('documented errors of the Studio endpoints', () => {
 		expect(cases.length).toBe(4 + 10 + 10 + 4);
 		expect(cases.filter((c) => c.recipe === undefined).map((c) => c.name)).toEqual([]);
 		for (const [operation, recipes] of Object.entries(RECIPES)) {
-			const documented = documentedErrorCases(endpoint('Studio', operation)).map((c) => `${c.status} ${c.errorCode}`);
+			const documented = documentedErrorCases(endpoint('Studio', operation)).map(
+				(c) => `${c.status} ${c.errorCode}`,
+			);
 			expect(Object.keys(recipes).sort()).toEqual(documented.sort());
 		}
 		// Injection only where the node cannot send the cause, and each says why.
-		expect(cases.filter((c) => c.recipe.how === 'injected').map((c) => [c.name, typeof c.recipe.why])).toEqual([
+		expect(
+			cases.filter((c) => c.recipe.how === 'injected').map((c) => [c.name, typeof c.recipe.why]),
+		).toEqual([
 			['GET /studio/models: HTTP 422 invalid_query', 'string'],
 			['POST /studio/images/generate: HTTP 400 invalid_json', 'string'],
 			['POST /studio/videos/generate: HTTP 400 invalid_json', 'string'],

@@ -26,7 +26,8 @@ const PLAN_GATE: Record<string, string> = {
 };
 
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
-const config = (overrides: Record<string, unknown> = {}) => JSON.stringify({ ...sampleTemplateConfig(), ...overrides });
+const config = (overrides: Record<string, unknown> = {}) =>
+	JSON.stringify({ ...sampleTemplateConfig(), ...overrides });
 
 interface Provocation {
 	parameters: INodeParameters;
@@ -35,19 +36,42 @@ interface Provocation {
 /** 'inject': the fake cannot reach this state through the node; a provocation: real state/input. */
 type Way = 'inject' | ((fake: FakeGenviral) => Provocation);
 
-const template = (operation: string, fields: INodeParameters) => ({ resource: 'template', operation, ...fields });
-const folder = (operation: string, fields: INodeParameters) => ({ resource: 'folder', operation, ...fields });
+const template = (operation: string, fields: INodeParameters) => ({
+	resource: 'template',
+	operation,
+	...fields,
+});
+const folder = (operation: string, fields: INodeParameters) => ({
+	resource: 'folder',
+	operation,
+	...fields,
+});
 const someoneElsesPublicTemplate = (fake: FakeGenviral) =>
-	fake.modules.templates.seed({ visibility: 'public', scope: 'another-workspace', ownerUserId: randomUUID() }).id;
+	fake.modules.templates.seed({
+		visibility: 'public',
+		scope: 'another-workspace',
+		ownerUserId: randomUUID(),
+	}).id;
 const personalTemplate = (fake: FakeGenviral) =>
-	fake.modules.templates.seed({ scope: fake.scopeOf(PERSONAL_TOKEN), ownerUserId: fake.keys[PERSONAL_TOKEN].userId }).id;
+	fake.modules.templates.seed({
+		scope: fake.scopeOf(PERSONAL_TOKEN),
+		ownerUserId: fake.keys[PERSONAL_TOKEN].userId,
+	}).id;
 /** A folder made in the Genviral app for something the Partner API does not serve. */
-const unsupportedFolder = (fake: FakeGenviral) => fake.modules.folders.seed({ media_type: 'brand_kit' }).id;
+const unsupportedFolder = (fake: FakeGenviral) =>
+	fake.modules.folders.seed({ media_type: 'brand_kit' }).id;
 const withSlideshow = (fake: FakeGenviral, slides = 2) => {
 	const id = randomUUID();
 	fake.modules.templates.slideshowLookup = (_scope, wanted) =>
 		wanted === id
-			? { id, title: 'Habits', slides: Array.from({ length: slides }, () => ({ image_url: 'https://cdn.example.org/a.jpg', text_elements: [] })) }
+			? {
+					id,
+					title: 'Habits',
+					slides: Array.from({ length: slides }, () => ({
+						image_url: 'https://cdn.example.org/a.jpg',
+						text_elements: [],
+					})),
+				}
 			: undefined;
 	return id;
 };
@@ -57,12 +81,18 @@ const WAYS: Record<string, Record<string, Way>> = {
 	'Templates list': { '422 invalid_query': 'inject' },
 	'Templates get': {
 		'400 missing_template_id': 'inject',
-		'404 not_found': (fake) => ({ parameters: template('get', { templateId: byId(personalTemplate(fake)) }) }),
+		'404 not_found': (fake) => ({
+			parameters: template('get', { templateId: byId(personalTemplate(fake)) }),
+		}),
 	},
 	'Templates create': {
 		'400 invalid_json': 'inject',
 		'422 invalid_payload': () => ({
-			parameters: template('create', { name: 'Shared', config: config(), additionalFields: { visibility: 'workspace' } }),
+			parameters: template('create', {
+				name: 'Shared',
+				config: config(),
+				additionalFields: { visibility: 'workspace' },
+			}),
 			token: PERSONAL_TOKEN,
 		}),
 		'409 template_name_conflict': (fake) => {
@@ -70,7 +100,10 @@ const WAYS: Record<string, Record<string, Way>> = {
 			return { parameters: template('create', { name: 'Listicle', config: config() }) };
 		},
 		'422 invalid_template_config': () => ({
-			parameters: template('create', { name: 'Wide', config: config({ visuals: { aspectRatio: '16:9' } }) }),
+			parameters: template('create', {
+				name: 'Wide',
+				config: config({ visuals: { aspectRatio: '16:9' } }),
+			}),
 		}),
 		'500 template_create_failed': 'inject',
 	},
@@ -78,16 +111,32 @@ const WAYS: Record<string, Record<string, Way>> = {
 		'400 missing_template_id': 'inject',
 		'400 invalid_json': 'inject',
 		'422 invalid_payload': (fake) => ({
-			parameters: template('update', { templateId: byId(personalTemplate(fake)), updateFields: { visibility: 'workspace' } }),
+			parameters: template('update', {
+				templateId: byId(personalTemplate(fake)),
+				updateFields: { visibility: 'workspace' },
+			}),
 			token: PERSONAL_TOKEN,
 		}),
-		'404 not_found': (fake) => ({ parameters: template('update', { templateId: byId(personalTemplate(fake)), updateFields: { name: 'x' } }) }),
+		'404 not_found': (fake) => ({
+			parameters: template('update', {
+				templateId: byId(personalTemplate(fake)),
+				updateFields: { name: 'x' },
+			}),
+		}),
 		'403 forbidden_template': (fake) => ({
-			parameters: template('update', { templateId: byId(someoneElsesPublicTemplate(fake)), updateFields: { name: 'Mine' } }),
+			parameters: template('update', {
+				templateId: byId(someoneElsesPublicTemplate(fake)),
+				updateFields: { name: 'Mine' },
+			}),
 		}),
 		'409 template_name_conflict': (fake) => {
 			fake.modules.templates.seed({ name: 'Taken' });
-			return { parameters: template('update', { templateId: byId(fake.modules.templates.seed().id), updateFields: { name: 'Taken' } }) };
+			return {
+				parameters: template('update', {
+					templateId: byId(fake.modules.templates.seed().id),
+					updateFields: { name: 'Taken' },
+				}),
+			};
 		},
 		'422 invalid_template_config': (fake) => ({
 			parameters: template('update', {
@@ -99,23 +148,39 @@ const WAYS: Record<string, Record<string, Way>> = {
 	},
 	'Templates delete': {
 		'400 missing_template_id': 'inject',
-		'404 not_found': (fake) => ({ parameters: template('delete', { templateId: byId(personalTemplate(fake)) }) }),
-		'403 forbidden_template': (fake) => ({ parameters: template('delete', { templateId: byId(someoneElsesPublicTemplate(fake)) }) }),
+		'404 not_found': (fake) => ({
+			parameters: template('delete', { templateId: byId(personalTemplate(fake)) }),
+		}),
+		'403 forbidden_template': (fake) => ({
+			parameters: template('delete', { templateId: byId(someoneElsesPublicTemplate(fake)) }),
+		}),
 		'500 template_delete_failed': 'inject',
 	},
 	'Templates createFromSlideshow': {
 		'400 missing_slideshow_id': 'inject',
 		'400 invalid_json': 'inject',
 		'422 invalid_payload': (fake) => ({
-			parameters: template('createFromSlideshow', { slideshowId: withSlideshow(fake), additionalFields: { visibility: 'workspace' } }),
+			parameters: template('createFromSlideshow', {
+				slideshowId: withSlideshow(fake),
+				additionalFields: { visibility: 'workspace' },
+			}),
 			token: PERSONAL_TOKEN,
 		}),
-		'404 slideshow_not_found': () => ({ parameters: template('createFromSlideshow', { slideshowId: randomUUID() }) }),
+		'404 slideshow_not_found': () => ({
+			parameters: template('createFromSlideshow', { slideshowId: randomUUID() }),
+		}),
 		'409 template_name_conflict': (fake) => {
 			fake.modules.templates.seed({ name: 'Habits' });
-			return { parameters: template('createFromSlideshow', { slideshowId: withSlideshow(fake), additionalFields: { name: 'Habits' } }) };
+			return {
+				parameters: template('createFromSlideshow', {
+					slideshowId: withSlideshow(fake),
+					additionalFields: { name: 'Habits' },
+				}),
+			};
 		},
-		'422 invalid_template_config': (fake) => ({ parameters: template('createFromSlideshow', { slideshowId: withSlideshow(fake, 11) }) }),
+		'422 invalid_template_config': (fake) => ({
+			parameters: template('createFromSlideshow', { slideshowId: withSlideshow(fake, 11) }),
+		}),
 		'500 template_create_failed': 'inject',
 	},
 	'Folders list': {
@@ -131,13 +196,19 @@ const WAYS: Record<string, Record<string, Way>> = {
 		},
 		// A parent of another media type (the fake's guess for this code: FOLDERS_INFERRED).
 		'422 invalid_payload': (fake) => ({
-			parameters: folder('create', { name: 'Shows', mediaType: 'slideshow', parentFolderId: byId(fake.modules.folders.seed().id) }),
+			parameters: folder('create', {
+				name: 'Shows',
+				mediaType: 'slideshow',
+				parentFolderId: byId(fake.modules.folders.seed().id),
+			}),
 		}),
 	},
 	'Folders get': {
 		'400 missing_folder_id': 'inject',
 		'422 invalid_path': 'inject',
-		'422 invalid_folder_media_type': (fake) => ({ parameters: folder('get', { folderId: byId(unsupportedFolder(fake)) }) }),
+		'422 invalid_folder_media_type': (fake) => ({
+			parameters: folder('get', { folderId: byId(unsupportedFolder(fake)) }),
+		}),
 		'404 not_found': () => ({ parameters: folder('get', { folderId: byId(randomUUID()) }) }),
 		'500 folder_get_failed': 'inject',
 	},
@@ -145,9 +216,15 @@ const WAYS: Record<string, Record<string, Way>> = {
 		'400 missing_folder_id': 'inject',
 		'400 invalid_json': 'inject',
 		'422 invalid_path': 'inject',
-		'422 invalid_folder_media_type': (fake) => ({ parameters: folder('move', { folderId: byId(unsupportedFolder(fake)), moveTo: 'root' }) }),
+		'422 invalid_folder_media_type': (fake) => ({
+			parameters: folder('move', { folderId: byId(unsupportedFolder(fake)), moveTo: 'root' }),
+		}),
 		'404 not_found': (fake) => ({
-			parameters: folder('move', { folderId: byId(fake.modules.folders.seed().id), moveTo: 'folder', parentFolderId: byId(randomUUID()) }),
+			parameters: folder('move', {
+				folderId: byId(fake.modules.folders.seed().id),
+				moveTo: 'folder',
+				parentFolderId: byId(randomUUID()),
+			}),
 		}),
 		'409 folder_move_conflict': (fake) => {
 			const parent = fake.modules.folders.seed({ name: 'Parent' });
@@ -171,23 +248,41 @@ const WAYS: Record<string, Record<string, Way>> = {
 		'500 folder_delete_failed': 'inject',
 	},
 	'Folders ancestors': {
-		'404 not_found': () => ({ parameters: folder('getAncestors', { folderId: byId(randomUUID()) }) }),
+		'404 not_found': () => ({
+			parameters: folder('getAncestors', { folderId: byId(randomUUID()) }),
+		}),
 		'422 invalid_path': 'inject',
 	},
 	'Folders listItems': {
 		'400 invalid_query_parameter': 'inject',
 		'422 invalid_path': 'inject',
-		'422 invalid_folder_media_type': (fake) => ({ parameters: folder('getItems', { folderId: byId(unsupportedFolder(fake)), returnAll: true }) }),
-		'404 not_found': () => ({ parameters: folder('getItems', { folderId: byId(randomUUID()), returnAll: true }) }),
+		'422 invalid_folder_media_type': (fake) => ({
+			parameters: folder('getItems', { folderId: byId(unsupportedFolder(fake)), returnAll: true }),
+		}),
+		'404 not_found': () => ({
+			parameters: folder('getItems', { folderId: byId(randomUUID()), returnAll: true }),
+		}),
 	},
 	'Folders addItems': {
 		'400 invalid_json': 'inject',
 		'422 invalid_path': 'inject',
 		'422 invalid_payload': 'inject',
-		'404 not_found': () => ({ parameters: folder('addItems', { folderId: byId(randomUUID()), itemType: 'any', itemIds: randomUUID() }) }),
+		'404 not_found': () => ({
+			parameters: folder('addItems', {
+				folderId: byId(randomUUID()),
+				itemType: 'any',
+				itemIds: randomUUID(),
+			}),
+		}),
 		'404 item_not_found': (fake) => {
 			seedMedia(fake, { files: 1 });
-			return { parameters: folder('addItems', { folderId: byId(fake.modules.folders.seed().id), itemType: 'any', itemIds: randomUUID() }) };
+			return {
+				parameters: folder('addItems', {
+					folderId: byId(fake.modules.folders.seed().id),
+					itemType: 'any',
+					itemIds: randomUUID(),
+				}),
+			};
 		},
 		'500 folder_items_add_failed': 'inject',
 	},
@@ -195,9 +290,19 @@ const WAYS: Record<string, Record<string, Way>> = {
 		'400 invalid_json': 'inject',
 		'422 invalid_path': 'inject',
 		'422 invalid_payload': 'inject',
-		'404 not_found': () => ({ parameters: folder('removeItems', { folderId: byId(randomUUID()), itemType: 'any', itemIds: randomUUID() }) }),
+		'404 not_found': () => ({
+			parameters: folder('removeItems', {
+				folderId: byId(randomUUID()),
+				itemType: 'any',
+				itemIds: randomUUID(),
+			}),
+		}),
 		'404 item_not_found': (fake) => ({
-			parameters: folder('removeItems', { folderId: byId(fake.modules.folders.seed().id), itemType: 'any', itemIds: randomUUID() }),
+			parameters: folder('removeItems', {
+				folderId: byId(fake.modules.folders.seed().id),
+				itemType: 'any',
+				itemIds: randomUUID(),
+			}),
 		}),
 		'500 null': 'inject',
 	},
@@ -225,7 +330,9 @@ describe('documented errors of the template and folder endpoints', () => {
 
 	test('all 15 endpoints are covered and every documented case has a way to provoke it', () => {
 		expect(MINE).toHaveLength(15);
-		const missing = cases.filter((c) => !(c.key in PLAN_GATE) && WAYS[c.table]?.[c.key] === undefined).map((c) => c.name);
+		const missing = cases
+			.filter((c) => !(c.key in PLAN_GATE) && WAYS[c.table]?.[c.key] === undefined)
+			.map((c) => c.name);
 		expect(missing).toEqual([]);
 		const stale = Object.entries(WAYS).flatMap(([table, ways]) =>
 			Object.keys(ways)
@@ -241,7 +348,12 @@ describe('documented errors of the template and folder endpoints', () => {
 		let injectedMessage: string | undefined;
 		if (way === 'inject') {
 			injectedMessage = `Documented failure ${key}`;
-			env.fake.inject(target, { kind: 'error', status, error_code: errorCode, message: injectedMessage });
+			env.fake.inject(target, {
+				kind: 'error',
+				status,
+				error_code: errorCode,
+				message: injectedMessage,
+			});
 			run = { parameters };
 		} else if (way === undefined) {
 			run = { parameters, token: PLAN_GATE[key] };
@@ -249,7 +361,11 @@ describe('documented errors of the template and folder endpoints', () => {
 			run = way(env.fake);
 		}
 
-		const { error } = await runGenviral(env.fake, { ...run.parameters, options: { maxRetries: 0 } }, { token: run.token ?? DEFAULT_TOKEN });
+		const { error } = await runGenviral(
+			env.fake,
+			{ ...run.parameters, options: { maxRetries: 0 } },
+			{ token: run.token ?? DEFAULT_TOKEN },
+		);
 
 		const sent = env.fake.requestsTo(target);
 		expect(sent).toHaveLength(1);

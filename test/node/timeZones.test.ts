@@ -30,36 +30,67 @@ interface DateField {
 
 function dateFields(properties: INodeProperties[]): DateField[] {
 	const found: DateField[] = [];
-	const visit = (list: INodeProperties[], prefix: string, shown?: INodeProperties['displayOptions']) => {
+	const visit = (
+		list: INodeProperties[],
+		prefix: string,
+		shown?: INodeProperties['displayOptions'],
+	) => {
 		for (const property of list) {
 			const show = property.displayOptions?.show ?? shown?.show;
 			if (property.type === 'dateTime') {
 				for (const resource of (show?.resource ?? []) as string[]) {
 					for (const operation of (show?.operation ?? []) as string[]) {
-						found.push({ resource, operation, path: `${prefix}${property.name}`, dateOnly: property.typeOptions?.format === 'date' });
+						found.push({
+							resource,
+							operation,
+							path: `${prefix}${property.name}`,
+							dateOnly: property.typeOptions?.format === 'date',
+						});
 					}
 				}
 			}
-			if (property.type === 'collection') visit(property.options as INodeProperties[], `${property.name}.`, { show });
+			if (property.type === 'collection')
+				visit(property.options as INodeProperties[], `${property.name}.`, { show });
 		}
 	};
 	visit(properties, '');
 	return found;
 }
 
-const queryOf = (endpoint: string) => env.fake.requestsTo(endpoint)[0]?.query as Record<string, unknown> | undefined;
-const bodyOf = (endpoint: string) => env.fake.requestsTo(endpoint)[0]?.body as Record<string, unknown> | undefined;
+const queryOf = (endpoint: string) =>
+	env.fake.requestsTo(endpoint)[0]?.query as Record<string, unknown> | undefined;
+const bodyOf = (endpoint: string) =>
+	env.fake.requestsTo(endpoint)[0]?.body as Record<string, unknown> | undefined;
 const POST_ID = '0a0a0a0a-b0b0-4000-8000-000000000001';
 
 /**
  * For each field: the other parameters, the local wall time typed (future for schedules, past
  * for analytics ranges) and where the API received it. Keyed by `resource.operation.path`.
  */
-const FIXTURES: Record<string, { base: () => INodeParameters; local: string; sent: () => unknown }> = {
-	'analytics.getPosts.startDate': { base: () => ({ dateRange: 'custom', endDate: '2026-06-30' }), local: '2026-03-01T00:30:00', sent: () => queryOf('GET /analytics/summary/posts')?.start },
-	'analytics.getPosts.endDate': { base: () => ({ dateRange: 'custom', startDate: '2026-01-01' }), local: '2026-03-01T00:30:00', sent: () => queryOf('GET /analytics/summary/posts')?.end },
-	'analytics.getSummary.startDate': { base: () => ({ dateRange: 'custom', endDate: '2026-06-30' }), local: '2026-03-01T00:30:00', sent: () => queryOf('GET /analytics/summary')?.start },
-	'analytics.getSummary.endDate': { base: () => ({ dateRange: 'custom', startDate: '2026-01-01' }), local: '2026-03-01T00:30:00', sent: () => queryOf('GET /analytics/summary')?.end },
+const FIXTURES: Record<
+	string,
+	{ base: () => INodeParameters; local: string; sent: () => unknown }
+> = {
+	'analytics.getPosts.startDate': {
+		base: () => ({ dateRange: 'custom', endDate: '2026-06-30' }),
+		local: '2026-03-01T00:30:00',
+		sent: () => queryOf('GET /analytics/summary/posts')?.start,
+	},
+	'analytics.getPosts.endDate': {
+		base: () => ({ dateRange: 'custom', startDate: '2026-01-01' }),
+		local: '2026-03-01T00:30:00',
+		sent: () => queryOf('GET /analytics/summary/posts')?.end,
+	},
+	'analytics.getSummary.startDate': {
+		base: () => ({ dateRange: 'custom', endDate: '2026-06-30' }),
+		local: '2026-03-01T00:30:00',
+		sent: () => queryOf('GET /analytics/summary')?.start,
+	},
+	'analytics.getSummary.endDate': {
+		base: () => ({ dateRange: 'custom', startDate: '2026-01-01' }),
+		local: '2026-03-01T00:30:00',
+		sent: () => queryOf('GET /analytics/summary')?.end,
+	},
 	'post.create.scheduledAt': {
 		base: () => ({
 			accountIds: [accounts().tiktok.id],
@@ -72,8 +103,16 @@ const FIXTURES: Record<string, { base: () => INodeParameters; local: string; sen
 		local: '2027-03-01T00:30:00',
 		sent: () => bodyOf('POST /posts')?.scheduled_at,
 	},
-	'post.getMany.filters.createdAfter': { base: () => ({ limit: 5 }), local: '2026-03-01T00:30:00', sent: () => queryOf('GET /posts')?.since },
-	'post.getMany.filters.createdBefore': { base: () => ({ limit: 5 }), local: '2026-03-01T00:30:00', sent: () => queryOf('GET /posts')?.until },
+	'post.getMany.filters.createdAfter': {
+		base: () => ({ limit: 5 }),
+		local: '2026-03-01T00:30:00',
+		sent: () => queryOf('GET /posts')?.since,
+	},
+	'post.getMany.filters.createdBefore': {
+		base: () => ({ limit: 5 }),
+		local: '2026-03-01T00:30:00',
+		sent: () => queryOf('GET /posts')?.until,
+	},
 	'post.update.updateFields.scheduledAt': {
 		base: () => ({ postId: POST_ID, updateFields: { schedule: 'at' } }),
 		local: '2027-03-01T00:30:00',
@@ -84,7 +123,10 @@ const FIXTURES: Record<string, { base: () => INodeParameters; local: string; sen
 function withValue(base: INodeParameters, path: string, value: string): INodeParameters {
 	const [first, option] = path.split('.');
 	if (option === undefined) return { ...base, [first]: value };
-	return { ...base, [first]: { ...((base[first] as INodeParameters | undefined) ?? {}), [option]: value } };
+	return {
+		...base,
+		[first]: { ...((base[first] as INodeParameters | undefined) ?? {}), [option]: value },
+	};
 }
 
 /** The instant a Tokyo wall time stands for (UTC+9 all year: no daylight saving). */
@@ -107,19 +149,33 @@ test(`00:30 without an offset in an ${TIME_ZONE} workflow is 15:30 UTC the day b
 		const key = `${field.resource}.${field.operation}.${field.path}`;
 		const fixture = FIXTURES[key];
 		env.fake.reset();
-		const parameters = { resource: field.resource, operation: field.operation, ...withValue(fixture.base(), field.path, fixture.local) };
+		const parameters = {
+			resource: field.resource,
+			operation: field.operation,
+			...withValue(fixture.base(), field.path, fixture.local),
+		};
 		const run = await runWorkflow(
 			{ ...genviralWorkflow(parameters), settings: { timezone: TIME_ZONE } },
-			{ credentials: { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: env.fake.baseUrl } }, pinData: { 'Manual Trigger': [{ json: {} }] } },
+			{
+				credentials: { genviralApi: { apiToken: DEFAULT_TOKEN, baseUrl: env.fake.baseUrl } },
+				pinData: { 'Manual Trigger': [{ json: {} }] },
+			},
 		);
 		const sent = fixture.sent();
 		const instant = tokyoInstant(fixture.local);
 		if (field.dateOnly) {
 			// The UTC calendar date: the day before the local one.
-			expect({ key, sent, error: run.error?.message }).toEqual({ key, sent: new Date(instant).toISOString().slice(0, 10), error: run.error?.message });
+			expect({ key, sent, error: run.error?.message }).toEqual({
+				key,
+				sent: new Date(instant).toISOString().slice(0, 10),
+				error: run.error?.message,
+			});
 			expect(sent).not.toBe(fixture.local.slice(0, 10));
 		} else {
-			expect({ key, sentInstant: typeof sent === 'string' ? Date.parse(sent) : sent }).toEqual({ key, sentInstant: instant });
+			expect({ key, sentInstant: typeof sent === 'string' ? Date.parse(sent) : sent }).toEqual({
+				key,
+				sentInstant: instant,
+			});
 			// Sent with the zone's offset, as typed.
 			expect({ key, sent }).toEqual({ key, sent: `${fixture.local}+09:00` });
 		}

@@ -17,7 +17,8 @@ const WAIT = { waitForCompletion: true, pollInterval: 0.05, maxWait: 5 };
 describe('Tool mode (the genviralTool type n8n derives)', () => {
 	const env = useFakeGenviral();
 	const scope = () => env.fake.scopeOf(DEFAULT_TOKEN);
-	const runTool = (parameters: INodeParameters) => runGenviral(env.fake, parameters, { tool: true });
+	const runTool = (parameters: INodeParameters) =>
+		runGenviral(env.fake, parameters, { tool: true });
 	const mediaGets = () => env.fake.storage.requests.filter((r) => r.method === 'GET');
 
 	test("the tool's description says files come back as URLs, not binary data", async () => {
@@ -40,7 +41,12 @@ describe('Tool mode (the genviralTool type n8n derives)', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].binary).toBeUndefined();
 		const url = items[0].json.output_url as string;
-		expect(items[0].json.file).toEqual({ url, fileName: `${items[0].json.file_id as string}.png`, mimeType: 'image/png', binary: false });
+		expect(items[0].json.file).toEqual({
+			url,
+			fileName: `${items[0].json.file_id as string}.png`,
+			mimeType: 'image/png',
+			binary: false,
+		});
 		expect(mediaGets()).toHaveLength(0);
 	});
 
@@ -56,11 +62,21 @@ describe('Tool mode (the genviralTool type n8n derives)', () => {
 		});
 		expect(generated.error).toBeUndefined();
 		const videoId = generated.items[0].json.video_id as string;
-		const file = { url: generated.items[0].json.output_url, fileName: `${videoId}.mp4`, mimeType: 'video/mp4', binary: false };
+		const file = {
+			url: generated.items[0].json.output_url,
+			fileName: `${videoId}.mp4`,
+			mimeType: 'video/mp4',
+			binary: false,
+		};
 		expect(generated.items[0].binary).toBeUndefined();
 		expect(generated.items[0].json.file).toEqual(file);
 
-		const read = await runTool({ resource: 'studio', operation: 'getVideo', videoId, download: true });
+		const read = await runTool({
+			resource: 'studio',
+			operation: 'getVideo',
+			videoId,
+			download: true,
+		});
 		expect(read.items[0].binary).toBeUndefined();
 		expect(read.items[0].json.file).toEqual(file);
 		expect(mediaGets()).toHaveLength(0);
@@ -69,20 +85,35 @@ describe('Tool mode (the genviralTool type n8n derives)', () => {
 	test('Slideshow → Render with Download Images: one reference per slide, in slide order, nothing downloaded', async () => {
 		const seeded = env.fake.modules.slideshows.seedSlideshow(scope(), { slideCount: 2 });
 		const id = seeded.id as string;
-		const { items, error } = await runTool({ resource: 'slideshow', operation: 'render', slideshowId: rl(id), downloadImages: true });
+		const { items, error } = await runTool({
+			resource: 'slideshow',
+			operation: 'render',
+			slideshowId: rl(id),
+			downloadImages: true,
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].binary).toBeUndefined();
 		const urls = items[0].json.rendered_image_urls as string[];
 		expect(urls).toHaveLength(2);
 		expect(items[0].json.files).toEqual(
-			urls.map((url) => ({ url, fileName: expect.stringMatching(/\.png$/), mimeType: 'image/png', binary: false })),
+			urls.map((url) => ({
+				url,
+				fileName: expect.stringMatching(/\.png$/),
+				mimeType: 'image/png',
+				binary: false,
+			})),
 		);
 		expect(mediaGets()).toHaveLength(0);
 	});
 
 	test('the plain node still downloads (Render with Download Images gives binary fields)', async () => {
 		const seeded = env.fake.modules.slideshows.seedSlideshow(scope(), { slideCount: 2 });
-		const { items } = await runGenviral(env.fake, { resource: 'slideshow', operation: 'render', slideshowId: rl(seeded.id as string), downloadImages: true });
+		const { items } = await runGenviral(env.fake, {
+			resource: 'slideshow',
+			operation: 'render',
+			slideshowId: rl(seeded.id as string),
+			downloadImages: true,
+		});
 		expect(Object.keys(items[0].binary ?? {})).toEqual(['slide_0', 'slide_1']);
 		expect(items[0].json.files).toBeUndefined();
 	});
@@ -90,7 +121,11 @@ describe('Tool mode (the genviralTool type n8n derives)', () => {
 	test('a delete through the tool: { deleted: true, id }', async () => {
 		const seeded = env.fake.modules.slideshows.seedSlideshow(scope(), {});
 		const id = seeded.id as string;
-		const { items, error } = await runTool({ resource: 'slideshow', operation: 'delete', slideshowId: rl(id) });
+		const { items, error } = await runTool({
+			resource: 'slideshow',
+			operation: 'delete',
+			slideshowId: rl(id),
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true, id }]);
 	});
@@ -99,11 +134,33 @@ describe('Tool mode (the genviralTool type n8n derives)', () => {
 describe('Simplify (Slideshow → Get, Template → Get and Get Many): off in a workflow, on by default as a tool', () => {
 	const env = useFakeGenviral();
 	const scope = () => env.fake.scopeOf(DEFAULT_TOKEN);
-	const SLIDESHOW_FIELDS = ['id', 'title', 'status', 'slideshow_type', 'slide_count', 'preview_image_url', 'image_urls', 'last_rendered_at', 'updated_at'];
-	const TEMPLATE_FIELDS = ['id', 'name', 'description', 'visibility', 'is_owner', 'preview_url', 'use_count', 'updated_at'];
+	const SLIDESHOW_FIELDS = [
+		'id',
+		'title',
+		'status',
+		'slideshow_type',
+		'slide_count',
+		'preview_image_url',
+		'image_urls',
+		'last_rendered_at',
+		'updated_at',
+	];
+	const TEMPLATE_FIELDS = [
+		'id',
+		'name',
+		'description',
+		'visibility',
+		'is_owner',
+		'preview_url',
+		'use_count',
+		'updated_at',
+	];
 
 	test('Slideshow → Get: the raw slideshow in a workflow; simplified as a tool, or when switched on', async () => {
-		const seeded = env.fake.modules.slideshows.seedSlideshow(scope(), { status: 'rendered', slideCount: 2 });
+		const seeded = env.fake.modules.slideshows.seedSlideshow(scope(), {
+			status: 'rendered',
+			slideCount: 2,
+		});
 		const get = { resource: 'slideshow', operation: 'get', slideshowId: rl(seeded.id as string) };
 
 		const raw = await runGenviral(env.fake, get);
@@ -112,22 +169,42 @@ describe('Simplify (Slideshow → Get, Template → Get and Get Many): off in a 
 
 		const tool = await runGenviral(env.fake, get, { tool: true });
 		expect(Object.keys(tool.items[0].json)).toEqual(SLIDESHOW_FIELDS);
-		expect(tool.items[0].json).toMatchObject({ id: seeded.id, slide_count: 2, image_urls: slides.map((s) => s.rendered_image_url) });
+		expect(tool.items[0].json).toMatchObject({
+			id: seeded.id,
+			slide_count: 2,
+			image_urls: slides.map((s) => s.rendered_image_url),
+		});
 
 		const switchedOn = await runGenviral(env.fake, { ...get, simplify: true });
 		expect(switchedOn.items[0].json).toEqual(tool.items[0].json);
-		const switchedOffInTool = await runGenviral(env.fake, { ...get, simplify: false }, { tool: true });
+		const switchedOffInTool = await runGenviral(
+			env.fake,
+			{ ...get, simplify: false },
+			{ tool: true },
+		);
 		expect(switchedOffInTool.items[0].json).toEqual(raw.items[0].json);
 	});
 
 	test('Template → Get Many and Get: config left out when simplified (as a tool by default)', async () => {
 		const id = env.fake.modules.templates.seed({ name: 'Listicle' }).id as string;
-		const many = await runGenviral(env.fake, { resource: 'template', operation: 'getMany', returnAll: true }, { tool: true });
+		const many = await runGenviral(
+			env.fake,
+			{ resource: 'template', operation: 'getMany', returnAll: true },
+			{ tool: true },
+		);
 		expect(many.items.length).toBeGreaterThan(0);
 		for (const item of many.items) expect(Object.keys(item.json)).toEqual(TEMPLATE_FIELDS);
-		const raw = await runGenviral(env.fake, { resource: 'template', operation: 'getMany', returnAll: true });
+		const raw = await runGenviral(env.fake, {
+			resource: 'template',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(raw.items[0].json).toHaveProperty('config');
-		const one = await runGenviral(env.fake, { resource: 'template', operation: 'get', templateId: rl(id) }, { tool: true });
+		const one = await runGenviral(
+			env.fake,
+			{ resource: 'template', operation: 'get', templateId: rl(id) },
+			{ tool: true },
+		);
 		expect(Object.keys(one.items[0].json)).toEqual(TEMPLATE_FIELDS);
 		expect(one.items[0].json).toMatchObject({ id, name: 'Listicle' });
 	});

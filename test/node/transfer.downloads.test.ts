@@ -61,7 +61,9 @@ const lyingLength =
 	(announced: number): Respond =>
 	(_req, res) => {
 		const socket = res.socket!;
-		socket.write(`HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: ${announced}\r\nConnection: close\r\n\r\n`);
+		socket.write(
+			`HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: ${announced}\r\nConnection: close\r\n\r\n`,
+		);
 		const chunk = Buffer.alloc(64 * 1024, 9);
 		let closed = false;
 		socket.on('close', () => (closed = true));
@@ -74,10 +76,12 @@ const lyingLength =
 		pump();
 	};
 
-const page = (contentType: string, body: string): Respond => (_req, res) => {
-	res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
-	res.end(body);
-};
+const page =
+	(contentType: string, body: string): Respond =>
+	(_req, res) => {
+		res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+		res.end(body);
+	};
 
 const image = (options: INodeParameters = {}): INodeParameters => ({
 	resource: 'studio',
@@ -96,7 +100,8 @@ for (const mode of ['memory', 'filesystem'] as const) {
 		beforeAll(async () => {
 			await setBinaryDataMode(mode);
 		});
-		const serve = (respond: Respond) => env.fake.storage.faults.get.push({ kind: 'respond', respond });
+		const serve = (respond: Respond) =>
+			env.fake.storage.faults.get.push({ kind: 'respond', respond });
 		const mediaGets = () => env.fake.storage.requests.filter((r) => r.method === 'GET');
 		/** From the media request's arrival to now (the engine's start-up is not the download's). */
 		const sinceDownloadStarted = () => Date.now() - mediaGets()[0].at;
@@ -107,7 +112,9 @@ for (const mode of ['memory', 'filesystem'] as const) {
 			expect(error?.message).toMatch(
 				/^The download of the media file http:\/\/127\.0\.0\.2:\d+\/media\/[0-9a-f-]{36}\/[0-9a-f-]{36}\.png of Studio image [0-9a-f-]{36} did not finish within the Download Timeout of 1\.5 s \[item 0\]$/,
 			);
-			expect(error?.description).toMatch(/The image itself was generated \(ID [0-9a-f-]{36}\); only the download failed\./);
+			expect(error?.description).toMatch(
+				/The image itself was generated \(ID [0-9a-f-]{36}\); only the download failed\./,
+			);
 			expect(items).toEqual([]);
 			expect(sinceDownloadStarted()).toBeLessThan(3500);
 			expect(mediaGets()).toHaveLength(1);
@@ -116,8 +123,13 @@ for (const mode of ['memory', 'filesystem'] as const) {
 
 		test('a host that streams forever is stopped by the Download Timeout when the size cap is far', async () => {
 			serve(forever(10));
-			const { error } = await runGenviral(env.fake, image({ downloadTimeout: 1000, maxDownloadSize: 10_000 }));
-			expect(error?.message).toMatch(/did not finish within the Download Timeout of 1 s \[item 0\]$/);
+			const { error } = await runGenviral(
+				env.fake,
+				image({ downloadTimeout: 1000, maxDownloadSize: 10_000 }),
+			);
+			expect(error?.message).toMatch(
+				/did not finish within the Download Timeout of 1 s \[item 0\]$/,
+			);
 			expect(sinceDownloadStarted()).toBeLessThan(3500);
 		});
 
@@ -128,7 +140,9 @@ for (const mode of ['memory', 'filesystem'] as const) {
 			expect(error?.message).toMatch(
 				/^The media file http:\/\/127\.0\.0\.2:\d+\/media\/\S+\.png of Studio image [0-9a-f-]{36} is larger than Max Download Size \(2 MB\) \[item 0\]$/,
 			);
-			expect(error?.description).toContain('More than 2 MB arrived; the download was stopped and nothing was kept.');
+			expect(error?.description).toContain(
+				'More than 2 MB arrived; the download was stopped and nothing was kept.',
+			);
 			expect(heapUsed() - before).toBeLessThan(64 * 1024 * 1024);
 		});
 
@@ -151,13 +165,19 @@ for (const mode of ['memory', 'filesystem'] as const) {
 
 		test('the cancel signal ends a running download at once, reported as cancelled', async () => {
 			serve(drip(50));
-			const { nodeError } = await runGenviral(env.fake, image({ downloadTimeout: 60_000 }), { cancelAfterMs: 700 });
-			expect(nodeError?.message).toMatch(/^The execution was cancelled while downloading the media file http:\/\/127\.0\.0\.2:\d+\/media\/\S+\.png of Studio image [0-9a-f-]{36} \[item 0\]$/);
+			const { nodeError } = await runGenviral(env.fake, image({ downloadTimeout: 60_000 }), {
+				cancelAfterMs: 700,
+			});
+			expect(nodeError?.message).toMatch(
+				/^The execution was cancelled while downloading the media file http:\/\/127\.0\.0\.2:\d+\/media\/\S+\.png of Studio image [0-9a-f-]{36} \[item 0\]$/,
+			);
 			expect(sinceDownloadStarted()).toBeLessThan(3000);
 		});
 
 		test('Slideshow → Render: Download Images obeys the same limits and names the slideshow', async () => {
-			const seeded = env.fake.modules.slideshows.seedSlideshow(env.fake.scopeOf(DEFAULT_TOKEN), { slideCount: 1 });
+			const seeded = env.fake.modules.slideshows.seedSlideshow(env.fake.scopeOf(DEFAULT_TOKEN), {
+				slideCount: 1,
+			});
 			serve(drip(200));
 			const { error } = await runGenviral(env.fake, {
 				resource: 'slideshow',
@@ -167,16 +187,22 @@ for (const mode of ['memory', 'filesystem'] as const) {
 				options: { downloadTimeout: 1000 },
 			});
 			expect(error?.message).toMatch(
-				new RegExp(`^The download of the media file http://127\\.0\\.0\\.2:\\d+/media/\\S+\\.png of slideshow ${String(seeded.id)} \\(slide 0\\) did not finish within the Download Timeout of 1 s \\[item 0\\]$`),
+				new RegExp(
+					`^The download of the media file http://127\\.0\\.0\\.2:\\d+/media/\\S+\\.png of slideshow ${String(seeded.id)} \\(slide 0\\) did not finish within the Download Timeout of 1 s \\[item 0\\]$`,
+				),
 			);
 		});
 
 		test('On Error: Continue: each item gets its own bounded failure, paired', async () => {
 			serve(drip(200));
-			const { items } = await runGenviral(env.fake, image({ downloadTimeout: 800, maxDownloadSize: 2 }), {
-				items: [{ json: {} }, { json: {} }],
-				continueOnFail: true,
-			});
+			const { items } = await runGenviral(
+				env.fake,
+				image({ downloadTimeout: 800, maxDownloadSize: 2 }),
+				{
+					items: [{ json: {} }, { json: {} }],
+					continueOnFail: true,
+				},
+			);
 			// The first download drips past its timeout; the second one is an ordinary PNG.
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 			expect(items[0].json.error).toMatch(/did not finish within the Download Timeout of 0\.8 s/);
@@ -191,7 +217,9 @@ describe('Downloaded file names and types', () => {
 		await setBinaryDataMode('filesystem');
 	});
 	const renderOne = async (segment: string) => {
-		const seeded = env.fake.modules.slideshows.seedSlideshow(env.fake.scopeOf(DEFAULT_TOKEN), { slideCount: 1 });
+		const seeded = env.fake.modules.slideshows.seedSlideshow(env.fake.scopeOf(DEFAULT_TOKEN), {
+			slideCount: 1,
+		});
 		env.fake.storage.nextMediaSegments.push(segment);
 		return await runGenviral(env.fake, {
 			resource: 'slideshow',
@@ -204,7 +232,11 @@ describe('Downloaded file names and types', () => {
 	test('a malformed % escape in the media path is not an error: the raw segment is the name', async () => {
 		const { error, items } = await renderOne('slide%E0%A4%A-1.png');
 		expect(error).toBeUndefined();
-		expect(items[0].binary!.slide_0).toMatchObject({ fileName: 'slide%E0%A4%A-1.png', mimeType: 'image/png', fileExtension: 'png' });
+		expect(items[0].binary!.slide_0).toMatchObject({
+			fileName: 'slide%E0%A4%A-1.png',
+			mimeType: 'image/png',
+			fileExtension: 'png',
+		});
 		expect(items[0].binary!.slide_0.directory).toBeUndefined();
 	});
 
@@ -224,25 +256,38 @@ describe('Downloaded file names and types', () => {
 	});
 
 	test('Studio: an HTML page where the image was promised is refused, not labelled image/png', async () => {
-		env.fake.storage.faults.get.push({ kind: 'respond', respond: page('text/html; charset=utf-8', '<html><body>Sign in</body></html>') });
+		env.fake.storage.faults.get.push({
+			kind: 'respond',
+			respond: page('text/html; charset=utf-8', '<html><body>Sign in</body></html>'),
+		});
 		const { error, items } = await runGenviral(env.fake, image());
 		expect(items).toEqual([]);
-		expect(error?.message).toMatch(/^The media file http:\/\/127\.0\.0\.2:\d+\/media\/\S+\.png of Studio image [0-9a-f-]{36} is not an image: the host answered text\/html \[item 0\]$/);
+		expect(error?.message).toMatch(
+			/^The media file http:\/\/127\.0\.0\.2:\d+\/media\/\S+\.png of Studio image [0-9a-f-]{36} is not an image: the host answered text\/html \[item 0\]$/,
+		);
 		expect(error?.description).toContain('only the download failed');
 	});
 
 	test('Studio: the type comes from the response (a JPEG at a .png URL is image/jpeg)', async () => {
-		env.fake.storage.faults.get.push({ kind: 'respond', respond: page('image/jpeg', 'jpeg bytes') });
+		env.fake.storage.faults.get.push({
+			kind: 'respond',
+			respond: page('image/jpeg', 'jpeg bytes'),
+		});
 		const { items } = await runGenviral(env.fake, image());
 		expect(items[0].binary!.data.mimeType).toBe('image/jpeg');
 	});
 
 	test('a generic type falls back to the extension; a video where an image was promised is refused', async () => {
-		env.fake.storage.faults.get.push({ kind: 'respond', respond: page('application/octet-stream', 'png bytes') });
+		env.fake.storage.faults.get.push({
+			kind: 'respond',
+			respond: page('application/octet-stream', 'png bytes'),
+		});
 		const generic = await runGenviral(env.fake, image());
 		expect(generic.items[0].binary!.data.mimeType).toBe('image/png');
 		env.fake.storage.faults.get.push({ kind: 'respond', respond: page('video/mp4', 'mp4 bytes') });
 		const wrong = await runGenviral(env.fake, image());
-		expect(wrong.error?.message).toMatch(/is not an image: the host answered video\/mp4 \[item 0\]$/);
+		expect(wrong.error?.message).toMatch(
+			/is not an image: the host answered video\/mp4 \[item 0\]$/,
+		);
 	});
 });

@@ -15,18 +15,30 @@ describe('File → Upload: a storage connection reset keeps its message', () => 
 
 	const uploadItem = async () => ({
 		json: {},
-		binary: { data: await storeBinary(Buffer.from('png bytes'), { mimeType: 'image/png', fileName: 'cover.png' }) },
+		binary: {
+			data: await storeBinary(Buffer.from('png bytes'), {
+				mimeType: 'image/png',
+				fileName: 'cover.png',
+			}),
+		},
 	});
 
 	test('every PUT reset: the message names the file, ECONNRESET and the attempts; one POST /files', async () => {
 		env.fake.storage.faults.put.push({ kind: 'reset' }, { kind: 'reset' }, { kind: 'reset' });
 		const { error } = await runGenviral(
 			env.fake,
-			{ resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { retryDelay: 1, maxRetries: 2 } },
+			{
+				resource: 'file',
+				operation: 'upload',
+				binaryPropertyName: 'data',
+				options: { retryDelay: 1, maxRetries: 2 },
+			},
 			{ items: [await uploadItem()] },
 		);
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(/^Genviral's storage did not accept the upload of "cover\.png" after 3 attempts \(ECONNRESET: .+\) \[item 0\]$/);
+		expect(error?.message).toMatch(
+			/^Genviral's storage did not accept the upload of "cover\.png" after 3 attempts \(ECONNRESET: .+\) \[item 0\]$/,
+		);
 		expect(error?.context).toMatchObject({ step: 'storage', fileName: 'cover.png' });
 		expect(error?.description).toContain('Storage step: PUT http://127.0.0.2:');
 		expect(env.fake.storage.requests).toHaveLength(3);
@@ -37,10 +49,17 @@ describe('File → Upload: a storage connection reset keeps its message', () => 
 		env.fake.storage.faults.put.push({ kind: 'reset' });
 		const { error } = await runGenviral(
 			env.fake,
-			{ resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { retryOnTransientErrors: false } },
+			{
+				resource: 'file',
+				operation: 'upload',
+				binaryPropertyName: 'data',
+				options: { retryOnTransientErrors: false },
+			},
 			{ items: [await uploadItem()] },
 		);
-		expect(error?.message).toMatch(/^Genviral's storage did not accept the upload of "cover\.png" \(ECONNRESET: .+\) \[item 0\]$/);
+		expect(error?.message).toMatch(
+			/^Genviral's storage did not accept the upload of "cover\.png" \(ECONNRESET: .+\) \[item 0\]$/,
+		);
 		expect(env.fake.storage.requests).toHaveLength(1);
 	});
 });

@@ -30,7 +30,8 @@ const slideshowPost = (imageUrls: unknown): INodeParameters => ({
 	mediaSource: 'url',
 	imageUrls: imageUrls as string,
 });
-const sentMedia = () => (env.fake.requestsTo('POST /posts')[0]?.body as { media?: unknown } | undefined)?.media;
+const sentMedia = () =>
+	(env.fake.requestsTo('POST /posts')[0]?.body as { media?: unknown } | undefined)?.media;
 
 describe('URL lists: one per line keeps commas', () => {
 	test('Post → Create: image URLs one per line, each with commas, are posted whole and in order', async () => {
@@ -40,7 +41,10 @@ describe('URL lists: one per line keeps commas', () => {
 	});
 
 	test('Post → Create: Windows line breaks, blank lines and a comma ending a line are separators only', async () => {
-		const { error } = await runGenviral(env.fake, slideshowPost(`\r\n${CDN[0]},\r\n\r\n  ${CDN[1]}  \r\n${CDN[2]}\r\n`));
+		const { error } = await runGenviral(
+			env.fake,
+			slideshowPost(`\r\n${CDN[0]},\r\n\r\n  ${CDN[1]}  \r\n${CDN[2]}\r\n`),
+		);
 		expect(error).toBeUndefined();
 		expect(sentMedia()).toEqual({ type: 'slideshow', urls: CDN });
 	});
@@ -53,14 +57,18 @@ describe('URL lists: one per line keeps commas', () => {
 	});
 
 	test('Post → Create: a list from an expression is taken as it is (an entry with commas is not split)', async () => {
-		const { error } = await runGenviral(env.fake, slideshowPost('={{ $json.urls }}'), { items: [{ json: { urls: CDN } }] });
+		const { error } = await runGenviral(env.fake, slideshowPost('={{ $json.urls }}'), {
+			items: [{ json: { urls: CDN } }],
+		});
 		expect(error).toBeUndefined();
 		expect(sentMedia()).toEqual({ type: 'slideshow', urls: CDN });
 	});
 
 	test('Post → Create: two URLs on one line of a list written one per line are refused before any request', async () => {
 		const { error } = await runGenviral(env.fake, slideshowPost(`${CDN[0]}\n${CDN[1]}, ${CDN[2]}`));
-		expect(error?.message).toMatch(/^Image URLs contains ".+", which is not one URL: give one URL per line, or URLs separated by commas on a single line \[item 0\]$/);
+		expect(error?.message).toMatch(
+			/^Image URLs contains ".+", which is not one URL: give one URL per line, or URLs separated by commas on a single line \[item 0\]$/,
+		);
 		expect(env.fake.requests).toHaveLength(0);
 	});
 
@@ -73,7 +81,9 @@ describe('URL lists: one per line keeps commas', () => {
 			imageUrls: `${CDN[0]}\n${CDN[2]}`,
 		});
 		expect(error).toBeUndefined();
-		expect(env.fake.requestsTo('POST /studio/images/generate')[0].body).toMatchObject({ image_urls: [CDN[0], CDN[2]] });
+		expect(env.fake.requestsTo('POST /studio/images/generate')[0].body).toMatchObject({
+			image_urls: [CDN[0], CDN[2]],
+		});
 	});
 
 	test('Slideshow → Import From TikTok: Image URLs one per line keep their commas', async () => {
@@ -87,7 +97,9 @@ describe('URL lists: one per line keeps commas', () => {
 			packImages: CDN.join('\n'),
 		});
 		expect(error).toBeUndefined();
-		expect(env.fake.requestsTo('POST /slideshows/copy-tiktok/import')[0].body).toMatchObject({ pack_images: CDN });
+		expect(env.fake.requestsTo('POST /slideshows/copy-tiktok/import')[0].body).toMatchObject({
+			pack_images: CDN,
+		});
 	});
 
 	test('Post → Create: Input Binary Fields one per line', async () => {

@@ -31,15 +31,26 @@ const createPost = (fields: INodeParameters): INodeParameters => ({
 	...fields,
 });
 const hintsOf = (run: GenviralRun) =>
-	((run.run?.data.resultData.runData.Genviral?.[0] as unknown as { hints?: Array<{ message: string }> }).hints ?? []).map((h) => h.message);
+	(
+		(
+			run.run?.data.resultData.runData.Genviral?.[0] as unknown as {
+				hints?: Array<{ message: string }>;
+			}
+		).hints ?? []
+	).map((h) => h.message);
 
 describe('a status read never outlives Max Wait (issue 15.9)', () => {
 	test('a hanging GET with Max Wait 1 s and Timeout 20 s ends at 1 s with the wait error naming the post ID', async () => {
 		env.fake.modules.posts.stepMs = 60_000;
 		env.fake.inject('GET /posts/{id}', { kind: 'hang' });
-		const { error } = await runGenviral(env.fake, createPost({ pollInterval: 0.1, maxWait: 1, options: { timeout: 20_000 } }));
+		const { error } = await runGenviral(
+			env.fake,
+			createPost({ pollInterval: 0.1, maxWait: 1, options: { timeout: 20_000 } }),
+		);
 		const id = env.fake.modules.posts.all(scope())[0].id;
-		expect(error?.message).toBe(`Post ${id} did not finish within 1 s (last status: not read in time) [item 0]`);
+		expect(error?.message).toBe(
+			`Post ${id} did not finish within 1 s (last status: not read in time) [item 0]`,
+		);
 		expect(error?.description).toContain(`Post → Get (ID ${id})`);
 		// Timed from the post's creation (the engine's start-up is not the wait's).
 		expect(Date.now() - postsSent()[0].at).toBeLessThan(3000);
@@ -51,15 +62,24 @@ describe('a status read never outlives Max Wait (issue 15.9)', () => {
 	test('a read that hangs after a pending one names the last status seen', async () => {
 		env.fake.modules.posts.stepMs = 60_000;
 		env.fake.inject('GET /posts/{id}', { kind: 'pass' }, { kind: 'hang' });
-		const { error } = await runGenviral(env.fake, createPost({ pollInterval: 0.2, maxWait: 1, options: { timeout: 20_000 } }));
+		const { error } = await runGenviral(
+			env.fake,
+			createPost({ pollInterval: 0.2, maxWait: 1, options: { timeout: 20_000 } }),
+		);
 		const id = env.fake.modules.posts.all(scope())[0].id;
-		expect(error?.message).toBe(`Post ${id} did not finish within 1 s (last status: pending) [item 0]`);
+		expect(error?.message).toBe(
+			`Post ${id} did not finish within 1 s (last status: pending) [item 0]`,
+		);
 		expect(Date.now() - postsSent()[0].at).toBeLessThan(3000);
 		expect(statusReads()).toHaveLength(2);
 	});
 
 	test('the same for a refresh status read (the one wait loop serves every operation)', async () => {
-		const targetId = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 0 });
+		const targetId = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'tiktok',
+			identifier: '@acme',
+			postCount: 0,
+		});
 		env.fake.refreshPlan = ['processing', 'processing', 'processing', 'processing', 'completed'];
 		env.fake.inject('GET /analytics/refreshes/{id}', { kind: 'hang' });
 		const { error } = await runGenviral(env.fake, {
@@ -71,7 +91,9 @@ describe('a status read never outlives Max Wait (issue 15.9)', () => {
 			maxWait: 1,
 			options: { timeout: 20_000 },
 		});
-		expect(error?.message).toMatch(/^Refresh [0-9a-f-]{36} did not finish within 1 s \(last status: not read in time\) \[item 0\]$/);
+		expect(error?.message).toMatch(
+			/^Refresh [0-9a-f-]{36} did not finish within 1 s \(last status: not read in time\) \[item 0\]$/,
+		);
 		const refreshes = env.fake.requestsTo('POST /analytics/targets/{id}/refresh');
 		expect(Date.now() - refreshes[0].at).toBeLessThan(3000);
 		expect(refreshes).toHaveLength(1);
@@ -84,7 +106,9 @@ describe('a Poll Interval close to Max Wait (issue 15, blind spot: one interval 
 		const { error } = await runGenviral(env.fake, createPost({ pollInterval: 0.9, maxWait: 1 }));
 		const endedAt = Date.now();
 		const id = env.fake.modules.posts.all(scope())[0].id;
-		expect(error?.message).toBe(`Post ${id} did not finish within 1 s (last status: pending) [item 0]`);
+		expect(error?.message).toBe(
+			`Post ${id} did not finish within 1 s (last status: pending) [item 0]`,
+		);
 		const sentAt = postsSent()[0].at;
 		const reads = statusReads();
 		expect(reads.length).toBeGreaterThanOrEqual(1);
@@ -99,7 +123,11 @@ describe('Post → Get Many: posts that share one created_at (issue 15.10)', () 
 	const BASE = Date.parse('2026-01-10T00:00:00.000Z');
 	/** `distinct` posts a minute apart (newest), then `shared` on one instant, then `older` older ones. */
 	function seedTimeline(distinct: number, shared: number, older: number): string[] {
-		const seed = (at: number) => env.fake.modules.posts.seedPost(scope(), { status: 'posted', created_at: new Date(at).toISOString() });
+		const seed = (at: number) =>
+			env.fake.modules.posts.seedPost(scope(), {
+				status: 'posted',
+				created_at: new Date(at).toISOString(),
+			});
 		for (let i = 0; i < older; i++) seed(BASE - 3_600_000 - i * 60_000);
 		for (let i = 0; i < shared; i++) seed(BASE);
 		for (let i = 0; i < distinct; i++) seed(BASE + (i + 1) * 60_000);
@@ -107,10 +135,13 @@ describe('Post → Get Many: posts that share one created_at (issue 15.10)', () 
 		return env.fake.modules.posts
 			.all(scope())
 			.slice()
-			.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id.localeCompare(a.id))
+			.sort(
+				(a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id.localeCompare(a.id),
+			)
 			.map((p) => p.id);
 	}
-	const getMany = (fields: INodeParameters) => runGenviral(env.fake, { resource: 'post', operation: 'getMany', ...fields });
+	const getMany = (fields: INodeParameters) =>
+		runGenviral(env.fake, { resource: 'post', operation: 'getMany', ...fields });
 
 	test('Limit 110 across an instant on the page boundary: exactly 110, in order, none repeated', async () => {
 		const expected = seedTimeline(95, 20, 10);
@@ -137,8 +168,15 @@ describe('Post → Get Many: posts that share one created_at (issue 15.10)', () 
 		// The API gives at most 100 rows of one instant (no offset); every other post is there.
 		const onInstant = new Set(expected.slice(50, 180));
 		expect(ids.filter((id) => onInstant.has(id))).toHaveLength(100);
-		expect(ids.filter((id) => !onInstant.has(id))).toEqual([...expected.slice(0, 50), ...expected.slice(180)]);
-		expect(hintsOf(run)).toEqual([expect.stringContaining('100 or more rows share one creation time (2026-01-10T00:00:00.000Z)')]);
+		expect(ids.filter((id) => !onInstant.has(id))).toEqual([
+			...expected.slice(0, 50),
+			...expected.slice(180),
+		]);
+		expect(hintsOf(run)).toEqual([
+			expect.stringContaining(
+				'100 or more rows share one creation time (2026-01-10T00:00:00.000Z)',
+			),
+		]);
 		expect(env.fake.requestsTo('GET /posts').length).toBeLessThan(10);
 	});
 });
@@ -154,20 +192,32 @@ describe('a page larger than the limit (issue 15.11)', () => {
 			return {
 				kind: 'json',
 				status: 200,
-				body: { ok: true, code: 200, message: 'ok', data: { posts, totalCount: total, hasMore: offset + 200 < total } },
+				body: {
+					ok: true,
+					code: 200,
+					message: 'ok',
+					data: { posts, totalCount: total, hasMore: offset + 200 < total },
+				},
 			};
 		};
 		return all.map((r) => r.id);
 	}
 	const getPosts = (fields: INodeParameters) =>
-		runGenviral(env.fake, { resource: 'analytics', operation: 'getPosts', simplify: false, ...fields });
+		runGenviral(env.fake, {
+			resource: 'analytics',
+			operation: 'getPosts',
+			simplify: false,
+			...fields,
+		});
 
 	test('Return All over 600 rows in pages of 200: all 600, in order; the offset moves by the rows kept', async () => {
 		const all = oversizedPages(600);
 		const { items, error } = await getPosts({ returnAll: true });
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id)).toEqual(all);
-		expect(env.fake.requestsTo('GET /analytics/summary/posts').map((r) => Number(r.query.offset))).toEqual([0, 200, 400]);
+		expect(
+			env.fake.requestsTo('GET /analytics/summary/posts').map((r) => Number(r.query.offset)),
+		).toEqual([0, 200, 400]);
 	});
 
 	test('Limit 150: one page of 200 gives the first 150, no second request', async () => {
@@ -184,9 +234,22 @@ describe('a page larger than the limit (issue 15.11)', () => {
 			if (request.path !== '/files') return undefined;
 			const offset = Number(request.query.offset);
 			const files = all.slice(offset, offset + 150);
-			return { kind: 'json', status: 200, body: { ok: true, code: 200, message: 'ok', data: { files, total: all.length, limit: 150, offset } } };
+			return {
+				kind: 'json',
+				status: 200,
+				body: {
+					ok: true,
+					code: 200,
+					message: 'ok',
+					data: { files, total: all.length, limit: 150, offset },
+				},
+			};
 		};
-		const { items, error } = await runGenviral(env.fake, { resource: 'file', operation: 'getMany', returnAll: true });
+		const { items, error } = await runGenviral(env.fake, {
+			resource: 'file',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id)).toEqual(all.map((f) => f.id));
 		expect(env.fake.requestsTo('GET /files').map((r) => Number(r.query.offset))).toEqual([0, 150]);

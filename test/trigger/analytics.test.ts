@@ -26,9 +26,13 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 		await trigger.activate();
 		// The activation poll read the feed and stored a cursor, as JSON, and emitted nothing.
 		expect(analyticsRequests()).toHaveLength(1);
-		expect(trigger.savedStaticData).toEqual({ 'node:Genviral Trigger': { cursor: expect.objectContaining({ version: 2 }) } });
+		expect(trigger.savedStaticData).toEqual({
+			'node:Genviral Trigger': { cursor: expect.objectContaining({ version: 2 }) },
+		});
 		expect(trigger.history).toHaveLength(0);
-		expect(trigger.cronJobs().map((j) => j.expression)).toEqual([expect.stringMatching(/^\S+ \* \* \* \* \*$/)]);
+		expect(trigger.cronJobs().map((j) => j.expression)).toEqual([
+			expect.stringMatching(/^\S+ \* \* \* \* \*$/),
+		]);
 
 		const quiet = await trigger.poll();
 		expect(quiet.execution).toBeUndefined();
@@ -36,7 +40,11 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 
 		const first = env.fake.addAnalyticsPost(acme, { publishedAt: ago(2 * HOUR) });
 		const second = env.fake.addAnalyticsPost(rival, { publishedAt: ago(HOUR) });
-		const third = env.fake.addAnalyticsPost(acme, { publishedAt: ago(60_000), externalId: 'run-7', genviralPostId: null });
+		const third = env.fake.addAnalyticsPost(acme, {
+			publishedAt: ago(60_000),
+			externalId: 'run-7',
+			genviralPostId: null,
+		});
 		const burst = await trigger.poll();
 		expect(burst.error).toBeUndefined();
 		expect(burst.items.map((i) => i.id)).toEqual([first.id, second.id, third.id]);
@@ -55,16 +63,25 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 
 	test('a poll with nothing new sends one request, even with 1,000 rows in the window (the row count says nothing was added)', async () => {
 		const acme = seed('@acme', 'tiktok', 0);
-		for (let i = 0; i < 1000; i++) env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR + i * 60_000) });
+		for (let i = 0; i < 1000; i++)
+			env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR + i * 60_000) });
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newAnalyticsPost' }));
 		await trigger.activate();
 		const before = analyticsRequests().length;
 		await trigger.poll();
 		const sent = analyticsRequests().slice(before);
 		expect(sent).toHaveLength(1);
-		expect(sent[0].query).toEqual({ range: 'all', sortBy: 'published_at', sortOrder: 'desc', limit: '100', offset: '0' });
+		expect(sent[0].query).toEqual({
+			range: 'all',
+			sortBy: 'published_at',
+			sortOrder: 'desc',
+			limit: '100',
+			offset: '0',
+		});
 		// A late row far down the window: the count grew by one, so the walk goes on until it is found.
-		const late = env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR + 500 * 60_000 + 30_000) });
+		const late = env.fake.addAnalyticsPost(acme, {
+			publishedAt: ago(HOUR + 500 * 60_000 + 30_000),
+		});
 		const found = await trigger.poll();
 		expect(found.items.map((i) => i.id)).toEqual([late.id]);
 		expect(analyticsRequests().length - before).toBe(1 + 6);
@@ -72,7 +89,10 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 
 	test('a row that arrives late (an older post found by a later refresh) is emitted once; rows older than the window are not', async () => {
 		const acme = seed('@acme', 'tiktok', 0);
-		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: 6 } }));
+		const trigger = new PollHarness(
+			env.fake,
+			triggerWorkflow({ event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: 6 } }),
+		);
 		await trigger.activate();
 		const newest = env.fake.addAnalyticsPost(acme, { publishedAt: ago(10_000) });
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([newest.id]);
@@ -87,9 +107,14 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 
 	test('a premiere scheduled a week ahead is reported once and does not hide the rows that come after it', async () => {
 		const acme = seed('@acme', 'tiktok', 0);
-		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: 6 } }));
+		const trigger = new PollHarness(
+			env.fake,
+			triggerWorkflow({ event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: 6 } }),
+		);
 		await trigger.activate();
-		const premiere = env.fake.addAnalyticsPost(acme, { publishedAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString() });
+		const premiere = env.fake.addAnalyticsPost(acme, {
+			publishedAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
+		});
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([premiere.id]);
 		const today = env.fake.addAnalyticsPost(acme, { publishedAt: ago(60_000) });
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([today.id]);
@@ -102,12 +127,20 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 	test('a premiere already listed at activation: the first poll still records the whole window below the clock', async () => {
 		const acme = seed('@acme', 'tiktok', 0);
 		// 150 rows over the last 5 hours (two pages), and the premiere on top of them.
-		for (let i = 0; i < 150; i++) env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR + i * 60_000) });
-		env.fake.addAnalyticsPost(acme, { publishedAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString() });
-		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: 6 } }));
+		for (let i = 0; i < 150; i++)
+			env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR + i * 60_000) });
+		env.fake.addAnalyticsPost(acme, {
+			publishedAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
+		});
+		const trigger = new PollHarness(
+			env.fake,
+			triggerWorkflow({ event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: 6 } }),
+		);
 		await trigger.activate();
 		// A late row among the second page's rows: the walk goes down there, and finds only it new.
-		const late = env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR + 140 * 60_000 + 30_000) });
+		const late = env.fake.addAnalyticsPost(acme, {
+			publishedAt: ago(HOUR + 140 * 60_000 + 30_000),
+		});
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([late.id]);
 	});
 
@@ -128,7 +161,9 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 		const acme = seed('@acme', 'tiktok', 0);
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newAnalyticsPost' }));
 		await trigger.activate();
-		const added = Array.from({ length: 250 }, (_v, i) => env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR - i * 1000) }));
+		const added = Array.from({ length: 250 }, (_v, i) =>
+			env.fake.addAnalyticsPost(acme, { publishedAt: ago(HOUR - i * 1000) }),
+		);
 		const before = analyticsRequests().length;
 		const poll = await trigger.poll();
 		expect(poll.items).toHaveLength(250);
@@ -142,19 +177,27 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 		const rival = seed('@rival', 'instagram', 0);
 		const trigger = new PollHarness(
 			env.fake,
-			triggerWorkflow({ event: 'newAnalyticsPost', analyticsFilters: { targets: [rival], platforms: ['instagram'] } }),
+			triggerWorkflow({
+				event: 'newAnalyticsPost',
+				analyticsFilters: { targets: [rival], platforms: ['instagram'] },
+			}),
 		);
 		await trigger.activate();
 		env.fake.addAnalyticsPost(acme);
 		const wanted = env.fake.addAnalyticsPost(rival);
 		const poll = await trigger.poll();
 		expect(poll.items.map((i) => i.id)).toEqual([wanted.id]);
-		expect(analyticsRequests().at(-1)!.query).toMatchObject({ accounts: rival, platforms: 'instagram' });
+		expect(analyticsRequests().at(-1)!.query).toMatchObject({
+			accounts: rival,
+			platforms: 'instagram',
+		});
 	});
 
 	test('Fetch Test Event returns the most recent row without moving the cursor; with none it says so', async () => {
 		const empty = await fetchTestEvent(env.fake, { event: 'newAnalyticsPost' });
-		expect(empty.error?.message).toBe('No post found in the analytics of the tracked profiles (with the current filters)');
+		expect(empty.error?.message).toBe(
+			'No post found in the analytics of the tracked profiles (with the current filters)',
+		);
 		expect(empty.error?.description).toMatch(/refresh/i);
 
 		const acme = seed('@acme', 'tiktok', 0);
@@ -169,12 +212,27 @@ describe('Genviral Trigger: New Post on a Tracked Profile', () => {
 	});
 
 	test('settings are checked by the parameter reader from their declarations, before any request', async () => {
-		const window = await fetchTestEvent(env.fake, { event: 'newAnalyticsPost', analyticsOptions: { lookbackHours: '={{ 721 }}' } });
-		expect(window.error?.message).toBe('Options → Late Posts Window (Hours) must be a whole number from 0 to 720; got number 721');
-		const platform = await fetchTestEvent(env.fake, { event: 'newAnalyticsPost', analyticsFilters: { platforms: '={{ ["tiktok", "myspace"] }}' } });
-		expect(platform.error?.message).toMatch(/^Filters → Platforms contains "myspace", which is not allowed \(allowed: /);
-		const target = await fetchTestEvent(env.fake, { event: 'targetRefreshed', targetFilters: { targets: '={{ "@acme" }}' } });
-		expect(target.error?.message).toBe('Filters → Target Names or IDs contains "@acme", which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001');
+		const window = await fetchTestEvent(env.fake, {
+			event: 'newAnalyticsPost',
+			analyticsOptions: { lookbackHours: '={{ 721 }}' },
+		});
+		expect(window.error?.message).toBe(
+			'Options → Late Posts Window (Hours) must be a whole number from 0 to 720; got number 721',
+		);
+		const platform = await fetchTestEvent(env.fake, {
+			event: 'newAnalyticsPost',
+			analyticsFilters: { platforms: '={{ ["tiktok", "myspace"] }}' },
+		});
+		expect(platform.error?.message).toMatch(
+			/^Filters → Platforms contains "myspace", which is not allowed \(allowed: /,
+		);
+		const target = await fetchTestEvent(env.fake, {
+			event: 'targetRefreshed',
+			targetFilters: { targets: '={{ "@acme" }}' },
+		});
+		expect(target.error?.message).toBe(
+			'Filters → Target Names or IDs contains "@acme", which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001',
+		);
 		expect(env.fake.requests).toHaveLength(0);
 	});
 });
@@ -184,8 +242,16 @@ describe('Genviral Trigger: Analytics Target Refreshed', () => {
 	afterEach(deactivateAll);
 
 	test('emits a target when its last refresh moves, with the previous one; one request per poll', async () => {
-		const acme = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 3 });
-		const rival = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'youtube', identifier: '@rival', postCount: 3 });
+		const acme = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'tiktok',
+			identifier: '@acme',
+			postCount: 3,
+		});
+		const rival = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'youtube',
+			identifier: '@rival',
+			postCount: 3,
+		});
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'targetRefreshed' }));
 		await trigger.activate();
 		const before = env.fake.requestsTo('GET /analytics/targets').length;
@@ -196,27 +262,51 @@ describe('Genviral Trigger: Analytics Target Refreshed', () => {
 		env.fake.markRefreshed(rival, refreshedAt);
 		const poll = await trigger.poll();
 		expect(poll.items).toEqual([
-			expect.objectContaining({ id: rival, platform: 'youtube', identifier: '@rival', last_refreshed_at: refreshedAt, previous_refreshed_at: expect.any(String) }),
+			expect.objectContaining({
+				id: rival,
+				platform: 'youtube',
+				identifier: '@rival',
+				last_refreshed_at: refreshedAt,
+				previous_refreshed_at: expect.any(String),
+			}),
 		]);
 		expect((await trigger.poll()).items).toEqual([]);
 
 		// A target added and refreshed between two polls is reported; one never refreshed is not.
-		const added = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'instagram', identifier: '@new', postCount: 0 });
+		const added = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'instagram',
+			identifier: '@new',
+			postCount: 0,
+		});
 		const poll2 = await trigger.poll();
 		expect(poll2.items.map((i) => [i.id, i.previous_refreshed_at])).toEqual([[added, null]]);
 		expect(acme).not.toBe(added);
 	});
 
 	test('the Targets filter limits what is reported; changing it starts afresh (silently)', async () => {
-		const acme = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: '@acme', postCount: 3 });
-		const rival = env.fake.seedTarget(DEFAULT_TOKEN, { platform: 'youtube', identifier: '@rival', postCount: 3 });
-		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'targetRefreshed', targetFilters: { targets: [acme] } }));
+		const acme = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'tiktok',
+			identifier: '@acme',
+			postCount: 3,
+		});
+		const rival = env.fake.seedTarget(DEFAULT_TOKEN, {
+			platform: 'youtube',
+			identifier: '@rival',
+			postCount: 3,
+		});
+		const trigger = new PollHarness(
+			env.fake,
+			triggerWorkflow({ event: 'targetRefreshed', targetFilters: { targets: [acme] } }),
+		);
 		await trigger.activate();
 		env.fake.markRefreshed(rival, new Date(Date.now() + 1000).toISOString());
 		env.fake.markRefreshed(acme, new Date(Date.now() + 2000).toISOString());
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([acme]);
 
-		await trigger.updateParameters({ event: 'targetRefreshed', targetFilters: { targets: [rival] } });
+		await trigger.updateParameters({
+			event: 'targetRefreshed',
+			targetFilters: { targets: [rival] },
+		});
 		// The activation poll of the new filters recorded the state: rival's refresh is not news.
 		expect((await trigger.poll()).items).toEqual([]);
 		env.fake.markRefreshed(rival, new Date(Date.now() + 3000).toISOString());

@@ -7,7 +7,9 @@ import { useFakeGenviral } from '../harness/fixtures';
 import { deactivateAll, fetchTestEvent, PollHarness, triggerWorkflow } from '../harness/poll';
 
 /** Every clock API jest can fake except Date: the tests below move the calendar, not the timers. */
-const TIMERS_EXCEPT_DATE: NonNullable<Extract<Parameters<typeof jest.useFakeTimers>[0], { doNotFake?: unknown }>['doNotFake']> = [
+const TIMERS_EXCEPT_DATE: NonNullable<
+	Extract<Parameters<typeof jest.useFakeTimers>[0], { doNotFake?: unknown }>['doNotFake']
+> = [
 	'hrtime',
 	'nextTick',
 	'performance',
@@ -43,7 +45,11 @@ describe('Genviral Trigger: New File', () => {
 		return ((await answer.json()) as { data: { uploadUrl: string; url: string } }).data;
 	}
 	async function putBytes(uploadUrl: string): Promise<void> {
-		const put = await fetch(uploadUrl, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: Buffer.alloc(512, 1) });
+		const put = await fetch(uploadUrl, {
+			method: 'PUT',
+			headers: { 'content-type': 'image/png' },
+			body: Buffer.alloc(512, 1),
+		});
 		expect(put.ok).toBe(true);
 	}
 
@@ -59,7 +65,11 @@ describe('Genviral Trigger: New File', () => {
 		const upload = await signUpload('cover.png');
 		await putBytes(upload.uploadUrl);
 		await new Promise((resolve) => setTimeout(resolve, 5)); // a later instant: the order below is by time
-		const video = files().seedFile(scope(), { contentType: 'video/mp4', filename: 'clip.mp4', durationSeconds: 12 });
+		const video = files().seedFile(scope(), {
+			contentType: 'video/mp4',
+			filename: 'clip.mp4',
+			durationSeconds: 12,
+		});
 		before = listRequests().length;
 		const poll = await trigger.poll();
 		expect(poll.items.map((i) => i.filename)).toEqual(['cover.png', 'clip.mp4']);
@@ -88,7 +98,7 @@ describe('Genviral Trigger: New File', () => {
 		expect((await trigger.poll()).items).toEqual([]);
 	});
 
-	test('an upload finished minutes after newer files appeared (within its signed URL\'s 600 s) is still reported, once', async () => {
+	test("an upload finished minutes after newer files appeared (within its signed URL's 600 s) is still reported, once", async () => {
 		// Only the Date clock is faked (and keeps running): HTTP, timers and the engine run for real.
 		jest.useFakeTimers({ advanceTimers: true, doNotFake: TIMERS_EXCEPT_DATE });
 		try {
@@ -116,24 +126,37 @@ describe('Genviral Trigger: New File', () => {
 		files().seedFile(scope(), { contentType: 'image/png', filename: 'old.png' });
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }));
 		await trigger.activate();
-		const future = files().seedFile(scope(), { contentType: 'image/png', filename: 'tomorrow.png', createdAt: new Date(Date.now() + 24 * 3_600_000).toISOString() });
+		const future = files().seedFile(scope(), {
+			contentType: 'image/png',
+			filename: 'tomorrow.png',
+			createdAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
+		});
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([future.id]);
 		await new Promise((resolve) => setTimeout(resolve, 5));
 		const next = files().seedFile(scope(), { contentType: 'image/png', filename: 'next.png' });
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([next.id]);
 		// A late upload (older than the newest normal file) is still inside the window.
-		const late = files().seedFile(scope(), { contentType: 'image/png', filename: 'late.png', createdAt: new Date(Date.now() - 5 * 60_000).toISOString() });
+		const late = files().seedFile(scope(), {
+			contentType: 'image/png',
+			filename: 'late.png',
+			createdAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+		});
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([late.id]);
 		expect((await trigger.poll()).items).toEqual([]);
 		// The stored watermark never passes the clock.
-		const feed = (trigger.staticData.cursor as { cursor: { feed: { watermark: number } } }).cursor.feed;
+		const feed = (trigger.staticData.cursor as { cursor: { feed: { watermark: number } } }).cursor
+			.feed;
 		expect(feed.watermark).toBeLessThanOrEqual(Date.now());
 	});
 
 	test('files deleted while a late one arrives further down: the smaller row count does not end the walk early', async () => {
 		const base = Date.now() - 10 * 60_000;
 		const rows = Array.from({ length: 300 }, (_v, i) =>
-			files().seedFile(scope(), { contentType: 'image/png', filename: `r${i}.png`, createdAt: new Date(base + i * 1000).toISOString() }),
+			files().seedFile(scope(), {
+				contentType: 'image/png',
+				filename: `r${i}.png`,
+				createdAt: new Date(base + i * 1000).toISOString(),
+			}),
 		);
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }));
 		await trigger.activate();
@@ -141,7 +164,11 @@ describe('Genviral Trigger: New File', () => {
 		// Two of the newest files go; one arrives late between rows on the third page (the 250th newest).
 		files().remove(scope(), rows[299].id);
 		files().remove(scope(), rows[298].id);
-		const late = files().seedFile(scope(), { contentType: 'image/png', filename: 'late.png', createdAt: new Date(base + 50_500).toISOString() });
+		const late = files().seedFile(scope(), {
+			contentType: 'image/png',
+			filename: 'late.png',
+			createdAt: new Date(base + 50_500).toISOString(),
+		});
 		const before = listRequests().length;
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([late.id]);
 		expect(listRequests().length - before).toBeGreaterThanOrEqual(3);
@@ -149,13 +176,29 @@ describe('Genviral Trigger: New File', () => {
 	});
 
 	test('Type and Context filters go to the API: Studio outputs only', async () => {
-		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile', fileFilters: { type: 'image', context: 'ai-studio' } }));
+		const trigger = new PollHarness(
+			env.fake,
+			triggerWorkflow({ event: 'newFile', fileFilters: { type: 'image', context: 'ai-studio' } }),
+		);
 		await trigger.activate();
 		files().seedFile(scope(), { contentType: 'image/png', filename: 'upload.png' });
-		files().seedFile(scope(), { contentType: 'video/mp4', filename: 'studio.mp4', context: 'ai-studio' });
-		files().seedFile(scope(), { contentType: 'image/webp', filename: 'studio.webp', context: 'ai-studio' });
+		files().seedFile(scope(), {
+			contentType: 'video/mp4',
+			filename: 'studio.mp4',
+			context: 'ai-studio',
+		});
+		files().seedFile(scope(), {
+			contentType: 'image/webp',
+			filename: 'studio.webp',
+			context: 'ai-studio',
+		});
 		expect((await trigger.poll()).items.map((i) => i.filename)).toEqual(['studio.webp']);
-		expect(listRequests().at(-1)!.query).toEqual({ limit: '100', offset: '0', type: 'image', context: 'ai-studio' });
+		expect(listRequests().at(-1)!.query).toEqual({
+			limit: '100',
+			offset: '0',
+			type: 'image',
+			context: 'ai-studio',
+		});
 	});
 
 	test('a burst of 1,500 files is emitted in full; the cursor stays bounded and nothing comes twice', async () => {
@@ -163,14 +206,19 @@ describe('Genviral Trigger: New File', () => {
 		await trigger.activate();
 		const base = Date.now() - 60_000;
 		for (let i = 0; i < 1500; i++) {
-			files().seedFile(scope(), { contentType: 'image/png', filename: `f${i}.png`, createdAt: new Date(base + i * 10).toISOString() });
+			files().seedFile(scope(), {
+				contentType: 'image/png',
+				filename: `f${i}.png`,
+				createdAt: new Date(base + i * 10).toISOString(),
+			});
 		}
 		const poll = await trigger.poll();
 		expect(poll.items).toHaveLength(1500);
 		expect(new Set(poll.items.map((i) => i.id)).size).toBe(1500);
 		expect(poll.items[0].filename).toBe('f0.png');
 		expect(poll.items[1499].filename).toBe('f1499.png');
-		const cursor = (trigger.staticData.cursor as { cursor: { feed: { seen: unknown[] } } }).cursor.feed;
+		const cursor = (trigger.staticData.cursor as { cursor: { feed: { seen: unknown[] } } }).cursor
+			.feed;
 		expect(cursor.seen.length).toBeLessThanOrEqual(1000);
 		expect((await trigger.poll()).items).toEqual([]);
 		const newer = files().seedFile(scope(), { contentType: 'image/png', filename: 'after.png' });
@@ -180,7 +228,11 @@ describe('Genviral Trigger: New File', () => {
 	test('Fetch Test Event: the newest file; none → a clear error', async () => {
 		const none = await fetchTestEvent(env.fake, { event: 'newFile' });
 		expect(none.error?.message).toBe('No file found (with the current filters)');
-		files().seedFile(scope(), { contentType: 'image/png', filename: 'a.png', createdAt: new Date(Date.now() - 1000).toISOString() });
+		files().seedFile(scope(), {
+			contentType: 'image/png',
+			filename: 'a.png',
+			createdAt: new Date(Date.now() - 1000).toISOString(),
+		});
 		files().seedFile(scope(), { contentType: 'image/png', filename: 'b.png' });
 		const sample = await fetchTestEvent(env.fake, { event: 'newFile' });
 		expect(sample.output('Genviral Trigger').map((i) => i.json.filename)).toEqual(['b.png']);
@@ -188,8 +240,13 @@ describe('Genviral Trigger: New File', () => {
 	});
 
 	test('a bad Context is refused before any request', async () => {
-		const run = await fetchTestEvent(env.fake, { event: 'newFile', fileFilters: { context: 'AI Studio!' } });
-		expect(run.error?.message).toBe('Filters → Context contains "AI Studio!", which is not a context such as ai-studio or media-upload (or "all")');
+		const run = await fetchTestEvent(env.fake, {
+			event: 'newFile',
+			fileFilters: { context: 'AI Studio!' },
+		});
+		expect(run.error?.message).toBe(
+			'Filters → Context contains "AI Studio!", which is not a context such as ai-studio or media-upload (or "all")',
+		);
 		expect(env.fake.requests).toHaveLength(0);
 	});
 });

@@ -22,13 +22,26 @@ describe('Genviral Trigger: Post Status Changed', () => {
 		env.fake.modules.posts.seedPost(scope(), {
 			status,
 			created_at: new Date((clock += 1000)).toISOString(),
-			accounts: accounts.map((id) => ({ id, status: status === 'scheduled' ? 'scheduled' : status })),
+			accounts: accounts.map((id) => ({
+				id,
+				status: status === 'scheduled' ? 'scheduled' : status,
+			})),
 		});
 	/** The post (and each of its deliveries) moves to a new status, as publishing would. */
-	const move = (post: StoredPost, status: 'posted' | 'failed' | 'partial' | 'pending' | 'retry' | 'scheduled') => {
+	const move = (
+		post: StoredPost,
+		status: 'posted' | 'failed' | 'partial' | 'pending' | 'retry' | 'scheduled',
+	) => {
 		post.fixedStatus = status;
 		post.deliveries.forEach((d, i) => {
-			d.fixed = status === 'partial' ? (i === 0 ? 'posted' : 'failed') : status === 'retry' ? 'pending' : status;
+			d.fixed =
+				status === 'partial'
+					? i === 0
+						? 'posted'
+						: 'failed'
+					: status === 'retry'
+						? 'pending'
+						: status;
 		});
 	};
 
@@ -52,36 +65,64 @@ describe('Genviral Trigger: Post Status Changed', () => {
 		]);
 		const states = (poll.items[1].accounts as { states: Array<Record<string, unknown>> }).states;
 		expect(states).toEqual([
-			expect.objectContaining({ account_id: tiktok(), status: 'posted', published_url: expect.stringMatching(/^https:\/\/www\.tiktok\.com\//), error_message: null }),
-			expect.objectContaining({ account_id: instagram(), status: 'failed', published_url: null, error_message: expect.any(String) }),
+			expect.objectContaining({
+				account_id: tiktok(),
+				status: 'posted',
+				published_url: expect.stringMatching(/^https:\/\/www\.tiktok\.com\//),
+				error_message: null,
+			}),
+			expect.objectContaining({
+				account_id: instagram(),
+				status: 'failed',
+				published_url: null,
+				error_message: expect.any(String),
+			}),
 		]);
 		expect(poll.items.map((i) => i.id)).not.toContain(alreadyPosted.id);
 
 		expect((await trigger.poll()).items).toEqual([]);
 		move(draft, 'failed');
-		expect((await trigger.poll()).items.map((i) => [i.id, i.previous_status])).toEqual([[draft.id, 'pending']]);
+		expect((await trigger.poll()).items.map((i) => [i.id, i.previous_status])).toEqual([
+			[draft.id, 'pending'],
+		]);
 	});
 
 	test('a post created and finished between two polls is reported (previous status: null)', async () => {
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'postStatusChanged' }));
 		await trigger.activate();
 		const fresh = seed('failed');
-		expect((await trigger.poll()).items.map((i) => [i.id, i.previous_status])).toEqual([[fresh.id, null]]);
+		expect((await trigger.poll()).items.map((i) => [i.id, i.previous_status])).toEqual([
+			[fresh.id, null],
+		]);
 	});
 
 	test('real publishing by the clock: POST /posts, then the poll after delivery reports it', async () => {
 		env.fake.modules.posts.stepMs = 30;
-		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'postStatusChanged', statuses: ['posted', 'failed'] }));
+		const trigger = new PollHarness(
+			env.fake,
+			triggerWorkflow({ event: 'postStatusChanged', statuses: ['posted', 'failed'] }),
+		);
 		await trigger.activate();
 		const created = await fetch(`${env.fake.baseUrl}/posts`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ caption: 'Launch day', accounts: [{ id: tiktok() }], media: { type: 'video', url: 'https://cdn.example.org/launch.mp4' } }),
+			body: JSON.stringify({
+				caption: 'Launch day',
+				accounts: [{ id: tiktok() }],
+				media: { type: 'video', url: 'https://cdn.example.org/launch.mp4' },
+			}),
 		}).then(async (r) => (await r.json()) as { data: { id: string; status: string } });
 		expect(created.data.status).toBe('pending');
 		await new Promise((resolve) => setTimeout(resolve, 60));
 		const poll = await trigger.poll();
-		expect(poll.items).toEqual([expect.objectContaining({ id: created.data.id, status: 'posted', previous_status: null, caption: 'Launch day' })]);
+		expect(poll.items).toEqual([
+			expect.objectContaining({
+				id: created.data.id,
+				status: 'posted',
+				previous_status: null,
+				caption: 'Launch day',
+			}),
+		]);
 	});
 
 	test('nothing changed: one request, even with more posts than a page; a change further back is found through the status counters', async () => {
@@ -116,10 +157,13 @@ describe('Genviral Trigger: Post Status Changed', () => {
 		};
 		reattempt(recent);
 		reattempt(old);
-		expect((await trigger.poll()).items.map((i) => [i.id, i.previous_status])).toEqual([[recent.id, 'failed']]);
+		expect((await trigger.poll()).items.map((i) => [i.id, i.previous_status])).toEqual([
+			[recent.id, 'failed'],
+		]);
 		// `old` is beyond the first page and the counters did not move: a full read finds it.
 		const found: string[] = [];
-		for (let i = 0; i < FULL_READ_EVERY && found.length === 0; i++) found.push(...(await trigger.poll()).items.map((item) => String(item.id)));
+		for (let i = 0; i < FULL_READ_EVERY && found.length === 0; i++)
+			found.push(...(await trigger.poll()).items.map((item) => String(item.id)));
 		expect(found).toEqual([old.id]);
 		expect(others).toHaveLength(120);
 	});
@@ -153,7 +197,8 @@ describe('Genviral Trigger: Post Status Changed', () => {
 		const posts = Array.from({ length: 1100 }, () => seed('failed'));
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'postStatusChanged' }));
 		await trigger.activate();
-		const remembered = (trigger.staticData.cursor as { cursor: { posts: { posts: unknown[] } } }).cursor.posts.posts;
+		const remembered = (trigger.staticData.cursor as { cursor: { posts: { posts: unknown[] } } })
+			.cursor.posts.posts;
 		expect(remembered).toHaveLength(1000);
 		// Three of the newest go: the next read of 1,000 reaches three posts the trigger never knew.
 		const deleted = await fetch(`${env.fake.baseUrl}/posts/delete`, {
@@ -173,7 +218,10 @@ describe('Genviral Trigger: Post Status Changed', () => {
 		const toTiktok = seed('pending', [tiktok()]);
 		const toInstagram = seed('pending', [instagram()]);
 		const toBoth = seed('pending', [instagram(), tiktok()]);
-		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'postStatusChanged', postFilters: { accounts: [tiktok()] } }));
+		const trigger = new PollHarness(
+			env.fake,
+			triggerWorkflow({ event: 'postStatusChanged', postFilters: { accounts: [tiktok()] } }),
+		);
 		await trigger.activate();
 		for (const post of [toTiktok, toInstagram, toBoth]) move(post, 'posted');
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([toTiktok.id, toBoth.id]);
@@ -199,24 +247,39 @@ describe('Genviral Trigger: Post Status Changed', () => {
 
 	test('Fetch Test Event: the newest post in a chosen status, without touching the cursor; none → a clear error', async () => {
 		const none = await fetchTestEvent(env.fake, { event: 'postStatusChanged' });
-		expect(none.error?.message).toBe('No post with status Posted, Failed or Partial found (with the current filters)');
+		expect(none.error?.message).toBe(
+			'No post with status Posted, Failed or Partial found (with the current filters)',
+		);
 
 		seed('posted');
 		const newestFailed = seed('failed');
 		seed('draft');
 		const sample = await fetchTestEvent(env.fake, { event: 'postStatusChanged' });
 		expect(sample.error).toBeUndefined();
-		expect(sample.output('Genviral Trigger').map((i) => [i.json.id, i.json.status])).toEqual([[newestFailed.id, 'failed']]);
-		expect(listRequests().at(-1)!.query).toMatchObject({ status: expect.any(String), limit: '100' });
+		expect(sample.output('Genviral Trigger').map((i) => [i.json.id, i.json.status])).toEqual([
+			[newestFailed.id, 'failed'],
+		]);
+		expect(listRequests().at(-1)!.query).toMatchObject({
+			status: expect.any(String),
+			limit: '100',
+		});
 	});
 
 	test('bad filters fail the poll before any request, naming the field', async () => {
-		const run = await fetchTestEvent(env.fake, { event: 'postStatusChanged', statuses: ['posted', 'published'] });
+		const run = await fetchTestEvent(env.fake, {
+			event: 'postStatusChanged',
+			statuses: ['posted', 'published'],
+		});
 		expect(run.error?.message).toBe(
 			'Statuses contains "published", which is not allowed (allowed: canceled, draft, failed, partial, pending, posted, retry, scheduled)',
 		);
-		const ids = await fetchTestEvent(env.fake, { event: 'postStatusChanged', postFilters: { accounts: ['@acme'] } });
-		expect(ids.error?.message).toBe('Filters → Account Names or IDs contains "@acme", which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001');
+		const ids = await fetchTestEvent(env.fake, {
+			event: 'postStatusChanged',
+			postFilters: { accounts: ['@acme'] },
+		});
+		expect(ids.error?.message).toBe(
+			'Filters → Account Names or IDs contains "@acme", which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001',
+		);
 		expect(env.fake.requests).toHaveLength(0);
 	});
 });

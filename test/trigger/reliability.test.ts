@@ -60,15 +60,25 @@ function analyticsScenario(): Scenario {
 		name: 'New Post on a Tracked Profile',
 		parameters: { event: 'newAnalyticsPost' },
 		setup(fake) {
-			targets = ['@a', '@b', '@c'].map((h, i) => fake.seedTarget(DEFAULT_TOKEN, { platform: ['tiktok', 'instagram', 'youtube'][i], identifier: h, postCount: 30 }));
+			targets = ['@a', '@b', '@c'].map((h, i) =>
+				fake.seedTarget(DEFAULT_TOKEN, {
+					platform: ['tiktok', 'instagram', 'youtube'][i],
+					identifier: h,
+					postCount: 30,
+				}),
+			);
 			pending = [];
 		},
 		step(fake, random) {
 			const count = Math.floor(random() * 4);
 			for (let i = 0; i < count; i++) {
 				// Within the last 3 hours, so some land before rows already seen (late arrivals).
-				const publishedAt = new Date(Date.now() - Math.floor(random() * 3 * 3_600_000)).toISOString();
-				pending.push(fake.addAnalyticsPost(targets[Math.floor(random() * targets.length)], { publishedAt }).id);
+				const publishedAt = new Date(
+					Date.now() - Math.floor(random() * 3 * 3_600_000),
+				).toISOString();
+				pending.push(
+					fake.addAnalyticsPost(targets[Math.floor(random() * targets.length)], { publishedAt }).id,
+				);
 			}
 		},
 		expected: () => pending,
@@ -94,7 +104,8 @@ function filesScenario(): Scenario {
 		name: 'New File',
 		parameters: { event: 'newFile', fileFilters: { context: 'all' } },
 		setup(fake) {
-			for (let i = 0; i < 120; i++) fake.modules.files.seedFile(scopeOf(fake), { contentType: 'image/png' });
+			for (let i = 0; i < 120; i++)
+				fake.modules.files.seedFile(scopeOf(fake), { contentType: 'image/png' });
 			pending = [];
 			signed = [];
 		},
@@ -102,13 +113,20 @@ function filesScenario(): Scenario {
 			const count = Math.floor(random() * 3);
 			for (let i = 0; i < count; i++) {
 				const studio = random() < 0.5;
-				const file = fake.modules.files.seedFile(scopeOf(fake), { contentType: studio ? 'video/mp4' : 'image/png', context: studio ? 'ai-studio' : 'partner-api' });
+				const file = fake.modules.files.seedFile(scopeOf(fake), {
+					contentType: studio ? 'video/mp4' : 'image/png',
+					context: studio ? 'ai-studio' : 'partner-api',
+				});
 				pending.push(file.id);
 			}
 			if (random() < 0.3) await sign(fake);
 			if (signed.length > 0 && random() < 0.4) {
 				const upload = signed.shift()!;
-				const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: Buffer.alloc(64, 7) });
+				const put = await fetch(upload.uploadUrl, {
+					method: 'PUT',
+					headers: { 'content-type': 'image/png' },
+					body: Buffer.alloc(64, 7),
+				});
 				expect(put.ok).toBe(true);
 				pending.push(fake.modules.files.findByUrl(scopeOf(fake), upload.url)!.id);
 			}
@@ -140,15 +158,23 @@ function postsScenario(): Scenario {
 	const status = (post: StoredPost) => post.fixedStatus as string;
 	const move = (post: StoredPost, to: string) => {
 		post.fixedStatus = to;
-		post.deliveries.forEach((d) => (d.fixed = to === 'retry' ? 'pending' : to === 'partial' ? 'posted' : to));
+		post.deliveries.forEach(
+			(d) => (d.fixed = to === 'retry' ? 'pending' : to === 'partial' ? 'posted' : to),
+		);
 	};
 	const seed = (fake: FakeGenviral, to: string) =>
-		fake.modules.posts.seedPost(scopeOf(fake), { status: to, created_at: new Date((clock += 1000)).toISOString(), accounts: [{ id: account(fake), status: to }] });
+		fake.modules.posts.seedPost(scopeOf(fake), {
+			status: to,
+			created_at: new Date((clock += 1000)).toISOString(),
+			accounts: [{ id: account(fake), status: to }],
+		});
 	return {
 		name: 'Post Status Changed',
 		parameters: { event: 'postStatusChanged' },
 		setup(fake, random) {
-			posts = Array.from({ length: 230 }, () => seed(fake, Object.keys(next)[Math.floor(random() * 7)]));
+			posts = Array.from({ length: 230 }, () =>
+				seed(fake, Object.keys(next)[Math.floor(random() * 7)]),
+			);
 			reference = new Map(posts.map((p) => [p.id, status(p)]));
 		},
 		step(fake, random) {
@@ -161,10 +187,13 @@ function postsScenario(): Scenario {
 				const options = next[status(post)];
 				if (options.length > 0) move(post, options[Math.floor(random() * options.length)]);
 			}
-			if (random() < 0.3) posts.push(seed(fake, ['draft', 'pending', 'posted'][Math.floor(random() * 3)]));
+			if (random() < 0.3)
+				posts.push(seed(fake, ['draft', 'pending', 'posted'][Math.floor(random() * 3)]));
 		},
 		expected: () =>
-			posts.filter((p) => reference.get(p.id) !== status(p) && statuses.includes(status(p))).map((p) => `${p.id}@${status(p)}`),
+			posts
+				.filter((p) => reference.get(p.id) !== status(p) && statuses.includes(status(p)))
+				.map((p) => `${p.id}@${status(p)}`),
 		keyOf: (item) => `${String(item.id)}@${String(item.status)}`,
 		settled() {
 			reference = new Map(posts.map((p) => [p.id, status(p)]));
@@ -181,7 +210,9 @@ function targetsScenario(): Scenario {
 		name: 'Analytics Target Refreshed',
 		parameters: { event: 'targetRefreshed' },
 		setup(fake) {
-			targets = Array.from({ length: 8 }, (_v, i) => fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: `@t${i}`, postCount: 1 }));
+			targets = Array.from({ length: 8 }, (_v, i) =>
+				fake.seedTarget(DEFAULT_TOKEN, { platform: 'tiktok', identifier: `@t${i}`, postCount: 1 }),
+			);
 			refreshed = new Map();
 			reference = new Map();
 		},
@@ -194,7 +225,10 @@ function targetsScenario(): Scenario {
 				refreshed.set(id, at);
 			}
 		},
-		expected: () => [...refreshed].filter(([id, at]) => reference.get(id) !== at).map(([id, at]) => `${id}@${at}`),
+		expected: () =>
+			[...refreshed]
+				.filter(([id, at]) => reference.get(id) !== at)
+				.map(([id, at]) => `${id}@${at}`),
 		keyOf: (item) => `${String(item.id)}@${String(item.last_refreshed_at)}`,
 		settled() {
 			reference = new Map(refreshed);
@@ -239,7 +273,9 @@ describe('Genviral Trigger: 50 polls of random interleavings, failures and resta
 				stop();
 				if (poll.error) {
 					failures++;
-					expect(poll.error.message).toMatch(/^Injected outage \(gave up after 4 attempts; last: HTTP 500\)$/);
+					expect(poll.error.message).toMatch(
+						/^Injected outage \(gave up after 4 attempts; last: HTTP 500\)$/,
+					);
 					expect(poll.items).toEqual([]);
 					expect(JSON.stringify(trigger.staticData)).toBe(before);
 					continue;
@@ -265,7 +301,9 @@ describe('Genviral Trigger: 50 polls of random interleavings, failures and resta
 			scenario.settled(env.fake);
 			// What the trigger stored validates: a later poll will not take it for damage.
 			const stored = trigger.staticData.cursor as StoredCursor;
-			expect(readStored(trigger.staticData, stored.fingerprint, stored.cursor.kind)).toEqual({ cursor: stored.cursor });
+			expect(readStored(trigger.staticData, stored.fingerprint, stored.cursor.kind)).toEqual({
+				cursor: stored.cursor,
+			});
 		}
 		expect(new Set(emitted).size).toBe(emitted.length);
 		expect(emitted.length).toBeGreaterThan(10);
@@ -284,9 +322,13 @@ describe('Genviral Trigger: errors', () => {
 	});
 
 	test('a wrong key fails the activation with the API message, as the action node does', async () => {
-		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }), { token: 'gva_live_000000.not-a-real-key' });
+		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }), {
+			token: 'gva_live_000000.not-a-real-key',
+		});
 		const activation = trigger.activate();
-		await expect(activation).rejects.toThrow('There was a problem activating the workflow: "API key not found"');
+		await expect(activation).rejects.toThrow(
+			'There was a problem activating the workflow: "API key not found"',
+		);
 		// n8n shows the activation error with the API error's description.
 		const error = (await activation.catch((e: Error) => e)) as Error & { description: string };
 		expect(error.description).toContain('HTTP 401 from GET /files, error_code: invalid_token');
@@ -298,12 +340,19 @@ describe('Genviral Trigger: errors', () => {
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }));
 		await trigger.activate();
 		const file = env.fake.modules.files.seedFile(scopeOf(env.fake), { contentType: 'image/png' });
-		env.fake.inject('GET /files', { kind: 'error', status: 402, error_code: 'subscription_required', message: 'An active plan is required' });
+		env.fake.inject('GET /files', {
+			kind: 'error',
+			status: 402,
+			error_code: 'subscription_required',
+			message: 'An active plan is required',
+		});
 		const before = JSON.stringify(trigger.staticData);
 		const failed = await trigger.poll();
 		expect(failed.error?.message).toBe('An active plan is required');
 		expect((failed.error as unknown as { httpCode: string }).httpCode).toBe('402');
-		expect((failed.error as unknown as { description: string }).description).toContain('no active Creator, Professional or Business plan');
+		expect((failed.error as unknown as { description: string }).description).toContain(
+			'no active Creator, Professional or Business plan',
+		);
 		expect(env.fake.requestsTo('GET /files').slice(-1)).toHaveLength(1);
 		expect(JSON.stringify(trigger.staticData)).toBe(before);
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([file.id]);
@@ -313,7 +362,12 @@ describe('Genviral Trigger: errors', () => {
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }));
 		await trigger.activate();
 		const file = env.fake.modules.files.seedFile(scopeOf(env.fake), { contentType: 'image/png' });
-		env.fake.inject('GET /files', { kind: 'error', status: 500, error_code: 'list_failed', message: 'files could not be read' });
+		env.fake.inject('GET /files', {
+			kind: 'error',
+			status: 500,
+			error_code: 'list_failed',
+			message: 'files could not be read',
+		});
 		const before = env.fake.requestsTo('GET /files').length;
 		const poll = await trigger.poll();
 		expect(poll.error).toBeUndefined();
@@ -325,7 +379,13 @@ describe('Genviral Trigger: errors', () => {
 		const trigger = new PollHarness(env.fake, triggerWorkflow({ event: 'newFile' }));
 		await trigger.activate();
 		const file = env.fake.modules.files.seedFile(scopeOf(env.fake), { contentType: 'image/png' });
-		env.fake.inject('GET /files', { kind: 'reset' }, { kind: 'reset' }, { kind: 'reset' }, { kind: 'reset' });
+		env.fake.inject(
+			'GET /files',
+			{ kind: 'reset' },
+			{ kind: 'reset' },
+			{ kind: 'reset' },
+			{ kind: 'reset' },
+		);
 		const failed = await trigger.poll();
 		expect(failed.error?.message).toMatch(/ECONNRESET|socket hang up|connection/i);
 		expect((await trigger.poll()).items.map((i) => i.id)).toEqual([file.id]);

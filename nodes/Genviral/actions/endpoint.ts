@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { simplifyProperties } from '../descriptions/simplify';
@@ -63,7 +68,9 @@ export interface EndpointDeclaration {
  * The output of every delete, n8n's convention: `{ deleted: true, id }`, the ID being the one
  * the user asked to delete (read from `idParameter`), whatever the API's success payload holds.
  */
-export function deletedOutput(idParameter: string): (value: IDataObject, parameters: IDataObject) => IDataObject {
+export function deletedOutput(
+	idParameter: string,
+): (value: IDataObject, parameters: IDataObject) => IDataObject {
 	return (_value, parameters) => ({ deleted: true, id: parameters[idParameter] as string });
 }
 
@@ -87,23 +94,36 @@ export function collectFields(
 			}
 			continue;
 		}
-		const value = option === undefined ? values[name] : ((values[name] ?? {}) as IDataObject)[option];
+		const value =
+			option === undefined ? values[name] : ((values[name] ?? {}) as IDataObject)[option];
 		if (value !== undefined) fields[apiField ?? option ?? name] = value;
 	}
 	return fields;
 }
 
-function withFixed(fields: IDataObject | undefined, fixed: IDataObject | undefined): IDataObject | undefined {
+function withFixed(
+	fields: IDataObject | undefined,
+	fixed: IDataObject | undefined,
+): IDataObject | undefined {
 	return fixed === undefined ? fields : { ...fixed, ...fields };
 }
 
 /** `/packs/{packId}` with the checked parameter values, each segment encoded. */
-export function fillPath(ctx: IExecuteFunctions, path: string, values: IDataObject, itemIndex: number): string {
+export function fillPath(
+	ctx: IExecuteFunctions,
+	path: string,
+	values: IDataObject,
+	itemIndex: number,
+): string {
 	return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const value = values[name];
 		if (value === undefined || value === null || value === '') {
 			// A declaration bug, not a user error: the reader already refused empty required IDs.
-			throw new NodeOperationError(ctx.getNode(), `Missing path parameter "${name}" [item ${itemIndex}]`, { itemIndex });
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Missing path parameter "${name}" [item ${itemIndex}]`,
+				{ itemIndex },
+			);
 		}
 		return encodeURIComponent(String(value as string));
 	});
@@ -116,10 +136,17 @@ const warnedRuns = new WeakSet<IExecuteFunctions>();
  * A time-window list (no offset) cannot page within one instant: when more rows share one
  * than a page holds, the walk goes on past it, and the run says which rows may be missing.
  */
-function warnCrowdedInstants(ctx: IExecuteFunctions, endpointName: string, pageSize: number, instants: string[]): void {
+function warnCrowdedInstants(
+	ctx: IExecuteFunctions,
+	endpointName: string,
+	pageSize: number,
+	instants: string[],
+): void {
 	if (warnedRuns.has(ctx)) return;
 	warnedRuns.add(ctx);
-	const shown = instants.slice(0, 3).join(', ') + (instants.length > 3 ? ` and ${instants.length - 3} more` : '');
+	const shown =
+		instants.slice(0, 3).join(', ') +
+		(instants.length > 3 ? ` and ${instants.length - 3} more` : '');
 	ctx.addExecutionHints({
 		message: `${pageSize} or more rows share one creation time (${shown}), and ${endpointName} cannot page within one instant: ${pageSize} of them were returned, any others on that instant are missing. Filter by Status to split them.`,
 		type: 'warning',
@@ -143,13 +170,25 @@ export function endpoint(declaration: EndpointDeclaration): GenviralOperation {
 	];
 	return {
 		description: properties,
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+		): Promise<IDataObject | IDataObject[]> {
 			const values = readParameters(this, properties, itemIndex);
 			const filledPath = fillPath(this, path, values, itemIndex);
 			const endpointName = `${method} ${path}`;
-			const qs = withFixed(collectFields(declaration.query, values, declaration.fieldCase), declaration.fixed?.query);
-			const body = withFixed(collectFields(declaration.body, values, declaration.fieldCase), declaration.fixed?.body);
-			const simplified = declaration.simplify !== undefined && values.simplify === true ? declaration.simplify : undefined;
+			const qs = withFixed(
+				collectFields(declaration.query, values, declaration.fieldCase),
+				declaration.fixed?.query,
+			);
+			const body = withFixed(
+				collectFields(declaration.body, values, declaration.fieldCase),
+				declaration.fixed?.body,
+			);
+			const simplified =
+				declaration.simplify !== undefined && values.simplify === true
+					? declaration.simplify
+					: undefined;
 			const transform = (value: IDataObject) => {
 				const shaped = declaration.transform ? declaration.transform(value, values) : value;
 				return simplified ? simplified(shaped) : shaped;
@@ -167,7 +206,8 @@ export function endpoint(declaration: EndpointDeclaration): GenviralOperation {
 					offsetCap: paged.offsetCap,
 					timeField: paged.timeField,
 				});
-				if (crowdedInstants !== undefined) warnCrowdedInstants(this, endpointName, paged.pageSize, crowdedInstants);
+				if (crowdedInstants !== undefined)
+					warnCrowdedInstants(this, endpointName, paged.pageSize, crowdedInstants);
 				return rows.map(transform);
 			}
 
@@ -180,12 +220,21 @@ export function endpoint(declaration: EndpointDeclaration): GenviralOperation {
 				retry: declaration.retry,
 			});
 			if (output.kind === 'list') {
-				const list = output.key === undefined ? data : expectObject(this, data, endpointName, itemIndex)[output.key];
+				const list =
+					output.key === undefined
+						? data
+						: expectObject(this, data, endpointName, itemIndex)[output.key];
 				const rows = expectArray(this, list, endpointName, itemIndex, output.key ?? 'data');
-				return (limited && values.returnAll !== true ? rows.slice(0, values.limit as number) : rows).map(transform);
+				return (
+					limited && values.returnAll !== true ? rows.slice(0, values.limit as number) : rows
+				).map(transform);
 			}
 			const object = expectObject(this, data, endpointName, itemIndex);
-			return transform(output.key === undefined ? object : expectObject(this, object[output.key], endpointName, itemIndex, output.key));
+			return transform(
+				output.key === undefined
+					? object
+					: expectObject(this, object[output.key], endpointName, itemIndex, output.key),
+			);
 		},
 	};
 }

@@ -23,7 +23,11 @@ export interface GenviralOperation {
 	/** Its parameters; `defineResource` shows them for this resource and operation only. */
 	description: INodeProperties[];
 	/** Runs for one input item; returns the object(s) that become output items. */
-	execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | IDataObject[] | ItemWithBinary>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		run: OperationRun,
+	): Promise<IDataObject | IDataObject[] | ItemWithBinary>;
 }
 
 export type GenviralResourceOperations = Record<string, GenviralOperation>;
@@ -70,7 +74,11 @@ export interface GenviralResource {
  * the router and the display options all read them from the result.
  */
 export function defineResource(
-	{ value: resource, name: resourceName, description: resourceDescription }: { value: string; name: string; description: string },
+	{
+		value: resource,
+		name: resourceName,
+		description: resourceDescription,
+	}: { value: string; name: string; description: string },
 	defaultOperation: string,
 	entries: Record<string, OperationEntry>,
 ): GenviralResource {
@@ -101,7 +109,10 @@ export function defineResource(
 		properties: [
 			selector,
 			...Object.entries(entries).flatMap(([operation, entry]) =>
-				updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, entry.operation.description),
+				updateDisplayOptions(
+					{ show: { resource: [resource], operation: [operation] } },
+					entry.operation.description,
+				),
 			),
 		],
 	};

@@ -18,7 +18,19 @@ import type { GenviralResource } from './node.type';
  * them). A resource without operations yet is left out of the node.
  */
 export const RESOURCES: GenviralResource[] = [
-	account, analytics, analyticsRefresh, analyticsTarget, file, folder, imagePack, post, slideshow, studio, subscription, template, trend,
+	account,
+	analytics,
+	analyticsRefresh,
+	analyticsTarget,
+	file,
+	folder,
+	imagePack,
+	post,
+	slideshow,
+	studio,
+	subscription,
+	template,
+	trend,
 ].filter((resource) => Object.keys(resource.operations).length > 0);
 
 export const RESOURCE_BY_VALUE: Record<string, GenviralResource> = Object.fromEntries(

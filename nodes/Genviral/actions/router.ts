@@ -24,7 +24,8 @@ function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(holdsExpression);
 	return false;
 }
 
@@ -48,7 +49,8 @@ function requestOptionsReader(ctx: IExecuteFunctions): (itemIndex: number) => Re
 /** The request part of the Options, as the plain values the transport applies. */
 function requestOptionsOf(options: IDataObject): RequestOptions {
 	const d = DEFAULT_REQUEST_OPTIONS;
-	const pick = <T>(value: unknown, fallback: T): T => (value === undefined ? fallback : (value as T));
+	const pick = <T>(value: unknown, fallback: T): T =>
+		value === undefined ? fallback : (value as T);
 	return {
 		timeoutMs: pick(options.timeout, d.timeoutMs),
 		retryOnRateLimit: pick(options.retryOnRateLimit, d.retryOnRateLimit),
@@ -58,7 +60,9 @@ function requestOptionsOf(options: IDataObject): RequestOptions {
 		maxRetryWaitMs: pick<number>(options.maxRetryWait, d.maxRetryWaitMs / 1000) * 1000,
 		timeoutFromUser: options.timeout !== undefined,
 		downloadTimeoutMs: pick(options.downloadTimeout, d.downloadTimeoutMs),
-		maxDownloadBytes: Math.round(pick<number>(options.maxDownloadSize, d.maxDownloadBytes / 1024 / 1024) * 1024 * 1024),
+		maxDownloadBytes: Math.round(
+			pick<number>(options.maxDownloadSize, d.maxDownloadBytes / 1024 / 1024) * 1024 * 1024,
+		),
 	};
 }
 
@@ -165,9 +169,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const plan = planRun(this);
 
 	for (let start = 0; start < items.length; start += batchSize) {
-		if (start > 0 && batchIntervalMs > 0) await sleepUnlessCancelled(this, batchIntervalMs, 'between two batches', start);
-		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_v, k) => start + k);
-		const results = await Promise.all(indexes.map(async (itemIndex) => await runItem(this, plan, itemIndex, run)));
+		if (start > 0 && batchIntervalMs > 0)
+			await sleepUnlessCancelled(this, batchIntervalMs, 'between two batches', start);
+		const indexes = Array.from(
+			{ length: Math.min(batchSize, items.length - start) },
+			(_v, k) => start + k,
+		);
+		const results = await Promise.all(
+			indexes.map(async (itemIndex) => await runItem(this, plan, itemIndex, run)),
+		);
 
 		for (const [k, result] of results.entries()) {
 			const itemIndex = indexes[k];
@@ -182,7 +192,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				// json holds nothing but error/message/details: there the fields go under details.
 				const { error: message, ...details } = json;
 				returnData.push({
-					json: this.getNode().onError === 'continueErrorOutput' ? { error: message, details } : json,
+					json:
+						this.getNode().onError === 'continueErrorOutput' ? { error: message, details } : json,
 					pairedItem: { item: itemIndex },
 				});
 				continue;

@@ -21,7 +21,11 @@ export const ACCOUNT_PLATFORM_OPTIONS: INodePropertyOptions[] = [
 
 /** BYO: connected by the user; hosted: a Genviral-managed creator account. */
 export const ACCOUNT_TYPE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'BYO', value: 'byo', description: 'Accounts you connected to Genviral yourself (bring your own)' },
+	{
+		name: 'BYO',
+		value: 'byo',
+		description: 'Accounts you connected to Genviral yourself (bring your own)',
+	},
 	{ name: 'Hosted', value: 'hosted', description: 'Creator accounts Genviral manages for you' },
 ];
 
@@ -60,7 +64,12 @@ export function accountsProperty(options: AccountsPropertyOptions = {}): INodePr
 		displayName: options.displayName ?? 'Account Names or IDs',
 		name: options.name ?? 'accountIds',
 		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getAccounts', format: 'accountIds', minItems: min, maxItems: max },
+		typeOptions: {
+			loadOptionsMethod: 'getAccounts',
+			format: 'accountIds',
+			minItems: min,
+			maxItems: max,
+		},
 		required,
 		default: [],
 		description:

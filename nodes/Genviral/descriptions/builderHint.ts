@@ -11,7 +11,12 @@ import type { IBuilderHint, IBuilderHintVariation } from 'n8n-workflow';
 const NODE = "type: 'n8n-nodes-genviral.genviral',\n  version: 1";
 
 /** One variation: a titled pattern shown for the given resource and operations. */
-function pattern(resource: string, operations: string[], title: string, body: string): IBuilderHintVariation {
+function pattern(
+	resource: string,
+	operations: string[],
+	title: string,
+	body: string,
+): IBuilderHintVariation {
 	return {
 		displayOptions: { show: { resource: [resource], operation: operations } },
 		content: `<patterns>\n<pattern title="${title}">\n${body.trim()}\n</pattern>\n</patterns>`,
@@ -89,7 +94,17 @@ const POST_IN_A_LOOP = pattern(
 
 const SLIDESHOW_TO_TIKTOK = pattern(
 	'slideshow',
-	['generate', 'render', 'get', 'getMany', 'update', 'regenerateSlide', 'duplicate', 'delete', 'importFromTiktok'],
+	[
+		'generate',
+		'render',
+		'get',
+		'getMany',
+		'update',
+		'regenerateSlide',
+		'duplicate',
+		'delete',
+		'importFromTiktok',
+	],
 	'AI slideshow → render → post to TikTok → wait for publish',
 	`
 const generate = node({
@@ -355,7 +370,17 @@ const LIBRARY = [
 	),
 	pattern(
 		'folder',
-		['create', 'get', 'getMany', 'move', 'delete', 'getAncestors', 'getItems', 'addItems', 'removeItems'],
+		[
+			'create',
+			'get',
+			'getMany',
+			'move',
+			'delete',
+			'getAncestors',
+			'getItems',
+			'addItems',
+			'removeItems',
+		],
 		'Folders: organise uploads, slideshows and AI media',
 		`
 // Folder → Create (mediaType: upload | slideshow | ai_image | ai_video), then Add Items with
@@ -402,11 +427,28 @@ export const genviralBuilderHint: IBuilderHint = {
 	searchHint:
 		'Genviral publishes to TikTok, Instagram, YouTube, Facebook, LinkedIn, Pinterest, X and Bluesky accounts from one API and makes the content: AI slideshows (Slideshow → Generate → Render), Studio AI images and videos, media uploads, templates, image packs and folders, plus analytics of tracked profiles. Use Post → Create to publish (Wait for Publish to know the outcome), the Genviral Trigger to react to a post going live or failing, and Analytics for reporting. Prefer it over HTTP Request for any Genviral call.',
 	relatedNodes: [
-		{ nodeType: 'n8n-nodes-genviral.genviralTrigger', relationHint: 'Start a workflow when a post is published or fails, a tracked profile posts, or a file appears' },
-		{ nodeType: 'n8n-nodes-base.splitInBatches', relationHint: 'Loop Over Items to post a list one at a time; each iteration is a new post' },
-		{ nodeType: 'n8n-nodes-base.wait', relationHint: 'Pause for approval or until a time before publishing; Post → Create can also wait for publish itself' },
-		{ nodeType: 'n8n-nodes-base.if', relationHint: 'Branch on a post status (posted, partial, failed) or on credits left' },
-		{ nodeType: 'n8n-nodes-base.scheduleTrigger', relationHint: 'Refresh analytics or publish on a schedule' },
+		{
+			nodeType: 'n8n-nodes-genviral.genviralTrigger',
+			relationHint:
+				'Start a workflow when a post is published or fails, a tracked profile posts, or a file appears',
+		},
+		{
+			nodeType: 'n8n-nodes-base.splitInBatches',
+			relationHint: 'Loop Over Items to post a list one at a time; each iteration is a new post',
+		},
+		{
+			nodeType: 'n8n-nodes-base.wait',
+			relationHint:
+				'Pause for approval or until a time before publishing; Post → Create can also wait for publish itself',
+		},
+		{
+			nodeType: 'n8n-nodes-base.if',
+			relationHint: 'Branch on a post status (posted, partial, failed) or on credits left',
+		},
+		{
+			nodeType: 'n8n-nodes-base.scheduleTrigger',
+			relationHint: 'Refresh analytics or publish on a schedule',
+		},
 	],
 	extraTypeDefContent: [
 		PUBLISH_VIDEO,

@@ -13,7 +13,11 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 }
 
 /** The text search filter of a Get Many ("Only packs whose name contains this text"). */
-export function searchFilter(what: string, field: 'name' | 'title', placeholder?: string): INodeProperties {
+export function searchFilter(
+	what: string,
+	field: 'name' | 'title',
+	placeholder?: string,
+): INodeProperties {
 	return {
 		displayName: 'Search',
 		name: 'search',

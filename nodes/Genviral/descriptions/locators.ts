@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountsProperty } from './accounts';
 
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const UUID_PATTERN =
+	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 export interface LocatorOptions {
 	/** The item, lower case, as messages say it: "slideshow", "image pack". */
@@ -26,7 +27,15 @@ export interface LocatorOptions {
  * By ID (a UUID, checked as the user types and, by the parameter reader, at run time).
  */
 export function uuidLocator(options: LocatorOptions): INodeProperties {
-	const { noun, displayName, name, searchListMethod, description, returnedBy, required = true } = options;
+	const {
+		noun,
+		displayName,
+		name,
+		searchListMethod,
+		description,
+		returnedBy,
+		required = true,
+	} = options;
 	const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
 	return {
 		displayName,
@@ -50,7 +59,10 @@ export function uuidLocator(options: LocatorOptions): INodeProperties {
 				placeholder: options.placeholder ?? '0a0a0a0a-0000-4000-8000-00000000a001',
 				hint: `The ID of the ${noun}, as returned by ${returnedBy}`,
 				validation: [
-					{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: `Not a valid ${noun} ID (a UUID)` } },
+					{
+						type: 'regex',
+						properties: { regex: UUID_PATTERN, errorMessage: `Not a valid ${noun} ID (a UUID)` },
+					},
 				],
 			},
 		],
@@ -74,7 +86,12 @@ export function packLocator({
 	displayName = 'Image Pack',
 	required = true,
 	description = 'The image pack (a library of background images)',
-}: { name?: string; displayName?: string; required?: boolean; description?: string } = {}): INodeProperties {
+}: {
+	name?: string;
+	displayName?: string;
+	required?: boolean;
+	description?: string;
+} = {}): INodeProperties {
 	return uuidLocator({
 		noun: 'image pack',
 		displayName,
@@ -93,7 +110,8 @@ export const slideshowLocator: INodeProperties = uuidLocator({
 	displayName: 'Slideshow',
 	name: 'slideshowId',
 	searchListMethod: 'searchSlideshows',
-	description: 'The slideshow: pick it from the list, or give its ID (a UUID from Slideshow → Generate, Get Many or Duplicate)',
+	description:
+		'The slideshow: pick it from the list, or give its ID (a UUID from Slideshow → Generate, Get Many or Duplicate)',
 	returnedBy: 'Generate, Get Many or Duplicate',
 	placeholder: '05050505-0000-4000-8000-00000000d001',
 });
@@ -104,7 +122,8 @@ export const templateLocator: INodeProperties = uuidLocator({
 	displayName: 'Template',
 	name: 'templateId',
 	searchListMethod: 'searchTemplates',
-	description: 'The template: pick it from the list, or give its ID (a UUID from Template → Create or Get Many)',
+	description:
+		'The template: pick it from the list, or give its ID (a UUID from Template → Create or Get Many)',
 	returnedBy: 'Create or Get Many',
 });
 
@@ -114,7 +133,12 @@ export function folderLocator({
 	displayName = 'Folder',
 	required = true,
 	description = 'The folder: pick it from the list, or give its ID (a UUID from Folder → Create or Get Many)',
-}: { name?: string; displayName?: string; required?: boolean; description?: string } = {}): INodeProperties {
+}: {
+	name?: string;
+	displayName?: string;
+	required?: boolean;
+	description?: string;
+} = {}): INodeProperties {
 	return uuidLocator({
 		noun: 'folder',
 		displayName,
@@ -133,7 +157,8 @@ export const postLocator: INodeProperties = uuidLocator({
 	displayName: 'Post',
 	name: 'postId',
 	searchListMethod: 'searchPosts',
-	description: 'The post: pick it from the recent posts, or give its ID (a UUID from Post → Create or Get Many)',
+	description:
+		'The post: pick it from the recent posts, or give its ID (a UUID from Post → Create or Get Many)',
 	returnedBy: 'Post → Create or Get Many',
 	placeholder: '02020202-0000-4000-8000-000000005001',
 });
@@ -144,7 +169,8 @@ export const packImageLocator: INodeProperties = uuidLocator({
 	displayName: 'Image',
 	name: 'imageId',
 	searchListMethod: 'searchPackImages',
-	description: 'The image: pick it from the images of the pack above, or give its ID (from Image Pack → Get or Add Image)',
+	description:
+		'The image: pick it from the images of the pack above, or give its ID (from Image Pack → Get or Add Image)',
 	returnedBy: 'Image Pack → Get or Add Image',
 	placeholder: '05050505-0000-4000-8000-00000000c001',
 });
@@ -158,14 +184,23 @@ export const packImageLocator: INodeProperties = uuidLocator({
  */
 
 /** Post IDs of the bulk operations: Retry lists failed and partial posts, Delete the unpublished ones. */
-export function postsLocator(options: { max: number; loadOptionsMethod: 'getRetryablePosts' | 'getDeletablePosts'; description: string }): INodeProperties {
+export function postsLocator(options: {
+	max: number;
+	loadOptionsMethod: 'getRetryablePosts' | 'getDeletablePosts';
+	description: string;
+}): INodeProperties {
 	return {
 		displayName: 'Post Names or IDs',
 		name: 'postIds',
 		type: 'multiOptions',
 		required: true,
 		default: [],
-		typeOptions: { loadOptionsMethod: options.loadOptionsMethod, format: 'idList', minItems: 1, maxItems: options.max },
+		typeOptions: {
+			loadOptionsMethod: options.loadOptionsMethod,
+			format: 'idList',
+			minItems: 1,
+			maxItems: options.max,
+		},
 		description: `${options.description} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 		hint: `Pick 1 to ${options.max} posts. An expression may give one ID, a list, or IDs separated by commas.`,
 	};

@@ -18,7 +18,9 @@ export const postStatusOptions: INodePropertyOptions[] = [
 ];
 
 /** The statuses GET /posts filters by (reference 7.2): all but `canceled`. */
-export const postListStatusOptions: INodePropertyOptions[] = postStatusOptions.filter((option) => option.value !== 'canceled');
+export const postListStatusOptions: INodePropertyOptions[] = postStatusOptions.filter(
+	(option) => option.value !== 'canceled',
+);
 
 /** A slideshow's statuses: the GET /slideshows filter and PATCH /slideshows/{id} take the same two. */
 export const slideshowStatusOptions: INodePropertyOptions[] = [

@@ -6,7 +6,8 @@
  */
 
 /** A strict ISO 8601 date or date-time; the offset is optional. */
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 export interface ParsedInstant {
 	/** Milliseconds since the epoch. */
@@ -46,7 +47,14 @@ export function offsetMinutes(timeZone: string, epochMs: number): number {
 		second: '2-digit',
 	}).formatToParts(new Date(epochMs));
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }
 
@@ -88,7 +96,9 @@ function wallTimeToEpoch(fields: number[], timeZone: string): number {
 export function parseInstant(value: unknown, timeZone: string): ParsedInstant | undefined {
 	if (value instanceof Date) {
 		const epochMs = value.getTime();
-		return Number.isNaN(epochMs) ? undefined : { epochMs, iso: value.toISOString(), hadOffset: true };
+		return Number.isNaN(epochMs)
+			? undefined
+			: { epochMs, iso: value.toISOString(), hadOffset: true };
 	}
 	if (isLuxonDateTime(value)) {
 		if (!value.isValid) return undefined;
@@ -100,8 +110,18 @@ export function parseInstant(value: unknown, timeZone: string): ParsedInstant | 
 	const match = ISO.exec(text);
 	if (!match) return undefined;
 	const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = match;
-	const fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), Math.round(Number(`0${frac || '.0'}`) * 1000)];
-	const check = new Date(Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]));
+	const fields = [
+		Number(y),
+		Number(mo),
+		Number(d),
+		Number(h),
+		Number(mi),
+		Number(s),
+		Math.round(Number(`0${frac || '.0'}`) * 1000),
+	];
+	const check = new Date(
+		Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]),
+	);
 	if (
 		check.getUTCFullYear() !== fields[0] ||
 		check.getUTCMonth() !== fields[1] - 1 ||
@@ -114,7 +134,9 @@ export function parseInstant(value: unknown, timeZone: string): ParsedInstant | 
 	}
 	if (zone !== undefined) {
 		const epochMs = Date.parse(text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'));
-		return Number.isNaN(epochMs) ? undefined : { epochMs, iso: new Date(epochMs).toISOString(), hadOffset: true };
+		return Number.isNaN(epochMs)
+			? undefined
+			: { epochMs, iso: new Date(epochMs).toISOString(), hadOffset: true };
 	}
 	const epochMs = wallTimeToEpoch(fields, timeZone);
 	return { epochMs, iso: isoInZone(epochMs, timeZone), hadOffset: false };

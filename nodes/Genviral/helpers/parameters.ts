@@ -9,7 +9,15 @@ import type {
 } from 'n8n-workflow';
 
 import { parseInstant, utcDateOf } from './dates';
-import { booleanValue, describeValue, failValidation, isUuid, numberInRange, optionalString, valuesOf } from './validation';
+import {
+	booleanValue,
+	describeValue,
+	failValidation,
+	isUuid,
+	numberInRange,
+	optionalString,
+	valuesOf,
+} from './validation';
 
 /**
  * One parameter reader for every operation. The checks come from the parameter's own
@@ -47,7 +55,15 @@ import { booleanValue, describeValue, failValidation, isUuid, numberInRange, opt
 
 type ReaderContext = IExecuteFunctions | IPollFunctions;
 
-export type ParameterFormat = 'uuid' | 'url' | 'json' | 'date' | 'idList' | 'urlList' | 'textList' | 'accountIds';
+export type ParameterFormat =
+	| 'uuid'
+	| 'url'
+	| 'json'
+	| 'date'
+	| 'idList'
+	| 'urlList'
+	| 'textList'
+	| 'accountIds';
 
 /** A "set X or clear X, not both" pair of a collection (see the header). */
 export interface SetOrClearPair {
@@ -60,7 +76,13 @@ function isPollContext(ctx: ReaderContext): ctx is IPollFunctions {
 	return '__emit' in ctx;
 }
 
-function rawParameter(ctx: ReaderContext, name: string, itemIndex: number, fallback: unknown, options?: { extractValue: boolean }): unknown {
+function rawParameter(
+	ctx: ReaderContext,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+	options?: { extractValue: boolean },
+): unknown {
 	if (isPollContext(ctx)) return ctx.getNodeParameter(name, fallback, options);
 	return ctx.getNodeParameter(name, itemIndex, fallback, options);
 }
@@ -74,7 +96,10 @@ function formatOf(property: INodeProperties): ParameterFormat | undefined {
 
 /** The number of decimals a number field allows; none unless `numberPrecision` says so. */
 function isInteger(property: INodeProperties): boolean {
-	return !(typeof property.typeOptions?.numberPrecision === 'number' && property.typeOptions.numberPrecision > 0);
+	return !(
+		typeof property.typeOptions?.numberPrecision === 'number' &&
+		property.typeOptions.numberPrecision > 0
+	);
 }
 
 /** A strict decimal number: "16", "-2.5", "1e3"; not "0x10", "", " " or "Infinity". */
@@ -85,11 +110,17 @@ function toNumber(value: unknown): unknown {
 }
 
 function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** Read one top-level parameter of the node for an item, checked against its declaration. */
-export function readParameter<T = unknown>(ctx: ReaderContext, property: INodeProperties, itemIndex: number): T {
+export function readParameter<T = unknown>(
+	ctx: ReaderContext,
+	property: INodeProperties,
+	itemIndex: number,
+): T {
 	const raw =
 		property.type === 'resourceLocator'
 			? rawParameter(ctx, property.name, itemIndex, undefined, { extractValue: true })
@@ -105,12 +136,14 @@ export function readParameter<T = unknown>(ctx: ReaderContext, property: INodePr
 export function isShown(property: INodeProperties, values: IDataObject): boolean {
 	const show = property.displayOptions?.show ?? {};
 	for (const [name, allowed] of Object.entries(show)) {
-		if (name === 'resource' || name === 'operation' || name.startsWith('@') || name.startsWith('/')) continue;
+		if (name === 'resource' || name === 'operation' || name.startsWith('@') || name.startsWith('/'))
+			continue;
 		if (!(allowed ?? []).some((value) => value === values[name])) return false;
 	}
 	const hide = property.displayOptions?.hide ?? {};
 	for (const [name, hidden] of Object.entries(hide)) {
-		if (name === 'resource' || name === 'operation' || name.startsWith('@') || name.startsWith('/')) continue;
+		if (name === 'resource' || name === 'operation' || name.startsWith('@') || name.startsWith('/'))
+			continue;
 		if ((hidden ?? []).some((value) => value === values[name])) return false;
 	}
 	return true;
@@ -120,7 +153,11 @@ export function isShown(property: INodeProperties, values: IDataObject): boolean
  * Read an operation's parameters at once, keyed by name: hidden ones are skipped, absent
  * optional ones left out.
  */
-export function readParameters(ctx: ReaderContext, properties: INodeProperties[], itemIndex: number): IDataObject {
+export function readParameters(
+	ctx: ReaderContext,
+	properties: INodeProperties[],
+	itemIndex: number,
+): IDataObject {
 	const values: IDataObject = {};
 	for (const property of properties) {
 		if (property.type === 'notice' || !isShown(property, values)) continue;
@@ -141,33 +178,42 @@ export function checkValue(
 	itemIndex: number,
 	label = property.displayName,
 ): unknown {
-	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const fail = (message: string): never =>
+		failValidation(ctx as IExecuteFunctions, itemIndex, message);
 	const required = property.required === true;
 	const typeOptions = property.typeOptions ?? {};
 	const format = formatOf(property);
 
 	switch (property.type) {
 		case 'boolean':
-			if (isBlank(value)) return required ? fail(`${label} is required`) : (property.default as boolean | undefined);
+			if (isBlank(value))
+				return required ? fail(`${label} is required`) : (property.default as boolean | undefined);
 			return booleanValue(ctx as IExecuteFunctions, value, label, itemIndex);
 
 		case 'number': {
 			// Absent is absent; a blank text (an expression that gave "") is a wrong number.
-			if (value === undefined || value === null) return required ? fail(`${label} is required`) : undefined;
-			const min = typeof typeOptions.minValue === 'number' ? typeOptions.minValue : Number.NEGATIVE_INFINITY;
-			const max = typeof typeOptions.maxValue === 'number' ? typeOptions.maxValue : Number.POSITIVE_INFINITY;
+			if (value === undefined || value === null)
+				return required ? fail(`${label} is required`) : undefined;
+			const min =
+				typeof typeOptions.minValue === 'number' ? typeOptions.minValue : Number.NEGATIVE_INFINITY;
+			const max =
+				typeof typeOptions.maxValue === 'number' ? typeOptions.maxValue : Number.POSITIVE_INFINITY;
 			return numberInRange(ctx as IExecuteFunctions, toNumber(value), label, itemIndex, min, max, {
 				integer: isInteger(property),
 			});
 		}
 
 		case 'options': {
-			if (typeOptions.loadOptionsMethod !== undefined) return checkText(ctx, property, value, itemIndex, label);
+			if (typeOptions.loadOptionsMethod !== undefined)
+				return checkText(ctx, property, value, itemIndex, label);
 			const allowed = valuesOf((property.options ?? []) as INodePropertyOptions[]);
 			if (isBlank(value) && !required) return undefined;
 			const text = typeof value === 'string' ? value.trim() : value;
-			const found = allowed.find((v) => v === text) ?? allowed.find((v) => typeof text === 'string' && v.toLowerCase() === text.toLowerCase());
-			if (found === undefined) return fail(`${label} must be one of ${allowed.join(', ')}; got ${describeValue(value)}`);
+			const found =
+				allowed.find((v) => v === text) ??
+				allowed.find((v) => typeof text === 'string' && v.toLowerCase() === text.toLowerCase());
+			if (found === undefined)
+				return fail(`${label} must be one of ${allowed.join(', ')}; got ${describeValue(value)}`);
 			return found;
 		}
 
@@ -183,11 +229,16 @@ export function checkValue(
 			for (const entry of list) {
 				let item = typeof entry === 'number' ? String(entry) : entry;
 				if (format === 'idList') {
-					if (!isUuid(String(item))) fail(`${label} contains ${describeValue(entry)}, which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001`);
+					if (!isUuid(String(item)))
+						fail(
+							`${label} contains ${describeValue(entry)}, which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001`,
+						);
 					item = String(item).toLowerCase();
 				}
 				if (typeof item !== 'string' || (allowed !== undefined && !allowed.includes(item))) {
-					fail(`${label} contains ${describeValue(entry)}, which is not allowed${allowed ? ` (allowed: ${allowed.join(', ')})` : ''}`);
+					fail(
+						`${label} contains ${describeValue(entry)}, which is not allowed${allowed ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+					);
 				}
 				if (!result.includes(item as string)) result.push(item as string);
 			}
@@ -199,12 +250,19 @@ export function checkValue(
 			const timeZone = ctx.getTimezone();
 			if (format === 'date') {
 				const date = utcDateOf(value, timeZone);
-				return date ?? fail(`${label} must be a date like 2026-01-31 (or a date-time); got ${describeValue(value)}`);
+				return (
+					date ??
+					fail(
+						`${label} must be a date like 2026-01-31 (or a date-time); got ${describeValue(value)}`,
+					)
+				);
 			}
 			const instant = parseInstant(value, timeZone);
 			return (
 				instant?.iso ??
-				fail(`${label} must be a date-time like 2026-01-31T09:00:00 (read in ${timeZone} without an offset); got ${describeValue(value)}`)
+				fail(
+					`${label} must be a date-time like 2026-01-31T09:00:00 (read in ${timeZone} without an offset); got ${describeValue(value)}`,
+				)
 			);
 		}
 
@@ -214,8 +272,12 @@ export function checkValue(
 		case 'json': {
 			if (isBlank(value)) return required ? fail(`${label} is required`) : undefined;
 			const parsed = parseJson(ctx, value, itemIndex, label);
-			if (typeOptions.jsonObject === true && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
-				const example = typeof typeOptions.jsonExample === 'string' ? ` such as ${typeOptions.jsonExample}` : '';
+			if (
+				typeOptions.jsonObject === true &&
+				(typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+			) {
+				const example =
+					typeof typeOptions.jsonExample === 'string' ? ` such as ${typeOptions.jsonExample}` : '';
 				fail(`${label} must be a JSON object${example}; got ${describeValue(parsed)}`);
 			}
 			return parsed;
@@ -223,11 +285,18 @@ export function checkValue(
 
 		case 'collection': {
 			if (isBlank(value)) return undefined;
-			if (typeof value !== 'object' || Array.isArray(value)) return fail(`${label} must be an object; got ${describeValue(value)}`);
+			if (typeof value !== 'object' || Array.isArray(value))
+				return fail(`${label} must be an object; got ${describeValue(value)}`);
 			const result: IDataObject = {};
 			for (const option of (property.options ?? []) as INodeProperties[]) {
 				if (!(option.name in (value as IDataObject))) continue;
-				const checked = checkValue(ctx, option, (value as IDataObject)[option.name], itemIndex, `${label} → ${option.displayName}`);
+				const checked = checkValue(
+					ctx,
+					option,
+					(value as IDataObject)[option.name],
+					itemIndex,
+					`${label} → ${option.displayName}`,
+				);
 				if (checked !== undefined) result[option.name] = checked as IDataObject[string];
 			}
 			checkCollectionRules(ctx, property, result, itemIndex, label);
@@ -236,7 +305,8 @@ export function checkValue(
 
 		case 'fixedCollection': {
 			if (isBlank(value)) return undefined;
-			if (typeof value !== 'object' || Array.isArray(value)) return fail(`${label} must be an object; got ${describeValue(value)}`);
+			if (typeof value !== 'object' || Array.isArray(value))
+				return fail(`${label} must be an object; got ${describeValue(value)}`);
 			const result: IDataObject = {};
 			for (const group of (property.options ?? []) as INodePropertyCollection[]) {
 				const groupValue = (value as IDataObject)[group.name];
@@ -245,12 +315,20 @@ export function checkValue(
 				const checked = entries.map((entry) =>
 					checkValue(
 						ctx,
-						{ displayName: `${label} → ${group.displayName}`, name: group.name, type: 'collection', default: {}, options: group.values },
+						{
+							displayName: `${label} → ${group.displayName}`,
+							name: group.name,
+							type: 'collection',
+							default: {},
+							options: group.values,
+						},
 						entry,
 						itemIndex,
 					),
 				);
-				result[group.name] = (Array.isArray(groupValue) ? checked : checked[0]) as IDataObject[string];
+				result[group.name] = (
+					Array.isArray(groupValue) ? checked : checked[0]
+				) as IDataObject[string];
 			}
 			return result;
 		}
@@ -260,8 +338,15 @@ export function checkValue(
 	}
 }
 
-function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown, itemIndex: number, label: string): unknown {
-	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+function checkText(
+	ctx: ReaderContext,
+	property: INodeProperties,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): unknown {
+	const fail = (message: string): never =>
+		failValidation(ctx as IExecuteFunctions, itemIndex, message);
 	const format = formatOf(property);
 	if (format === 'json') {
 		if (isBlank(value)) return property.required ? fail(`${label} is required`) : undefined;
@@ -269,27 +354,42 @@ function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown
 	}
 	if (format === 'idList') {
 		const list = listEntries(value);
-		if (list === undefined) return fail(`${label} must be a list of IDs (or IDs separated by commas); got ${describeValue(value)}`);
+		if (list === undefined)
+			return fail(
+				`${label} must be a list of IDs (or IDs separated by commas); got ${describeValue(value)}`,
+			);
 		const ids: string[] = [];
 		for (const entry of list) {
-			if (!isUuid(String(entry))) fail(`${label} contains ${describeValue(entry)}, which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001`);
+			if (!isUuid(String(entry)))
+				fail(
+					`${label} contains ${describeValue(entry)}, which is not an ID like 0a0a0a0a-0000-4000-8000-00000000a001`,
+				);
 			const id = String(entry).toLowerCase();
 			if (!ids.includes(id)) ids.push(id);
 		}
 		if (property.required && ids.length === 0) fail(`${label} is required and cannot be empty`);
 		return checkCount(ctx, property, ids, itemIndex, label);
 	}
-	if (format === 'urlList' || format === 'textList') return checkTextList(ctx, property, value, itemIndex, label);
+	if (format === 'urlList' || format === 'textList')
+		return checkTextList(ctx, property, value, itemIndex, label);
 	// A list typed as text may hold one entry per line.
 	const { maxLength, multiline } = textLimits(property);
 	if (isBlank(value)) {
 		if (property.required) return fail(`${label} is required and cannot be empty`);
-		return property.typeOptions?.keepBlank === true && value !== undefined && value !== null ? '' : undefined;
+		return property.typeOptions?.keepBlank === true && value !== undefined && value !== null
+			? ''
+			: undefined;
 	}
-	const text = optionalString(ctx as IExecuteFunctions, value, label, itemIndex, { maxLength, multiline });
+	const text = optionalString(ctx as IExecuteFunctions, value, label, itemIndex, {
+		maxLength,
+		multiline,
+	});
 	if (text === undefined) return undefined;
 	if (format === 'uuid') {
-		if (!isUuid(text)) fail(`${label} must be an ID like 0a0a0a0a-0000-4000-8000-00000000a001; got ${describeValue(text)}`);
+		if (!isUuid(text))
+			fail(
+				`${label} must be an ID like 0a0a0a0a-0000-4000-8000-00000000a001; got ${describeValue(text)}`,
+			);
 		return text.toLowerCase();
 	}
 	if (format === 'url') {
@@ -314,7 +414,9 @@ function checkText(ctx: ReaderContext, property: INodeProperties, value: unknown
 function textLimits(property: INodeProperties): { maxLength: number; multiline: boolean } {
 	const format = formatOf(property);
 	const multiline =
-		(typeof property.typeOptions?.rows === 'number' && property.typeOptions.rows > 1) || format === 'textList' || format === 'urlList';
+		(typeof property.typeOptions?.rows === 'number' && property.typeOptions.rows > 1) ||
+		format === 'textList' ||
+		format === 'urlList';
 	const maxLength =
 		typeof property.typeOptions?.maxLength === 'number'
 			? property.typeOptions.maxLength
@@ -329,8 +431,15 @@ function textLimits(property: INodeProperties): { maxLength: number; multiline: 
  * rule of `listEntries`, each checked (a URL as a URL field is; a text against `entryPattern`),
  * counted against `minItems` / `maxItems`. Undefined when empty and optional.
  */
-function checkTextList(ctx: ReaderContext, property: INodeProperties, value: unknown, itemIndex: number, label: string): string[] | undefined {
-	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+function checkTextList(
+	ctx: ReaderContext,
+	property: INodeProperties,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string[] | undefined {
+	const fail = (message: string): never =>
+		failValidation(ctx as IExecuteFunctions, itemIndex, message);
 	const format = formatOf(property);
 	const typeOptions = property.typeOptions ?? {};
 	if (isBlank(value) || (Array.isArray(value) && value.length === 0)) {
@@ -339,29 +448,44 @@ function checkTextList(ctx: ReaderContext, property: INodeProperties, value: unk
 	if (typeof value === 'string') {
 		// The whole text first: its length bound, and no control characters but line breaks.
 		const { maxLength } = textLimits(property);
-		optionalString(ctx as IExecuteFunctions, value, label, itemIndex, { maxLength, multiline: true });
+		optionalString(ctx as IExecuteFunctions, value, label, itemIndex, {
+			maxLength,
+			multiline: true,
+		});
 	}
 	const entries = listEntries(value);
 	if (entries === undefined) {
 		return format === 'urlList'
-			? fail(`${label} must be a list of URLs (or URLs one per line or separated by commas); got ${describeValue(value)}`)
-			: fail(`${label} must be a list, or text with one entry per line or entries separated by commas; got ${describeValue(value)}`);
+			? fail(
+					`${label} must be a list of URLs (or URLs one per line or separated by commas); got ${describeValue(value)}`,
+				)
+			: fail(
+					`${label} must be a list, or text with one entry per line or entries separated by commas; got ${describeValue(value)}`,
+				);
 	}
-	const pattern = typeof typeOptions.entryPattern === 'string' ? new RegExp(typeOptions.entryPattern as string) : undefined;
+	const pattern =
+		typeof typeOptions.entryPattern === 'string'
+			? new RegExp(typeOptions.entryPattern as string)
+			: undefined;
 	const list: string[] = [];
 	for (const entry of entries) {
-		if (typeof entry !== 'string') return fail(`${label} contains ${describeValue(entry)}, which is not text`);
+		if (typeof entry !== 'string')
+			return fail(`${label} contains ${describeValue(entry)}, which is not text`);
 		let text: string;
 		if (format === 'urlList') {
 			// No URL holds a raw space: this is two URLs on one line of a list written one per line.
 			if (/\s/.test(entry)) {
-				fail(`${label} contains ${describeValue(entry)}, which is not one URL: give one URL per line, or URLs separated by commas on a single line`);
+				fail(
+					`${label} contains ${describeValue(entry)}, which is not one URL: give one URL per line, or URLs separated by commas on a single line`,
+				);
 			}
 			text = checkValue(ctx, urlEntry(label), entry, itemIndex, label) as string;
 		} else {
 			text = entry;
 			if (pattern !== undefined && !pattern.test(text)) {
-				fail(`${label} contains ${describeValue(text)}, which is not ${(typeOptions.entryHint as string | undefined) ?? `like ${pattern.source}`}`);
+				fail(
+					`${label} contains ${describeValue(text)}, which is not ${(typeOptions.entryHint as string | undefined) ?? `like ${pattern.source}`}`,
+				);
 			}
 		}
 		if (typeOptions.unique !== true || !list.includes(text)) list.push(text);
@@ -375,24 +499,41 @@ function checkTextList(ctx: ReaderContext, property: INodeProperties, value: unk
  * separated by commas, JSON list text, and account objects (`{ id }`, as Account → Get Many
  * outputs), lists nested once as expressions build them.
  */
-function checkAccountIds(ctx: ReaderContext, property: INodeProperties, value: unknown, itemIndex: number, label: string): string[] {
-	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+function checkAccountIds(
+	ctx: ReaderContext,
+	property: INodeProperties,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string[] {
+	const fail = (message: string): never =>
+		failValidation(ctx as IExecuteFunctions, itemIndex, message);
 	const min = (property.typeOptions?.minItems as number | undefined) ?? 0;
 	const max = property.typeOptions?.maxItems as number | undefined;
 	const ids: string[] = [];
 	for (const entry of accountEntries(value)) {
-		const candidate = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as IDataObject).id : entry;
+		const candidate =
+			typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+				? (entry as IDataObject).id
+				: entry;
 		const text = typeof candidate === 'string' ? candidate.trim() : candidate;
 		if (typeof text !== 'string' || !isUuid(text)) {
-			fail(`${label} contains ${describeValue(entry)}, which is not an account ID like 0a0a0a0a-0000-4000-8000-00000000c001 (get them with Account → Get Many)`);
+			fail(
+				`${label} contains ${describeValue(entry)}, which is not an account ID like 0a0a0a0a-0000-4000-8000-00000000c001 (get them with Account → Get Many)`,
+			);
 		}
 		const id = (text as string).toLowerCase();
 		if (!ids.includes(id)) ids.push(id);
 	}
 	if (ids.length < min) {
-		fail(ids.length === 0 ? `${label} is required: pick at least ${min} account${min === 1 ? '' : 's'}` : `${label} needs at least ${min} accounts (got ${ids.length})`);
+		fail(
+			ids.length === 0
+				? `${label} is required: pick at least ${min} account${min === 1 ? '' : 's'}`
+				: `${label} needs at least ${min} accounts (got ${ids.length})`,
+		);
 	}
-	if (max !== undefined && ids.length > max) fail(`${label} takes at most ${max} accounts (got ${ids.length})`);
+	if (max !== undefined && ids.length > max)
+		fail(`${label} takes at most ${max} accounts (got ${ids.length})`);
 	return ids;
 }
 
@@ -410,11 +551,18 @@ function accountEntries(value: unknown): unknown[] {
 				// Not JSON: read it as comma-separated text below (and refuse what is not an ID).
 			}
 		}
-		return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+		return text
+			.split(',')
+			.map((part) => part.trim())
+			.filter((part) => part !== '');
 	}
 	if (Array.isArray(value)) {
 		return value.flatMap((entry) =>
-			Array.isArray(entry) || typeof entry === 'string' ? accountEntries(entry) : entry === null || entry === undefined ? [] : [entry],
+			Array.isArray(entry) || typeof entry === 'string'
+				? accountEntries(entry)
+				: entry === null || entry === undefined
+					? []
+					: [entry],
 		);
 	}
 	return [value];
@@ -434,37 +582,76 @@ function isGiven(value: unknown, option: INodeProperties, isClearFlag: boolean):
 }
 
 /** A collection's own rules (`setOrClear`, `notEmpty`), on the values as read. */
-function checkCollectionRules(ctx: ReaderContext, property: INodeProperties, values: IDataObject, itemIndex: number, label: string): void {
-	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+function checkCollectionRules(
+	ctx: ReaderContext,
+	property: INodeProperties,
+	values: IDataObject,
+	itemIndex: number,
+	label: string,
+): void {
+	const fail = (message: string): never =>
+		failValidation(ctx as IExecuteFunctions, itemIndex, message);
 	const options = (property.options ?? []) as INodeProperties[];
-	const nameOf = (name: string) => options.find((option) => option.name === name)?.displayName ?? name;
+	const nameOf = (name: string) =>
+		options.find((option) => option.name === name)?.displayName ?? name;
 	const pairs = (property.typeOptions?.setOrClear ?? []) as SetOrClearPair[];
 	const clearFlags = pairs.map((pair) => pair.clear);
 	for (const pair of pairs) {
-		const set = pair.set.filter((name) => isGiven(values[name], options.find((option) => option.name === name) ?? { ...property, name }, false));
+		const set = pair.set.filter((name) =>
+			isGiven(
+				values[name],
+				options.find((option) => option.name === name) ?? { ...property, name },
+				false,
+			),
+		);
 		if (set.length > 0 && values[pair.clear] === true) {
-			fail(`Set either ${set.map((name) => `${label} → ${nameOf(name)}`).join(' and ')} or ${label} → ${nameOf(pair.clear)}, not both`);
+			fail(
+				`Set either ${set.map((name) => `${label} → ${nameOf(name)}`).join(' and ')} or ${label} → ${nameOf(pair.clear)}, not both`,
+			);
 		}
 	}
-	if (property.typeOptions?.notEmpty === true && !options.some((option) => isGiven(values[option.name], option, clearFlags.includes(option.name)))) {
+	if (
+		property.typeOptions?.notEmpty === true &&
+		!options.some((option) =>
+			isGiven(values[option.name], option, clearFlags.includes(option.name)),
+		)
+	) {
 		const names = options.map((option) => option.displayName);
-		const choices = names.length <= 8 ? `at least one of ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : 'at least one field';
+		const choices =
+			names.length <= 8
+				? `at least one of ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+				: 'at least one field';
 		fail(`Nothing to update: add ${choices} under ${label}`);
 	}
 }
 
 /** The locator's value (n8n extracted it), checked by the regex of the mode it came from. */
-function checkLocator(ctx: ReaderContext, property: INodeProperties, value: unknown, itemIndex: number, label: string): unknown {
-	const fail = (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
-	const extracted = typeof value === 'object' && value !== null && '__rl' in value ? (value as IDataObject).value : value;
-	if (isBlank(extracted)) return property.required ? fail(`${label} is required: pick one from the list or give its ID`) : undefined;
+function checkLocator(
+	ctx: ReaderContext,
+	property: INodeProperties,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): unknown {
+	const fail = (message: string): never =>
+		failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const extracted =
+		typeof value === 'object' && value !== null && '__rl' in value
+			? (value as IDataObject).value
+			: value;
+	if (isBlank(extracted))
+		return property.required
+			? fail(`${label} is required: pick one from the list or give its ID`)
+			: undefined;
 	const text = typeof extracted === 'number' ? String(extracted) : extracted;
-	if (typeof text !== 'string') return fail(`${label} must be an ID; got ${describeValue(extracted)}`);
+	if (typeof text !== 'string')
+		return fail(`${label} must be an ID; got ${describeValue(extracted)}`);
 	const idMode = (property.modes ?? []).find((mode: INodePropertyMode) => mode.name === 'id');
 	for (const rule of idMode?.validation ?? []) {
 		if (typeof rule !== 'object' || rule.type !== 'regex') continue;
 		const { regex, errorMessage } = rule.properties as { regex: string; errorMessage: string };
-		if (!new RegExp(regex).test(text.trim())) fail(`${label}: ${errorMessage}; got ${describeValue(text)}`);
+		if (!new RegExp(regex).test(text.trim()))
+			fail(`${label}: ${errorMessage}; got ${describeValue(text)}`);
 	}
 	// IDs are UUIDs almost everywhere; compare them in one case. Other IDs are kept as typed.
 	return isUuid(text.trim()) ? text.trim().toLowerCase() : text.trim();
@@ -472,11 +659,20 @@ function checkLocator(ctx: ReaderContext, property: INodeProperties, value: unkn
 
 function parseJson(ctx: ReaderContext, value: unknown, itemIndex: number, label: string): unknown {
 	if (typeof value === 'object' && value !== null) return value;
-	if (typeof value !== 'string') return failValidation(ctx as IExecuteFunctions, itemIndex, `${label} must be JSON; got ${describeValue(value)}`);
+	if (typeof value !== 'string')
+		return failValidation(
+			ctx as IExecuteFunctions,
+			itemIndex,
+			`${label} must be JSON; got ${describeValue(value)}`,
+		);
 	try {
 		return JSON.parse(value) as unknown;
 	} catch (error) {
-		return failValidation(ctx as IExecuteFunctions, itemIndex, `${label} is not valid JSON (${(error as Error).message.slice(0, 120)})`);
+		return failValidation(
+			ctx as IExecuteFunctions,
+			itemIndex,
+			`${label} is not valid JSON (${(error as Error).message.slice(0, 120)})`,
+		);
 	}
 }
 
@@ -493,12 +689,16 @@ export function listEntries(value: unknown): unknown[] | undefined {
 	let raw: unknown;
 	if (typeof value === 'string') {
 		// A comma that ends a line ("a,\nb") only separates, as it would on one line.
-		raw = /[\r\n]/.test(value) ? value.split(/\r\n|\r|\n/).map((line) => line.trim().replace(/,$/, '')) : value.split(',');
+		raw = /[\r\n]/.test(value)
+			? value.split(/\r\n|\r|\n/).map((line) => line.trim().replace(/,$/, ''))
+			: value.split(',');
 	} else {
 		raw = typeof value === 'number' ? [value] : value;
 	}
 	if (!Array.isArray(raw)) return undefined;
-	return raw.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => entry !== '' && entry !== null && entry !== undefined);
+	return raw
+		.map((entry) => (typeof entry === 'string' ? entry.trim() : entry))
+		.filter((entry) => entry !== '' && entry !== null && entry !== undefined);
 }
 
 /** How a list field's description states the rule of `listEntries` (end of the sentence). */
@@ -516,16 +716,31 @@ const urlEntry = (label: string): INodeProperties => ({
 	typeOptions: { format: 'url', maxLength: MAX_URL_LENGTH },
 });
 
-function checkCount<T>(ctx: ReaderContext, property: INodeProperties, list: T[], itemIndex: number, label: string): T[] {
+function checkCount<T>(
+	ctx: ReaderContext,
+	property: INodeProperties,
+	list: T[],
+	itemIndex: number,
+	label: string,
+): T[] {
 	const min = property.typeOptions?.minItems as number | undefined;
 	const max = property.typeOptions?.maxItems as number | undefined;
 	const noun = property.typeOptions?.itemNoun as string | undefined;
-	const counted = (count: number) => (noun === undefined ? '' : ` ${count === 1 ? noun.replace(/s$/, '') : noun}`);
+	const counted = (count: number) =>
+		noun === undefined ? '' : ` ${count === 1 ? noun.replace(/s$/, '') : noun}`;
 	if (min !== undefined && list.length < min) {
-		failValidation(ctx as IExecuteFunctions, itemIndex, `${label} needs at least ${min}${counted(min)} (got ${list.length})`);
+		failValidation(
+			ctx as IExecuteFunctions,
+			itemIndex,
+			`${label} needs at least ${min}${counted(min)} (got ${list.length})`,
+		);
 	}
 	if (max !== undefined && list.length > max) {
-		failValidation(ctx as IExecuteFunctions, itemIndex, `${label} takes at most ${max}${counted(max)} (got ${list.length})`);
+		failValidation(
+			ctx as IExecuteFunctions,
+			itemIndex,
+			`${label} takes at most ${max}${counted(max)} (got ${list.length})`,
+		);
 	}
 	return list;
 }

@@ -45,7 +45,10 @@ function checkString(
 	displayName: string,
 	itemIndex: number,
 	required: boolean,
-	{ maxLength = MAX_STRING_LENGTH, multiline = false }: { maxLength?: number; multiline?: boolean } = {},
+	{
+		maxLength = MAX_STRING_LENGTH,
+		multiline = false,
+	}: { maxLength?: number; multiline?: boolean } = {},
 ): string | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
 	if (typeof value !== 'string') {
@@ -57,10 +60,18 @@ function checkString(
 		return undefined;
 	}
 	if (trimmed.length > maxLength) {
-		fail(ctx, itemIndex, `${displayName} is too long (${trimmed.length} characters, at most ${maxLength})`);
+		fail(
+			ctx,
+			itemIndex,
+			`${displayName} is too long (${trimmed.length} characters, at most ${maxLength})`,
+		);
 	}
 	if ((multiline ? CONTROL_CHARACTERS_BUT_LINE_BREAKS : CONTROL_CHARACTERS).test(trimmed)) {
-		fail(ctx, itemIndex, `${displayName} contains control characters (such as line breaks or tabs)`);
+		fail(
+			ctx,
+			itemIndex,
+			`${displayName} contains control characters (such as line breaks or tabs)`,
+		);
 	}
 	return trimmed;
 }
@@ -77,7 +88,8 @@ export function valuesOf(options: INodePropertyOptions[]): string[] {
 export function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	if (value === null) return 'null';
-	if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
+	if (typeof value === 'string')
+		return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
 	return `${typeof value} ${String(value)}`;
@@ -95,7 +107,9 @@ export function numberInRange(
 ): number {
 	// Only plain decimals: Number() would read "0x10" as 16 and "  " as 0.
 	const number =
-		typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim()) ? Number(value) : value;
+		typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim())
+			? Number(value)
+			: value;
 	if (
 		typeof number !== 'number' ||
 		!Number.isFinite(number) ||
@@ -104,11 +118,14 @@ export function numberInRange(
 		number > max
 	) {
 		const kind = integer ? 'a whole number' : 'a number';
-		fail(ctx, itemIndex, `${displayName} must be ${kind} from ${min} to ${max}; got ${describeValue(value)}`);
+		fail(
+			ctx,
+			itemIndex,
+			`${displayName} must be ${kind} from ${min} to ${max}; got ${describeValue(value)}`,
+		);
 	}
 	return number;
 }
-
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -117,7 +134,12 @@ export function isUuid(value: string): boolean {
 }
 
 /** A boolean field (expressions may hand over the strings "true" / "false"). */
-export function booleanValue(ctx: NodeContext, value: unknown, displayName: string, itemIndex: number): boolean {
+export function booleanValue(
+	ctx: NodeContext,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
 	fail(ctx, itemIndex, `${displayName} must be true or false; got ${describeValue(value)}`);
@@ -132,7 +154,13 @@ const YOUTUBE_HANDLE = /^@?[\p{L}\p{M}\p{N}._\u00b7-]{1,100}$/u;
  * without a leading @ (YouTube: letters of any script too). Spaces or emoji would only come
  * back as a target that never fills with data.
  */
-export function checkHandle(ctx: NodeContext, value: string, platform: string, displayName: string, itemIndex: number): string {
+export function checkHandle(
+	ctx: NodeContext,
+	value: string,
+	platform: string,
+	displayName: string,
+	itemIndex: number,
+): string {
 	const youtube = platform === 'youtube';
 	if (!(youtube ? YOUTUBE_HANDLE : HANDLE).test(value)) {
 		fail(

@@ -7,7 +7,11 @@ import { pickerPage } from './slideshows';
 const MAX_CHOICES = 200;
 
 function kilobytes(size: unknown): string {
-	return typeof size === 'number' ? (size >= 1_048_576 ? `${(size / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(size / 1024))} KB`) : '';
+	return typeof size === 'number'
+		? size >= 1_048_576
+			? `${(size / 1_048_576).toFixed(1)} MB`
+			: `${Math.max(1, Math.round(size / 1024))} KB`
+		: '';
 }
 
 /** "clip.mp4 · video/mp4 · 2.4 MB · 2026-03-01": GET /files rows are camelCase, folder items snake_case. */
@@ -15,7 +19,12 @@ export function fileLabel(file: IDataObject): string {
 	const name = String(file.filename ?? file.file_name ?? file.id);
 	const type = file.contentType ?? file.content_type;
 	const created = file.createdAt ?? file.created_at;
-	return [name, typeof type === 'string' ? type : '', kilobytes(file.size), typeof created === 'string' ? created.slice(0, 10) : '']
+	return [
+		name,
+		typeof type === 'string' ? type : '',
+		kilobytes(file.size),
+		typeof created === 'string' ? created.slice(0, 10) : '',
+	]
 		.filter((part) => part !== '')
 		.join(' · ');
 }
@@ -25,7 +34,12 @@ function slideshowLabel(slideshow: IDataObject): string {
 }
 
 /** Every row of an offset-paged list, up to MAX_CHOICES, through the pickers' page reader. */
-async function firstRows(ctx: ILoadOptionsFunctions, path: string, rowsKey: string, qs: Record<string, string>): Promise<IDataObject[]> {
+async function firstRows(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	rowsKey: string,
+	qs: Record<string, string>,
+): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	let token: string | undefined;
 	do {
@@ -59,7 +73,12 @@ export const filesLoadOptions = {
 			const folderId = currentParameter(this, 'folderId', true);
 			// Only an ID goes into the path; without a folder there is nothing to list yet.
 			if (typeof folderId !== 'string' || !isUuid(folderId.trim())) return [];
-			const items = await firstRows(this, `/folders/${folderId.trim().toLowerCase()}/items`, 'items', {});
+			const items = await firstRows(
+				this,
+				`/folders/${folderId.trim().toLowerCase()}/items`,
+				'items',
+				{},
+			);
 			return items.map((item) => ({
 				name: 'title' in item ? slideshowLabel(item) : fileLabel(item),
 				value: String(item.id),
@@ -71,7 +90,12 @@ export const filesLoadOptions = {
 		}
 		if (itemType !== 'file') {
 			const slideshows = await firstRows(this, '/slideshows', 'slideshows', {});
-			options.push(...slideshows.map((slideshow) => ({ name: slideshowLabel(slideshow), value: String(slideshow.id) })));
+			options.push(
+				...slideshows.map((slideshow) => ({
+					name: slideshowLabel(slideshow),
+					value: String(slideshow.id),
+				})),
+			);
 		}
 		return options;
 	},

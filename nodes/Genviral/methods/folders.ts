@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { mediaTypeName, mediaTypeOptions } from '../actions/folder/descriptions';
 import { expectArray, expectObject, genviralApiRequest } from '../transport';
@@ -29,7 +34,11 @@ function mediaTypesToWalk(ctx: ILoadOptionsFunctions): string[] {
 	} catch {
 		return all;
 	}
-	if ((operation === 'create' || operation === 'getMany') && typeof mediaType === 'string' && all.includes(mediaType)) {
+	if (
+		(operation === 'create' || operation === 'getMany') &&
+		typeof mediaType === 'string' &&
+		all.includes(mediaType)
+	) {
 		return [mediaType];
 	}
 	return all;
@@ -59,23 +68,31 @@ export async function searchFolders(
 	const endpoint = 'GET /folders';
 	const needle = (filter ?? '').trim().toLowerCase();
 	const queue: PendingLevel[] =
-		readToken(paginationToken) ?? mediaTypesToWalk(this).map((mediaType) => ({ mediaType, parentId: null, offset: 0, path: [] }));
+		readToken(paginationToken) ??
+		mediaTypesToWalk(this).map((mediaType) => ({ mediaType, parentId: null, offset: 0, path: [] }));
 	const results: INodeListSearchItems[] = [];
 	let requests = 0;
 	while (queue.length > 0 && requests < REQUESTS_PER_CALL && results.length < RESULTS_PER_CALL) {
 		const level = queue.shift() as PendingLevel;
 		const qs: IDataObject = { media_type: level.mediaType, limit: PAGE_SIZE, offset: level.offset };
 		if (level.parentId !== null) qs.parent_folder_id = level.parentId;
-		const page = expectObject(this, await genviralApiRequest.call(this, { method: 'GET', path: '/folders', qs }), endpoint, undefined);
+		const page = expectObject(
+			this,
+			await genviralApiRequest.call(this, { method: 'GET', path: '/folders', qs }),
+			endpoint,
+			undefined,
+		);
 		requests++;
 		const folders = expectArray(this, page.folders, endpoint, undefined, 'folders');
 		const next = level.offset + folders.length;
 		// The rest of this level before its sub-levels, so the list stays in tree order.
-		if (folders.length > 0 && typeof page.total === 'number' && next < page.total) queue.unshift({ ...level, offset: next });
+		if (folders.length > 0 && typeof page.total === 'number' && next < page.total)
+			queue.unshift({ ...level, offset: next });
 		for (const folder of folders) {
 			const path = [...level.path, String(folder.name)];
 			const name = `${path.join(' / ')} · ${mediaTypeName(level.mediaType)}`;
-			if (needle === '' || name.toLowerCase().includes(needle)) results.push({ name, value: String(folder.id) });
+			if (needle === '' || name.toLowerCase().includes(needle))
+				results.push({ name, value: String(folder.id) });
 			if (typeof folder.subfolder_count !== 'number' || folder.subfolder_count > 0) {
 				queue.push({ mediaType: level.mediaType, parentId: String(folder.id), offset: 0, path });
 			}

@@ -20,14 +20,24 @@ import { listSearch as slideshowsListSearch } from './slideshows';
 async function fetchTargets(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const endpoint = 'GET /analytics/targets';
 	const data = await genviralApiRequest.call(ctx, { method: 'GET', path: '/analytics/targets' });
-	return expectArray(ctx, expectObject(ctx, data, endpoint, undefined).targets, endpoint, undefined, 'targets');
+	return expectArray(
+		ctx,
+		expectObject(ctx, data, endpoint, undefined).targets,
+		endpoint,
+		undefined,
+		'targets',
+	);
 }
 
 /** "Acme main · TikTok · @acme": display name (or handle), platform, handle. */
 function targetLabel(target: IDataObject): string {
-	const platform = platformOptions.find((p) => p.value === target.platform)?.name ?? String(target.platform ?? '');
+	const platform =
+		platformOptions.find((p) => p.value === target.platform)?.name ?? String(target.platform ?? '');
 	const handle = String(target.identifier ?? target.normalized_identifier ?? target.id);
-	const name = typeof target.display_name === 'string' && target.display_name !== '' ? target.display_name : handle;
+	const name =
+		typeof target.display_name === 'string' && target.display_name !== ''
+			? target.display_name
+			: handle;
 	return name === handle ? `${handle} · ${platform}` : `${name} · ${platform} · ${handle}`;
 }
 
@@ -38,7 +48,10 @@ export const listSearch = {
 	...packsListSearch,
 	...postsListSearch,
 	/** The "From List" mode of the Target locator; the filter matches name, handle or platform. */
-	async searchTargets(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	async searchTargets(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		const needle = (filter ?? '').trim().toLowerCase();
 		const results: INodeListSearchItems[] = (await fetchTargets(this))
 			.map((target) => ({ name: targetLabel(target), value: String(target.id) }))

@@ -53,10 +53,17 @@ function shortDate(value: unknown, timeZone: string): string {
 export function postLabel(post: IDataObject, timeZone: string): string {
 	const caption = typeof post.caption === 'string' ? post.caption.replace(/\s+/g, ' ').trim() : '';
 	const excerpt =
-		caption === '' ? '(No caption)' : caption.length > CAPTION_EXCERPT ? `${caption.slice(0, CAPTION_EXCERPT - 1).trimEnd()}…` : caption;
+		caption === ''
+			? '(No caption)'
+			: caption.length > CAPTION_EXCERPT
+				? `${caption.slice(0, CAPTION_EXCERPT - 1).trimEnd()}…`
+				: caption;
 	const status = String(post.status ?? 'unknown');
 	// A scheduled post is known by when it goes out; any other by when it was made.
-	const when = status === 'scheduled' && typeof post.scheduled_at === 'string' ? post.scheduled_at : post.created_at;
+	const when =
+		status === 'scheduled' && typeof post.scheduled_at === 'string'
+			? post.scheduled_at
+			: post.created_at;
 	const date = shortDate(when, timeZone);
 	return date === '' ? `${excerpt} · ${status}` : `${excerpt} · ${status} · ${date}`;
 }
@@ -64,12 +71,23 @@ export function postLabel(post: IDataObject, timeZone: string): string {
 function matches(post: IDataObject, label: string, needle: string): boolean {
 	if (needle === '') return true;
 	const caption = typeof post.caption === 'string' ? post.caption.toLowerCase() : '';
-	return label.toLowerCase().includes(needle) || caption.includes(needle) || String(post.id).toLowerCase() === needle;
+	return (
+		label.toLowerCase().includes(needle) ||
+		caption.includes(needle) ||
+		String(post.id).toLowerCase() === needle
+	);
 }
 
 async function fetchPosts(ctx: ILoadOptionsFunctions, qs: IDataObject): Promise<IDataObject[]> {
-	const page = expectObject(ctx, await genviralApiRequest.call(ctx, { method: 'GET', path: '/posts', qs }), ENDPOINT, undefined);
-	return expectArray(ctx, page.posts, ENDPOINT, undefined, 'posts').filter((post) => typeof post.id === 'string');
+	const page = expectObject(
+		ctx,
+		await genviralApiRequest.call(ctx, { method: 'GET', path: '/posts', qs }),
+		ENDPOINT,
+		undefined,
+	);
+	return expectArray(ctx, page.posts, ENDPOINT, undefined, 'posts').filter(
+		(post) => typeof post.id === 'string',
+	);
 }
 
 /**
@@ -79,12 +97,20 @@ async function fetchPosts(ctx: ILoadOptionsFunctions, qs: IDataObject): Promise<
  * them. The filter matches the caption, status and date of the label, or a whole post ID, over
  * a bounded number of requests per call.
  */
-export async function searchPosts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchPosts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const timeZone = timeZoneOf(this);
 	let cursor = readCursor(paginationToken);
 	const results: INodeListSearchItems[] = [];
-	for (let requests = 0; requests < REQUESTS_PER_CALL && results.length < RESULTS_PER_CALL; requests++) {
+	for (
+		let requests = 0;
+		requests < REQUESTS_PER_CALL && results.length < RESULTS_PER_CALL;
+		requests++
+	) {
 		const qs: IDataObject = { limit: PAGE_SIZE };
 		if (cursor !== undefined) qs.until = cursor.until;
 		const posts = await fetchPosts(this, qs);
@@ -97,12 +123,22 @@ export async function searchPosts(this: ILoadOptionsFunctions, filter?: string, 
 		let oldest: string | undefined;
 		for (const post of posts) {
 			const at = post.created_at;
-			if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && (oldest === undefined || Date.parse(at) < Date.parse(oldest))) oldest = at;
+			if (
+				typeof at === 'string' &&
+				!Number.isNaN(Date.parse(at)) &&
+				(oldest === undefined || Date.parse(at) < Date.parse(oldest))
+			)
+				oldest = at;
 		}
 		// A short page is the last one; a page of nothing new (all on one instant) cannot move on.
 		if (posts.length < PAGE_SIZE || fresh.length === 0 || oldest === undefined) return { results };
-		const onOldest = posts.filter((post) => post.created_at === oldest).map((post) => String(post.id));
-		cursor = { until: oldest, shown: oldest === cursor?.until ? [...shown, ...onOldest] : onOldest };
+		const onOldest = posts
+			.filter((post) => post.created_at === oldest)
+			.map((post) => String(post.id));
+		cursor = {
+			until: oldest,
+			shown: oldest === cursor?.until ? [...shown, ...onOldest] : onOldest,
+		};
 	}
 	return { results, paginationToken: JSON.stringify(cursor) };
 }
@@ -112,10 +148,14 @@ export const RETRYABLE_POST_STATUSES = ['failed', 'partial'];
 export const DELETABLE_POST_STATUSES = ['draft', 'pending', 'scheduled', 'retry', 'failed'];
 
 /** The newest posts (up to 100) of each status, newest first, as options of a multi-post picker. */
-async function postOptions(ctx: ILoadOptionsFunctions, statuses: string[]): Promise<INodePropertyOptions[]> {
+async function postOptions(
+	ctx: ILoadOptionsFunctions,
+	statuses: string[],
+): Promise<INodePropertyOptions[]> {
 	const timeZone = timeZoneOf(ctx);
 	const posts: IDataObject[] = [];
-	for (const status of statuses) posts.push(...(await fetchPosts(ctx, { status, limit: PAGE_SIZE })));
+	for (const status of statuses)
+		posts.push(...(await fetchPosts(ctx, { status, limit: PAGE_SIZE })));
 	return posts
 		.sort((a, b) => Date.parse(String(b.created_at)) - Date.parse(String(a.created_at)))
 		.map((post) => ({ name: postLabel(post, timeZone), value: String(post.id) }));

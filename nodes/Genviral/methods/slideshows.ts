@@ -23,21 +23,36 @@ export async function pickerPage(
 	const endpoint = `GET ${path}`;
 	const data = expectObject(
 		ctx,
-		await genviralApiRequest.call(ctx, { method: 'GET', path, qs: { ...qs, limit: PICKER_PAGE_SIZE, offset } }),
+		await genviralApiRequest.call(ctx, {
+			method: 'GET',
+			path,
+			qs: { ...qs, limit: PICKER_PAGE_SIZE, offset },
+		}),
 		endpoint,
 		undefined,
 	);
 	const rows = expectArray(ctx, data[rowsKey], endpoint, undefined, rowsKey);
 	const next = offset + rows.length;
-	const more = typeof data.total === 'number' ? next < data.total : rows.length === PICKER_PAGE_SIZE;
+	const more =
+		typeof data.total === 'number' ? next < data.total : rows.length === PICKER_PAGE_SIZE;
 	return { rows, paginationToken: more && rows.length > 0 ? String(next) : undefined };
 }
 
 export const listSearch = {
 	/** The "From List" mode of the Slideshow locator: newest first, searched by title on the server. */
-	async searchSlideshows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	async searchSlideshows(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		const search = (filter ?? '').trim();
-		const page = await pickerPage(this, '/slideshows', 'slideshows', search === '' ? {} : { search }, paginationToken);
+		const page = await pickerPage(
+			this,
+			'/slideshows',
+			'slideshows',
+			search === '' ? {} : { search },
+			paginationToken,
+		);
 		return {
 			results: page.rows.map((row) => ({
 				name: `${String(row.title ?? 'Untitled')} · ${String(row.status ?? '')} · ${String(row.slide_count ?? '?')} slides`,

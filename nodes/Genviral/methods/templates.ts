@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { expectArray, expectObject, genviralApiRequest } from '../transport';
 
@@ -30,5 +34,7 @@ export async function searchTemplates(
 	}));
 	const next = offset + templates.length;
 	const total = typeof page.total === 'number' ? page.total : undefined;
-	return total !== undefined && next < total && templates.length > 0 ? { results, paginationToken: String(next) } : { results };
+	return total !== undefined && next < total && templates.length > 0
+		? { results, paginationToken: String(next) }
+		: { results };
 }

@@ -58,12 +58,17 @@ function cleanFileName(name: string): string | undefined {
  * response's says nothing (`application/octet-stream`, none). Undefined when it is not the kind
  * of media promised (an HTML error page, JSON, text, or an image where a video was promised).
  */
-function mediaTypeOf(header: unknown, fileName: string, kind: MediaKind): { type?: string; given: string } {
+function mediaTypeOf(
+	header: unknown,
+	fileName: string,
+	kind: MediaKind,
+): { type?: string; given: string } {
 	const given = normalizeType(Array.isArray(header) ? header[0] : header);
 	let type = given;
 	if (GENERIC_CONTENT_TYPES.includes(type)) {
 		const extension = fileName.includes('.') ? fileName.split('.').pop()!.toLowerCase() : '';
-		type = CONTENT_TYPE_BY_EXTENSION[extension] ?? (type === '' ? 'application/octet-stream' : type);
+		type =
+			CONTENT_TYPE_BY_EXTENSION[extension] ?? (type === '' ? 'application/octet-stream' : type);
 		// A generic type with no media extension: the host said nothing against it, so it is kept.
 		if (!type.startsWith('image/') && !type.startsWith('video/')) return { type, given };
 	}
@@ -96,14 +101,25 @@ export async function downloadToBinary(
 	try {
 		parsed = new URL(url);
 	} catch {
-		throw new NodeOperationError(node, `Genviral returned a media URL for ${source} that is not a URL [item ${itemIndex}]`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`Genviral returned a media URL for ${source} that is not a URL [item ${itemIndex}]`,
+			{ itemIndex },
+		);
 	}
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-		throw new NodeOperationError(node, `Genviral returned a media URL for ${source} that is not http(s) [item ${itemIndex}]`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`Genviral returned a media URL for ${source} that is not http(s) [item ${itemIndex}]`,
+			{ itemIndex },
+		);
 	}
 	// Signed URLs carry their signature in the query: messages name the origin and path only.
 	const shown = `${parsed.origin}${parsed.pathname}`;
-	const name = (fileName !== undefined ? cleanFileName(fileName) : undefined) ?? fileNameFromUrl(url) ?? `${kind}`;
+	const name =
+		(fileName !== undefined ? cleanFileName(fileName) : undefined) ??
+		fileNameFromUrl(url) ??
+		`${kind}`;
 	const { downloadTimeoutMs, maxDownloadBytes } = requestOptionsFor(ctx, itemIndex);
 
 	const cancelSignal = ctx.getExecutionCancelSignal();
@@ -111,11 +127,18 @@ export async function downloadToBinary(
 	const signal = cancelSignal ? AbortSignal.any([cancelSignal, deadlineSignal]) : deadlineSignal;
 	const lookUp = `The file belongs to ${source}: look it up there (or read it again for a fresh URL).`;
 	const failure = (message: string, description: string, context: Record<string, unknown> = {}) => {
-		const error = new NodeOperationError(node, `${message} [item ${itemIndex}]`, { itemIndex, description: `${description} ${lookUp}` });
+		const error = new NodeOperationError(node, `${message} [item ${itemIndex}]`, {
+			itemIndex,
+			description: `${description} ${lookUp}`,
+		});
 		Object.assign(error.context, { mediaUrl: shown, source, ...context });
 		return error;
 	};
-	const cancelled = () => failure(`The execution was cancelled while downloading the media file ${shown} of ${source}`, 'Nothing was kept.');
+	const cancelled = () =>
+		failure(
+			`The execution was cancelled while downloading the media file ${shown} of ${source}`,
+			'Nothing was kept.',
+		);
 	const timedOut = (received: number) =>
 		failure(
 			`The download of the media file ${shown} of ${source} did not finish within the Download Timeout of ${downloadTimeoutMs / 1000} s`,
@@ -129,7 +152,11 @@ export async function downloadToBinary(
 			{ reason: 'tooLarge' },
 		);
 
-	let response: { body: Readable; headers: Record<string, string | string[] | undefined>; statusCode: number };
+	let response: {
+		body: Readable;
+		headers: Record<string, string | string[] | undefined>;
+		statusCode: number;
+	};
 	try {
 		response = (await ctx.helpers.httpRequest({
 			method: 'GET',

@@ -32,7 +32,9 @@ export function secretsOf(token: unknown): string[] {
 	const secret = dot >= 0 ? whole.slice(dot + 1) : '';
 	// A very short "secret" would match ordinary words; the whole token is always removed.
 	const parts = [whole, ...(secret.length >= 4 ? [secret] : [])];
-	const encoded = parts.map((part) => encodeURIComponent(part)).filter((part) => !parts.includes(part));
+	const encoded = parts
+		.map((part) => encodeURIComponent(part))
+		.filter((part) => !parts.includes(part));
 	// Longest first, so the whole token is replaced before its secret part.
 	return [...parts, ...encoded].sort((a, b) => b.length - a.length);
 }
@@ -55,7 +57,9 @@ export function redactDeep<T>(value: T, secrets: readonly string[]): T {
 		if (typeof v === 'string') return redact(v, secrets);
 		if (Array.isArray(v)) return v.map(walk);
 		if (typeof v === 'object' && v !== null) {
-			return Object.fromEntries(Object.entries(v).map(([k, inner]) => [redact(k, secrets), walk(inner)]));
+			return Object.fromEntries(
+				Object.entries(v).map(([k, inner]) => [redact(k, secrets), walk(inner)]),
+			);
 		}
 		return v;
 	};
@@ -100,10 +104,12 @@ const HINTS_BY_CODE: Record<string, string> = {
 		'The key owner has no active Creator, Professional or Business plan. Renew the Genviral subscription, or use a key of an account that has one.',
 	tier_not_allowed:
 		"The key owner's plan tier (Scheduler) may not use the Partner API. Upgrade the plan or use another account's key.",
-	invalid_json: 'Genviral could not parse the request body. This is a bug in the node: please report it.',
+	invalid_json:
+		'Genviral could not parse the request body. This is a bug in the node: please report it.',
 	invalid_payload:
 		'Genviral rejected the request body. Check the values of the fields sent (platform, identifier, ...).',
-	analytics_conflict: 'A refresh of this target is already running. Wait for it instead of starting another.',
+	analytics_conflict:
+		'A refresh of this target is already running. Wait for it instead of starting another.',
 	// What to do about a 429 depends on the request's retry policy: see retry advice below.
 	rate_limited: 'Genviral limits how many requests a key may send in a short time.',
 	insufficient_credits: 'Not enough Genviral credits for this action. Top up credits in Genviral.',
@@ -113,7 +119,7 @@ const HINTS_BY_STATUS: Record<number, string> = {
 	400: 'Genviral rejected the request. Check the parameters (for a target: platform must be TikTok, Instagram or YouTube, and the identifier must not be empty).',
 	401: HINTS_BY_CODE.invalid_token,
 	402: 'Payment required: no active plan, or not enough credits for this action.',
-	403: "The API token may not access this workspace or scope. Check which workspace the key belongs to in the Genviral API credential (workspace keys and personal keys see different items).",
+	403: 'The API token may not access this workspace or scope. Check which workspace the key belongs to in the Genviral API credential (workspace keys and personal keys see different items).',
 	404: "Not found in this key's scope. A workspace key cannot see personal items and a personal key cannot see workspace items.",
 	409: 'The request conflicts with the current state of the resource.',
 	422: 'Genviral could not accept the values sent. Check the parameters.',
@@ -184,7 +190,8 @@ export function genviralApiError(input: ApiErrorInput): NodeApiError {
 			? snippetOf(envelope.message, MESSAGE_LENGTH)
 			: undefined;
 	const message =
-		(input.message ?? apiMessage ?? `Genviral answered HTTP ${status} to ${endpoint}`) + (input.messageSuffix ?? '');
+		(input.message ?? apiMessage ?? `Genviral answered HTTP ${status} to ${endpoint}`) +
+		(input.messageSuffix ?? '');
 	const parts = [
 		`HTTP ${status} from ${endpoint}${errorCode !== undefined ? `, error_code: ${errorCode}` : ''}.`,
 		hintFor(status, errorCode),

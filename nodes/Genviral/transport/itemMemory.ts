@@ -70,13 +70,25 @@ export function digestOf(parts: readonly string[], length = 16): string {
 }
 
 function keyOf(run: ItemRun, what: string): string {
-	return digestOf([run.instanceId, run.workflowId, run.executionId, run.nodeId, String(run.runIndex), String(run.itemIndex), what], 40);
+	return digestOf(
+		[
+			run.instanceId,
+			run.workflowId,
+			run.executionId,
+			run.nodeId,
+			String(run.runIndex),
+			String(run.itemIndex),
+			what,
+		],
+		40,
+	);
 }
 
 function prune(now: number): void {
 	for (const [key, entry] of entries) {
 		// Map keeps insertion order: once an entry is young enough, so are all after it.
-		if (now - entry.storedAt <= ITEM_MEMORY_MAX_AGE_MS && entries.size <= ITEM_MEMORY_MAX_ENTRIES) break;
+		if (now - entry.storedAt <= ITEM_MEMORY_MAX_AGE_MS && entries.size <= ITEM_MEMORY_MAX_ENTRIES)
+			break;
 		entries.delete(key);
 	}
 }
@@ -90,7 +102,12 @@ export function recall<T>(ctx: IExecuteFunctions, itemIndex: number, what: strin
 }
 
 /** Remember a result of this item of this run under `what`. */
-export function remember(ctx: IExecuteFunctions, itemIndex: number, what: string, value: unknown): void {
+export function remember(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	what: string,
+	value: unknown,
+): void {
 	const now = Date.now();
 	const key = keyOf(itemRunOf(ctx, itemIndex), what);
 	entries.delete(key);
@@ -102,7 +119,12 @@ export function remember(ctx: IExecuteFunctions, itemIndex: number, what: string
  * `work()` once per item of a run: a retry of the same item in the same run gets the first
  * successful result back instead of doing it again. Failures are not remembered.
  */
-export async function oncePerItemRun<T>(ctx: IExecuteFunctions, itemIndex: number, what: string, work: () => Promise<T>): Promise<T> {
+export async function oncePerItemRun<T>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	what: string,
+	work: () => Promise<T>,
+): Promise<T> {
 	const done = recall<{ value: T }>(ctx, itemIndex, what);
 	if (done !== undefined) return done.value;
 	const value = await work();

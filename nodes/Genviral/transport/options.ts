@@ -1,4 +1,8 @@
-import { DEFAULT_DOWNLOAD_TIMEOUT_MS, DEFAULT_MAX_DOWNLOAD_MB, DEFAULT_TIMEOUT_MS } from '../descriptions/requestOptions';
+import {
+	DEFAULT_DOWNLOAD_TIMEOUT_MS,
+	DEFAULT_MAX_DOWNLOAD_MB,
+	DEFAULT_TIMEOUT_MS,
+} from '../descriptions/requestOptions';
 import type { GenviralContext } from './types';
 
 /**
@@ -36,7 +40,11 @@ export const DEFAULT_REQUEST_OPTIONS: Readonly<RequestOptions> = Object.freeze({
 const optionsByRun = new WeakMap<GenviralContext, Map<number, Readonly<RequestOptions>>>();
 
 /** Called by the router before an item's operation runs. */
-export function setItemRequestOptions(ctx: GenviralContext, itemIndex: number, options: Readonly<RequestOptions>): void {
+export function setItemRequestOptions(
+	ctx: GenviralContext,
+	itemIndex: number,
+	options: Readonly<RequestOptions>,
+): void {
 	let byItem = optionsByRun.get(ctx);
 	if (byItem === undefined) {
 		byItem = new Map();
@@ -46,7 +54,10 @@ export function setItemRequestOptions(ctx: GenviralContext, itemIndex: number, o
 }
 
 /** The Options that apply to a request made for an item (the defaults outside an item run). */
-export function requestOptionsFor(ctx: GenviralContext, itemIndex: number | undefined): Readonly<RequestOptions> {
+export function requestOptionsFor(
+	ctx: GenviralContext,
+	itemIndex: number | undefined,
+): Readonly<RequestOptions> {
 	if (itemIndex === undefined) return DEFAULT_REQUEST_OPTIONS;
 	return optionsByRun.get(ctx)?.get(itemIndex) ?? DEFAULT_REQUEST_OPTIONS;
 }

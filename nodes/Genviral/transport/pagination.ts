@@ -53,8 +53,13 @@ export interface PaginationResult {
 	crowdedInstants?: string[];
 }
 
-export async function genviralPaginate(this: GenviralContext, request: PaginationRequest): Promise<PaginationResult> {
-	return request.style === 'timeWindow' ? await walkTimeWindow(this, request) : await walkOffsets(this, request);
+export async function genviralPaginate(
+	this: GenviralContext,
+	request: PaginationRequest,
+): Promise<PaginationResult> {
+	return request.style === 'timeWindow'
+		? await walkTimeWindow(this, request)
+		: await walkOffsets(this, request);
 }
 
 async function fetchPage(
@@ -69,7 +74,10 @@ async function fetchPage(
 	return { page, rows: expectArray(ctx, page[rowsKey], endpoint, itemIndex, rowsKey) };
 }
 
-async function walkOffsets(ctx: GenviralContext, request: PaginationRequest): Promise<PaginationResult> {
+async function walkOffsets(
+	ctx: GenviralContext,
+	request: PaginationRequest,
+): Promise<PaginationResult> {
 	const { maxItems, pageSize, offsetCap = Number.POSITIVE_INFINITY, style } = request;
 	const limitParam = request.limitParam ?? 'limit';
 	const offsetParam = request.offsetParam ?? 'offset';
@@ -79,21 +87,39 @@ async function walkOffsets(ctx: GenviralContext, request: PaginationRequest): Pr
 	for (;;) {
 		const wanted = maxItems - rows.length;
 		const limit = Math.min(pageSize, wanted);
-		const { page, rows: pageRows } = await fetchPage(ctx, request, { ...request.qs, [limitParam]: limit, [offsetParam]: offset });
+		const { page, rows: pageRows } = await fetchPage(ctx, request, {
+			...request.qs,
+			[limitParam]: limit,
+			[offsetParam]: offset,
+		});
 		requests++;
 		// Every row the page brought, up to the rows still wanted: a page larger than asked (a
 		// server that ignores `limit`, then says there is no more) loses none of them.
 		const kept = pageRows.slice(0, wanted);
 		rows.push(...kept);
 		offset += kept.length;
-		const total = typeof page.total === 'number' ? page.total : typeof page.totalCount === 'number' ? page.totalCount : undefined;
-		const more = style === 'offsetHasMore' ? page.hasMore === true : total !== undefined ? offset < total : kept.length >= limit;
+		const total =
+			typeof page.total === 'number'
+				? page.total
+				: typeof page.totalCount === 'number'
+					? page.totalCount
+					: undefined;
+		const more =
+			style === 'offsetHasMore'
+				? page.hasMore === true
+				: total !== undefined
+					? offset < total
+					: kept.length >= limit;
 		if (!more || kept.length === 0 || rows.length >= maxItems) return { rows, requests };
-		if (offset > offsetCap) return { rows, requests, truncated: { fetched: rows.length, total, offsetCap } };
+		if (offset > offsetCap)
+			return { rows, requests, truncated: { fetched: rows.length, total, offsetCap } };
 	}
 }
 
-async function walkTimeWindow(ctx: GenviralContext, request: PaginationRequest): Promise<PaginationResult> {
+async function walkTimeWindow(
+	ctx: GenviralContext,
+	request: PaginationRequest,
+): Promise<PaginationResult> {
 	const { maxItems, pageSize, timeField = 'created_at', untilParam = 'until' } = request;
 	const limitParam = request.limitParam ?? 'limit';
 	const rows: IDataObject[] = [];
@@ -107,7 +133,8 @@ async function walkTimeWindow(ctx: GenviralContext, request: PaginationRequest):
 	/** The instant `until` is at when it was set from the oldest row seen. */
 	let boundaryMs: number | undefined;
 	let requests = 0;
-	const result = (): PaginationResult => (crowdedInstants.length > 0 ? { rows, requests, crowdedInstants } : { rows, requests });
+	const result = (): PaginationResult =>
+		crowdedInstants.length > 0 ? { rows, requests, crowdedInstants } : { rows, requests };
 	for (;;) {
 		const seenOnBoundary = boundaryMs === undefined ? 0 : (seenPerInstant.get(boundaryMs) ?? 0);
 		// The rows already seen on the boundary come again first: ask for them plus what is wanted.
@@ -121,7 +148,8 @@ async function walkTimeWindow(ctx: GenviralContext, request: PaginationRequest):
 		for (const row of pageRows) {
 			const at = row[timeField];
 			const ms = typeof at === 'string' ? Date.parse(at) : Number.NaN;
-			if (!Number.isNaN(ms) && (oldest === undefined || ms < oldest.ms)) oldest = { at: at as string, ms };
+			if (!Number.isNaN(ms) && (oldest === undefined || ms < oldest.ms))
+				oldest = { at: at as string, ms };
 			const id = String(row.id ?? JSON.stringify(row));
 			if (seen.has(id)) continue;
 			seen.add(id);

@@ -29,14 +29,20 @@ type Send = (request: GenviralRequest) => Promise<unknown>;
 /** Network failures after the request was sent: the work may have run (a refused connection never arrived). */
 const LOST_ANSWER_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE', ANSWER_CUT_OFF];
 
-type Outcome = { ok: true; data: unknown } | { ok: false; mayHaveRun: { message: string; description: string } };
+type Outcome =
+	| { ok: true; data: unknown }
+	| { ok: false; mayHaveRun: { message: string; description: string } };
 
 /** The default retry policy of a declared call: a credit-spending call is never re-sent blindly. */
 export function spendRetryPolicy(request: GenviralRequest): RetryPolicy {
 	return request.retry ?? (request.spends?.kind === 'credits' ? 'never' : 'idempotent');
 }
 
-export async function sendSpending(ctx: IExecuteFunctions | undefined, request: GenviralRequest, send: Send): Promise<unknown> {
+export async function sendSpending(
+	ctx: IExecuteFunctions | undefined,
+	request: GenviralRequest,
+	send: Send,
+): Promise<unknown> {
 	const spends = request.spends!;
 	const policy = spendRetryPolicy(request);
 	const plain: GenviralRequest = { ...request, spends: undefined, retry: policy };
@@ -47,10 +53,14 @@ export async function sendSpending(ctx: IExecuteFunctions | undefined, request: 
 	const earlier = recall<Outcome>(ctx, itemIndex, what);
 	if (earlier?.ok === true) return earlier.data;
 	if (earlier?.ok === false) {
-		throw new NodeOperationError(ctx.getNode(), `${earlier.mayHaveRun.message} (an earlier try of this item; not sent again) [item ${itemIndex}]`, {
-			itemIndex,
-			description: earlier.mayHaveRun.description,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${earlier.mayHaveRun.message} (an earlier try of this item; not sent again) [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: earlier.mayHaveRun.description,
+			},
+		);
 	}
 
 	try {
@@ -59,14 +69,19 @@ export async function sendSpending(ctx: IExecuteFunctions | undefined, request: 
 		return data;
 	} catch (error) {
 		// Both constructors hand an error of their own class back unchanged (message, httpCode, error_code).
-		if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+		if (!(error instanceof NodeApiError))
+			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 		if (isCreditsRefusal(error)) {
 			await explainCredits(error, spends, itemIndex, send);
 		} else if (spends.kind === 'credits' && policy === 'never' && mayHaveRun(error)) {
 			const work = spends.mayHaveRun ?? 'the work may have been done';
 			error.message = `${error.message}: ${work} and its credits spent`;
-			error.description = `${error.description ?? ''} The request reached Genviral but its answer was lost, so Genviral may have done the work and spent credits. It is not sent again automatically (not even by Retry On Fail): check with ${spends.lookUp ?? 'Genviral'} before running this item again.`.trim();
-			remember(ctx, itemIndex, what, { ok: false, mayHaveRun: { message: error.message, description: error.description } } satisfies Outcome);
+			error.description =
+				`${error.description ?? ''} The request reached Genviral but its answer was lost, so Genviral may have done the work and spent credits. It is not sent again automatically (not even by Retry On Fail): check with ${spends.lookUp ?? 'Genviral'} before running this item again.`.trim();
+			remember(ctx, itemIndex, what, {
+				ok: false,
+				mayHaveRun: { message: error.message, description: error.description },
+			} satisfies Outcome);
 		}
 		throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject, { itemIndex });
 	}
@@ -75,7 +90,10 @@ export async function sendSpending(ctx: IExecuteFunctions | undefined, request: 
 /** Not enough credits: 402 (other than "no plan") or the error_code, whatever the status. */
 function isCreditsRefusal(error: NodeApiError): boolean {
 	const code = error.context.errorCode;
-	return code === 'insufficient_credits' || (error.httpCode === '402' && code !== 'subscription_required');
+	return (
+		code === 'insufficient_credits' ||
+		(error.httpCode === '402' && code !== 'subscription_required')
+	);
 }
 
 function mayHaveRun(error: NodeApiError): boolean {
@@ -86,7 +104,12 @@ function mayHaveRun(error: NodeApiError): boolean {
 	return Number(error.httpCode) >= 500 && error.context.genviralAnswered !== true;
 }
 
-async function explainCredits(error: NodeApiError, spends: SpendDeclaration, itemIndex: number, send: Send): Promise<void> {
+async function explainCredits(
+	error: NodeApiError,
+	spends: SpendDeclaration,
+	itemIndex: number,
+	send: Send,
+): Promise<void> {
 	let cost: string | undefined;
 	try {
 		cost = await spends.cost?.();
@@ -94,17 +117,21 @@ async function explainCredits(error: NodeApiError, spends: SpendDeclaration, ite
 		cost = undefined;
 	}
 	const balance = await creditBalance(send, itemIndex);
-	error.description = `${error.description ?? ''} ${cost !== undefined ? `${cost} ` : ''}${balance} Nothing was done and no credits were spent.`.trim();
+	error.description =
+		`${error.description ?? ''} ${cost !== undefined ? `${cost} ` : ''}${balance} Nothing was done and no credits were spent.`.trim();
 	error.context.creditsExplained = true;
 }
 
 /** The one reading of the balance (GET /subscription): a sentence for the message, never an error. */
 async function creditBalance(send: Send, itemIndex: number): Promise<string> {
 	try {
-		const data = (await send({ method: 'GET', path: '/subscription', itemIndex })) as IDataObject | undefined;
+		const data = (await send({ method: 'GET', path: '/subscription', itemIndex })) as
+			| IDataObject
+			| undefined;
 		const subscription = (data?.subscription ?? {}) as IDataObject;
 		const credits = (subscription.credits ?? {}) as IDataObject;
-		if (typeof credits.remaining !== 'number') return 'The credit balance was not in the subscription answer.';
+		if (typeof credits.remaining !== 'number')
+			return 'The credit balance was not in the subscription answer.';
 		const limit = typeof credits.limit === 'number' ? ` of ${credits.limit} this period` : '';
 		const reset = typeof credits.reset_at === 'string' ? `, renewed ${credits.reset_at}` : '';
 		return `Credits left: ${credits.remaining}${limit}${reset}.`;

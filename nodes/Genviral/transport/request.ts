@@ -1,4 +1,10 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../../credentials/GenviralApi.credentials';
@@ -40,18 +46,28 @@ const connectionByRun = new WeakMap<GenviralContext, Connection>();
  * one credential. Only a good value is kept: a bad Base URL fails every item with that
  * item's own index.
  */
-async function resolveConnection(ctx: GenviralContext, itemIndex: number | undefined): Promise<Connection> {
+async function resolveConnection(
+	ctx: GenviralContext,
+	itemIndex: number | undefined,
+): Promise<Connection> {
 	const cached = connectionByRun.get(ctx);
 	if (cached !== undefined) return cached;
-	const credentials = await ctx.getCredentials<{ baseUrl?: string; apiToken?: string }>(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await ctx.getCredentials<{ baseUrl?: string; apiToken?: string }>(
+		CREDENTIAL_TYPE,
+		itemIndex,
+	);
 	const checked = checkBaseUrl(credentials.baseUrl);
 	if ('problem' in checked) {
 		// The message never quotes the URL: it may hold a password or a key in its query.
-		throw new NodeOperationError(ctx.getNode(), `The Base URL in the Genviral API credential ${checked.problem}`, {
-			itemIndex,
-			description:
-				'Open the Genviral API credential and correct the Base URL. Leave it at https://www.genviral.io/api/partner/v1 unless you go through a proxy.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Base URL in the Genviral API credential ${checked.problem}`,
+			{
+				itemIndex,
+				description:
+					'Open the Genviral API credential and correct the Base URL. Leave it at https://www.genviral.io/api/partner/v1 unless you go through a proxy.',
+			},
+		);
 	}
 	const connection: Connection = {
 		baseUrl: checked.baseUrl,
@@ -72,14 +88,22 @@ function parseRetryAfter(headers: IDataObject | undefined): number | undefined {
 }
 
 function isEnvelope(value: unknown): value is GenviralEnvelope {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as IDataObject).ok === 'boolean';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		typeof (value as IDataObject).ok === 'boolean'
+	);
 }
 
 /**
  * Turn whatever the HTTP client handed back into an envelope, or say what it was. Every
  * text in it has the token's secrets removed before anything else sees it.
  */
-function readBody(body: unknown, secrets: readonly string[]): { envelope?: GenviralEnvelope; snippet?: string } {
+function readBody(
+	body: unknown,
+	secrets: readonly string[],
+): { envelope?: GenviralEnvelope; snippet?: string } {
 	let value = body;
 	if (Buffer.isBuffer(value)) value = value.toString('utf8');
 	if (typeof value === 'string') {
@@ -97,7 +121,15 @@ function readBody(body: unknown, secrets: readonly string[]): { envelope?: Genvi
 /** Statuses that say "try again later" rather than "this request is wrong". */
 const TRANSIENT_STATUSES = [500, 502, 503, 504];
 /** Connection failures that a second attempt may not meet (ANSWER_CUT_OFF: dropped mid-body). */
-const TRANSIENT_NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', ANSWER_CUT_OFF];
+const TRANSIENT_NETWORK_CODES = [
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	ANSWER_CUT_OFF,
+];
 /** Exponential backoff never waits longer than this between two attempts. */
 const MAX_BACKOFF_MS = 30_000;
 /** Same-origin redirects followed at most (Genviral itself never redirects). */
@@ -106,7 +138,14 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 /** How one attempt failed, as plain data (the error is built once the retry decision is made). */
 type AttemptFailure =
-	| { kind: 'http'; status: number; envelope?: GenviralEnvelope; snippet?: string; retryAfterMs?: number; message?: string }
+	| {
+			kind: 'http';
+			status: number;
+			envelope?: GenviralEnvelope;
+			snippet?: string;
+			retryAfterMs?: number;
+			message?: string;
+	  }
 	| { kind: 'network'; code: string; detail: string }
 	| { kind: 'timeout' }
 	/** Cut by the request's `deadline` (before the Timeout), or not sent: no time was left. */
@@ -124,7 +163,12 @@ interface RetryVerdict {
 	enabledByOption: boolean;
 	exhausted: boolean;
 	/** A wait that was not made: too long for Max Retry Wait, or past the request's deadline. */
-	refusedWait?: { waitMs: number; fromServer: boolean; limit: 'maxRetryWait' | 'deadline'; maxRetryWaitMs: number };
+	refusedWait?: {
+		waitMs: number;
+		fromServer: boolean;
+		limit: 'maxRetryWait' | 'deadline';
+		maxRetryWaitMs: number;
+	};
 }
 
 /**
@@ -133,23 +177,34 @@ interface RetryVerdict {
  * turns every failure into a NodeApiError that carries the API's message, HTTP status and
  * error_code. Returns the envelope's `data`.
  */
-export async function genviralApiRequest(this: GenviralContext, request: GenviralRequest): Promise<unknown> {
+export async function genviralApiRequest(
+	this: GenviralContext,
+	request: GenviralRequest,
+): Promise<unknown> {
 	if (request.spends !== undefined) {
-		return await sendSpending(isItemRun(this) ? this : undefined, request, async (plain) => await genviralApiRequest.call(this, plain));
+		return await sendSpending(
+			isItemRun(this) ? this : undefined,
+			request,
+			async (plain) => await genviralApiRequest.call(this, plain),
+		);
 	}
 	const { method, path, itemIndex } = request;
 	const endpoint = `${method} ${path}`;
 	const policy: RetryPolicy = request.retry ?? (method === 'GET' ? 'idempotent' : 'never');
 	const connection = await resolveConnection(this, itemIndex);
 	const options = requestOptionsFor(this, itemIndex);
-	const timeoutMs = options.timeoutFromUser ? options.timeoutMs : (request.timeoutMs ?? options.timeoutMs);
+	const timeoutMs = options.timeoutFromUser
+		? options.timeoutMs
+		: (request.timeoutMs ?? options.timeoutMs);
 
 	for (let attempt = 1; ; attempt++) {
-		const result = await sendOnce(this, request, connection, endpoint, timeoutMs).catch((error: unknown) => {
-			// A redirect that is not followed ends the request where it stands.
-			if (error instanceof NodeApiError) withAttempts(error, attempt);
-			throw error;
-		});
+		const result = await sendOnce(this, request, connection, endpoint, timeoutMs).catch(
+			(error: unknown) => {
+				// A redirect that is not followed ends the request where it stands.
+				if (error instanceof NodeApiError) withAttempts(error, attempt);
+				throw error;
+			},
+		);
 		if (result.ok) return result.data;
 		const { failure } = result;
 
@@ -163,13 +218,21 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 		const verdict: RetryVerdict = {
 			kind,
 			attempts: attempt,
-			allowedByPolicy: kind === 'rateLimit' ? policy !== 'never' : kind === 'transient' && policy === 'idempotent',
-			enabledByOption: kind === 'rateLimit' ? options.retryOnRateLimit : kind === 'transient' && options.retryOnTransientErrors,
+			allowedByPolicy:
+				kind === 'rateLimit' ? policy !== 'never' : kind === 'transient' && policy === 'idempotent',
+			enabledByOption:
+				kind === 'rateLimit'
+					? options.retryOnRateLimit
+					: kind === 'transient' && options.retryOnTransientErrors,
 			exhausted: false,
 		};
-		if (!verdict.allowedByPolicy || !verdict.enabledByOption) throw buildError(this, failure, endpoint, itemIndex, timeoutMs, verdict);
+		if (!verdict.allowedByPolicy || !verdict.enabledByOption)
+			throw buildError(this, failure, endpoint, itemIndex, timeoutMs, verdict);
 		if (attempt > options.maxRetries) {
-			throw buildError(this, failure, endpoint, itemIndex, timeoutMs, { ...verdict, exhausted: true });
+			throw buildError(this, failure, endpoint, itemIndex, timeoutMs, {
+				...verdict,
+				exhausted: true,
+			});
 		}
 
 		const retryAfterMs = failure.kind === 'http' ? failure.retryAfterMs : undefined;
@@ -179,10 +242,16 @@ export async function genviralApiRequest(this: GenviralContext, request: Genvira
 		const refused = (limit: 'maxRetryWait' | 'deadline') =>
 			buildError(this, failure, endpoint, itemIndex, timeoutMs, {
 				...verdict,
-				refusedWait: { waitMs, fromServer: retryAfterMs !== undefined, limit, maxRetryWaitMs: options.maxRetryWaitMs },
+				refusedWait: {
+					waitMs,
+					fromServer: retryAfterMs !== undefined,
+					limit,
+					maxRetryWaitMs: options.maxRetryWaitMs,
+				},
 			});
 		if (waitMs > options.maxRetryWaitMs) throw refused('maxRetryWait');
-		if (request.deadline !== undefined && Date.now() + waitMs > request.deadline) throw refused('deadline');
+		if (request.deadline !== undefined && Date.now() + waitMs > request.deadline)
+			throw refused('deadline');
 		await sleepUnlessCancelled(this, waitMs, `to retry ${endpoint}`, itemIndex);
 	}
 }
@@ -199,8 +268,13 @@ function buildError(
 	verdict: RetryVerdict,
 ): NodeApiError {
 	const node = ctx.getNode();
-	if (failure.kind === 'timeout') return withAttempts(genviralTimeoutError(node, endpoint, timeoutMs, itemIndex), verdict.attempts);
-	if (failure.kind === 'deadline') return withAttempts(deadlineReachedError(node, endpoint, itemIndex), verdict.attempts);
+	if (failure.kind === 'timeout')
+		return withAttempts(
+			genviralTimeoutError(node, endpoint, timeoutMs, itemIndex),
+			verdict.attempts,
+		);
+	if (failure.kind === 'deadline')
+		return withAttempts(deadlineReachedError(node, endpoint, itemIndex), verdict.attempts);
 
 	let messageSuffix = '';
 	const { refusedWait } = verdict;
@@ -214,14 +288,26 @@ function buildError(
 				: ` (not retried: ${wait}, which would end after the time allowed for this operation)`;
 	} else if (verdict.exhausted && verdict.attempts > 1) {
 		const last =
-			failure.kind === 'http' ? `HTTP ${failure.status}` : failure.code === ANSWER_CUT_OFF ? 'answer cut off' : failure.code;
+			failure.kind === 'http'
+				? `HTTP ${failure.status}`
+				: failure.code === ANSWER_CUT_OFF
+					? 'answer cut off'
+					: failure.code;
 		messageSuffix = ` (gave up after ${verdict.attempts} attempts; last: ${last})`;
 	}
 	const advice = adviceFor(verdict);
 
 	const error =
 		failure.kind === 'network'
-			? genviralNetworkError({ node, endpoint, code: failure.code, detail: failure.detail, itemIndex, messageSuffix, advice })
+			? genviralNetworkError({
+					node,
+					endpoint,
+					code: failure.code,
+					detail: failure.detail,
+					itemIndex,
+					messageSuffix,
+					advice,
+				})
 			: genviralApiError({
 					node,
 					status: failure.status,
@@ -245,11 +331,16 @@ function buildError(
  * `context.deadlineReached`: the wait loop that set the deadline answers with its own error,
  * which names the job's ID. Not retried: no time is left for it.
  */
-function deadlineReachedError(node: INode, endpoint: string, itemIndex: number | undefined): NodeApiError {
+function deadlineReachedError(
+	node: INode,
+	endpoint: string,
+	itemIndex: number | undefined,
+): NodeApiError {
 	const message = `Genviral did not answer ${endpoint} within the time allowed for this operation`;
 	const error = new NodeApiError(node, { message, networkError: 'ETIMEDOUT' } as JsonObject, {
 		message,
-		description: 'The request was ended when the time allowed for the operation (its Max Wait) ran out.',
+		description:
+			'The request was ended when the time allowed for the operation (its Max Wait) ran out.',
 		itemIndex,
 	});
 	error.context.errorCode = null;
@@ -288,7 +379,8 @@ function adviceFor(verdict: RetryVerdict): string | undefined {
 			? 'Raise Max Retry Wait in the node options, or run the workflow later.'
 			: 'Try again later, or allow this operation more time.';
 	}
-	if (verdict.exhausted && verdict.attempts === 1) return 'Max Retries is 0 in the node options, so it was not retried.';
+	if (verdict.exhausted && verdict.attempts === 1)
+		return 'Max Retries is 0 in the node options, so it was not retried.';
 	if (verdict.exhausted) {
 		return kind === 'rateLimit'
 			? 'Retries ran out: raise Max Retries, or send fewer requests at a time (Batching option).'
@@ -304,7 +396,9 @@ function adviceFor(verdict: RetryVerdict): string | undefined {
  */
 function withCancelSignal(ctx: GenviralContext, signal: AbortSignal): GenviralContext {
 	if (!('getExecutionCancelSignal' in ctx)) return ctx;
-	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } }) as GenviralContext;
+	return Object.create(ctx, {
+		getExecutionCancelSignal: { value: () => signal },
+	}) as GenviralContext;
 }
 
 async function sendOnce(
@@ -323,7 +417,8 @@ async function sendOnce(
 	// (a wait's status read) gets only the time left before it, so a hanging read cannot
 	// outlive Max Wait. The execution's cancel signal (Stop button, execution timeout) ends an
 	// in-flight request too.
-	const timeLeftMs = request.deadline === undefined ? Number.POSITIVE_INFINITY : request.deadline - Date.now();
+	const timeLeftMs =
+		request.deadline === undefined ? Number.POSITIVE_INFINITY : request.deadline - Date.now();
 	if (timeLeftMs <= 0) return { ok: false, failure: { kind: 'deadline' } };
 	const cutByDeadline = timeLeftMs < timeoutMs;
 	const cancelSignal = cancelSignalOf(ctx);
@@ -353,10 +448,15 @@ async function sendOnce(
 		if (sendQs !== undefined) options.qs = sendQs;
 
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(requester, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				requester,
+				CREDENTIAL_TYPE,
+				options,
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (cancelSignal?.aborted) throw cancelledError(ctx, endpoint, itemIndex);
-			if (deadlineSignal.aborted) return { ok: false, failure: { kind: cutByDeadline ? 'deadline' : 'timeout' } };
+			if (deadlineSignal.aborted)
+				return { ok: false, failure: { kind: cutByDeadline ? 'deadline' : 'timeout' } };
 			// n8n's own refusals (no credential set, ...) are already worded for the user.
 			const refusal = error instanceof NodeOperationError ? error : undefined;
 			if (refusal !== undefined) throw refusal;
@@ -397,7 +497,8 @@ async function sendOnce(
 	const retryAfterMs = parseRetryAfter(response.headers as IDataObject);
 	const failed = (failure: AttemptFailure & { kind: 'http' }): Attempt => ({ ok: false, failure });
 
-	if (status < 200 || status >= 300) return failed({ kind: 'http', status, envelope, snippet, retryAfterMs });
+	if (status < 200 || status >= 300)
+		return failed({ kind: 'http', status, envelope, snippet, retryAfterMs });
 	if (envelope === undefined) {
 		return failed({
 			kind: 'http',
@@ -408,7 +509,8 @@ async function sendOnce(
 	}
 	if (!envelope.ok) {
 		// A failure inside a 2xx: the envelope's own code tells what kind.
-		const envelopeStatus = typeof envelope.code === 'number' && envelope.code >= 400 ? envelope.code : status;
+		const envelopeStatus =
+			typeof envelope.code === 'number' && envelope.code >= 400 ? envelope.code : status;
 		return failed({ kind: 'http', status: envelopeStatus, envelope, retryAfterMs });
 	}
 	if (!('data' in envelope)) {
@@ -423,10 +525,18 @@ async function sendOnce(
 	return { ok: true, data: envelope.data };
 }
 
-function cancelledError(ctx: GenviralContext, endpoint: string, itemIndex: number | undefined): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `The execution was cancelled while waiting for Genviral to answer ${endpoint}`, {
-		itemIndex,
-	});
+function cancelledError(
+	ctx: GenviralContext,
+	endpoint: string,
+	itemIndex: number | undefined,
+): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`The execution was cancelled while waiting for Genviral to answer ${endpoint}`,
+		{
+			itemIndex,
+		},
+	);
 }
 
 /**
@@ -443,10 +553,17 @@ function networkFailure(error: unknown, secrets: readonly string[]): AttemptFail
 	const detail =
 		(typeof cause?.message === 'string' && cause.message) ||
 		(error instanceof Error ? error.message : String(error));
-	return { kind: 'network', code: isCutOff(code, detail) ? ANSWER_CUT_OFF : code, detail: redact(detail, secrets) };
+	return {
+		kind: 'network',
+		code: isCutOff(code, detail) ? ANSWER_CUT_OFF : code,
+		detail: redact(detail, secrets),
+	};
 }
 
 /** The HTTP client's words for a body that stopped before its announced end. */
 function isCutOff(code: string, detail: string): boolean {
-	return /\baborted\b|stream has been aborted|premature close|unexpected end/i.test(detail) && code !== 'ECONNREFUSED';
+	return (
+		/\baborted\b|stream has been aborted|premature close|unexpected end/i.test(detail) &&
+		code !== 'ECONNREFUSED'
+	);
 }

@@ -14,7 +14,8 @@ export function expectObject(
 	itemIndex: number | undefined,
 	field = 'data',
 ): IDataObject {
-	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as IDataObject;
+	if (typeof value === 'object' && value !== null && !Array.isArray(value))
+		return value as IDataObject;
 	throw unexpectedShape(ctx, value, endpoint, itemIndex, `"${field}" object`);
 }
 
@@ -25,7 +26,10 @@ export function expectArray(
 	itemIndex: number | undefined,
 	field = 'data',
 ): IDataObject[] {
-	if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
+	if (
+		Array.isArray(value) &&
+		value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))
+	) {
 		return value as IDataObject[];
 	}
 	throw unexpectedShape(ctx, value, endpoint, itemIndex, `"${field}" list`);
@@ -48,4 +52,3 @@ export function unexpectedShape(
 		message: `Genviral answered ${endpoint} without the expected ${expected}`,
 	});
 }
-

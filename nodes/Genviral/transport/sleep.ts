@@ -23,7 +23,11 @@ export async function sleepUnlessCancelled(
 ): Promise<void> {
 	const signal = cancelSignalOf(ctx);
 	const cancelled = () =>
-		new NodeOperationError(ctx.getNode(), `The execution was cancelled while waiting ${waitingFor}`, { itemIndex });
+		new NodeOperationError(
+			ctx.getNode(),
+			`The execution was cancelled while waiting ${waitingFor}`,
+			{ itemIndex },
+		);
 	if (signal?.aborted) throw cancelled();
 	try {
 		await sleep(Math.min(Math.max(0, ms), MAX_TIMER_MS), signal);

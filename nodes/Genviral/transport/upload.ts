@@ -1,4 +1,11 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions, IN8nHttpFullResponse, JsonObject, NodeApiError } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+	NodeApiError,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeValue } from '../helpers/validation';
@@ -68,11 +75,26 @@ export const CONTENT_TYPE_BY_EXTENSION: Record<string, UploadContentType> = {
 };
 
 /** MIME types that say nothing about the content: the file extension decides. */
-export const GENERIC_CONTENT_TYPES = ['', 'application/octet-stream', 'binary/octet-stream', 'application/binary'];
+export const GENERIC_CONTENT_TYPES = [
+	'',
+	'application/octet-stream',
+	'binary/octet-stream',
+	'application/binary',
+];
 
 /** Statuses of a storage host that say "try again" (S3 answers 503 SlowDown when throttling). */
 const TRANSIENT_STORAGE_STATUSES = [429, 500, 502, 503, 504];
-const TRANSIENT_NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
+const TRANSIENT_NETWORK_CODES = [
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+];
 const MAX_BACKOFF_MS = 30_000;
 /** A PUT of a large video takes long; the Timeout option is an idle limit between bytes here. */
 const MIN_STORAGE_TIMEOUT_MS = 300_000;
@@ -111,7 +133,12 @@ export async function uploadBinary(
 	binaryPropertyName: string,
 	overrides: UploadOverrides = {},
 ): Promise<UploadedFile> {
-	const { contentType, fileName, source } = await prepareUpload(ctx, itemIndex, binaryPropertyName, overrides);
+	const { contentType, fileName, source } = await prepareUpload(
+		ctx,
+		itemIndex,
+		binaryPropertyName,
+		overrides,
+	);
 	const durationSeconds = contentType.startsWith('video/') ? overrides.durationSeconds : undefined;
 	const body: IDataObject = { contentType, filename: fileName, size: source.size };
 	if (durationSeconds !== undefined) body.duration_seconds = durationSeconds;
@@ -119,7 +146,14 @@ export async function uploadBinary(
 	// A signed URL that expired before its PUT is signed anew, once.
 	for (let signing = 1; ; signing++) {
 		const signed = await signUpload(ctx, itemIndex, body);
-		const outcome = await putToStorage(ctx, itemIndex, signed.uploadUrl, contentType, fileName, source);
+		const outcome = await putToStorage(
+			ctx,
+			itemIndex,
+			signed.uploadUrl,
+			contentType,
+			fileName,
+			source,
+		);
 		if (outcome === 'stored') {
 			const uploaded: UploadedFile = { url: signed.url, contentType, fileName, size: source.size };
 			if (durationSeconds !== undefined) uploaded.durationSeconds = durationSeconds;
@@ -147,14 +181,25 @@ export async function prepareUpload(
 	overrides: UploadOverrides = {},
 ): Promise<{ contentType: UploadContentType; fileName: string; source: ByteSource }> {
 	const binary = ctx.helpers.assertBinaryData(itemIndex, binaryPropertyName);
-	const contentType = resolveContentType(ctx, itemIndex, binaryPropertyName, binary, overrides.contentType);
+	const contentType = resolveContentType(
+		ctx,
+		itemIndex,
+		binaryPropertyName,
+		binary,
+		overrides.contentType,
+	);
 	const fileName = resolveFileName(binary, contentType, overrides.fileName);
 	const source = await byteSource(ctx, itemIndex, binaryPropertyName, binary);
 	if (source.size === 0) {
-		throw new NodeOperationError(ctx.getNode(), `The file in the binary field "${binaryPropertyName}" is empty [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Genviral needs an image or video with content. Check the node that produced the file.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The file in the binary field "${binaryPropertyName}" is empty [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'Genviral needs an image or video with content. Check the node that produced the file.',
+			},
+		);
 	}
 	return { contentType, fileName, source };
 }
@@ -194,10 +239,16 @@ function resolveContentType(
 	});
 }
 
-function resolveFileName(binary: IBinaryData, contentType: UploadContentType, override: string | undefined): string {
+function resolveFileName(
+	binary: IBinaryData,
+	contentType: UploadContentType,
+	override: string | undefined,
+): string {
 	const given = (override ?? binary.fileName ?? '').trim();
 	if (given !== '') return given;
-	const extension = Object.entries(CONTENT_TYPE_BY_EXTENSION).find(([, type]) => type === contentType)?.[0] ?? 'bin';
+	const extension =
+		Object.entries(CONTENT_TYPE_BY_EXTENSION).find(([, type]) => type === contentType)?.[0] ??
+		'bin';
 	return `upload.${extension}`;
 }
 
@@ -219,11 +270,21 @@ async function byteSource(
 }
 
 /** Step 1: POST /files. Repeatable (it only signs a URL), so retried like a read. */
-async function signUpload(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<{ uploadUrl: string; url: string }> {
+async function signUpload(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<{ uploadUrl: string; url: string }> {
 	const endpoint = 'POST /files';
 	const data = expectObject(
 		ctx,
-		await genviralApiRequest.call(ctx, { method: 'POST', path: '/files', body, itemIndex, retry: 'idempotent' }),
+		await genviralApiRequest.call(ctx, {
+			method: 'POST',
+			path: '/files',
+			body,
+			itemIndex,
+			retry: 'idempotent',
+		}),
 		endpoint,
 		itemIndex,
 	);
@@ -237,8 +298,16 @@ async function signUpload(ctx: IExecuteFunctions, itemIndex: number, body: IData
 		}
 	};
 	// The snippet shows the field's type only: an upload URL carries its signature.
-	if (!isHttpUrl(data.uploadUrl)) throw unexpectedShape(ctx, typeof data.uploadUrl, endpoint, itemIndex, '"uploadUrl" (an http(s) URL)');
-	if (!isHttpUrl(data.url)) throw unexpectedShape(ctx, data.url, endpoint, itemIndex, '"url" (an http(s) URL)');
+	if (!isHttpUrl(data.uploadUrl))
+		throw unexpectedShape(
+			ctx,
+			typeof data.uploadUrl,
+			endpoint,
+			itemIndex,
+			'"uploadUrl" (an http(s) URL)',
+		);
+	if (!isHttpUrl(data.url))
+		throw unexpectedShape(ctx, data.url, endpoint, itemIndex, '"url" (an http(s) URL)');
 	return { uploadUrl: data.uploadUrl, url: data.url };
 }
 
@@ -250,10 +319,17 @@ function shownUrl(url: string): string {
 
 /** The storage host's own words: S3-style XML `<Code>` and `<Message>`, else a short excerpt (URLs without queries). */
 function storageReason(body: unknown): { code?: string; text: string } {
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+	const text = Buffer.isBuffer(body)
+		? body.toString('utf8')
+		: typeof body === 'string'
+			? body
+			: body === undefined
+				? ''
+				: JSON.stringify(body);
 	const code = /<Code>([^<]*)<\/Code>/i.exec(text)?.[1];
 	const message = /<Message>([^<]*)<\/Message>/i.exec(text)?.[1];
-	if (code !== undefined || message !== undefined) return { code, text: [code, message].filter(Boolean).join(': ') };
+	if (code !== undefined || message !== undefined)
+		return { code, text: [code, message].filter(Boolean).join(': ') };
 	return { text: snippetOf(text.replace(/(https?:\/\/[^\s"'<>?]+)\?[^\s"'<>]*/g, '$1')) };
 }
 
@@ -262,7 +338,12 @@ function storageError(
 	itemIndex: number,
 	fileName: string,
 	uploadUrl: string,
-	{ message, description, status, code }: { message: string; description: string; status?: number; code?: string },
+	{
+		message,
+		description,
+		status,
+		code,
+	}: { message: string; description: string; status?: number; code?: string },
 ): NodeApiError {
 	const full = `${message} [item ${itemIndex}]`;
 	// The message names the file, the failure and the attempts, even when it mentions ECONNRESET.
@@ -318,9 +399,14 @@ async function putToStorage(
 			failure = { status, reason: reason.text, code: reason.code };
 		} catch (error) {
 			if (ctx.getExecutionCancelSignal()?.aborted) {
-				throw new NodeOperationError(ctx.getNode(), `The execution was cancelled while uploading "${fileName}" [item ${itemIndex}]`, { itemIndex });
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The execution was cancelled while uploading "${fileName}" [item ${itemIndex}]`,
+					{ itemIndex },
+				);
 			}
-			const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+			const code =
+				(error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
 			const detail = error instanceof Error ? error.message : String(error);
 			failure = {
 				networkCode: typeof code === 'string' ? code : 'EUNKNOWN',
@@ -328,7 +414,8 @@ async function putToStorage(
 			};
 		} finally {
 			// A stream the request did not finish (an error, a refused PUT) holds a file handle.
-			if (typeof (body as { destroy?: unknown }).destroy === 'function') (body as unknown as { destroy: () => void }).destroy();
+			if (typeof (body as { destroy?: unknown }).destroy === 'function')
+				(body as unknown as { destroy: () => void }).destroy();
 		}
 
 		const transient =
@@ -351,6 +438,11 @@ async function putToStorage(
 			});
 		}
 		const backoff = Math.min(MAX_BACKOFF_MS, options.retryDelayMs * 2 ** (attempt - 1));
-		await sleepUnlessCancelled(ctx, Math.round(backoff / 2 + (Math.random() * backoff) / 2), `to retry the upload of "${fileName}"`, itemIndex);
+		await sleepUnlessCancelled(
+			ctx,
+			Math.round(backoff / 2 + (Math.random() * backoff) / 2),
+			`to retry the upload of "${fileName}"`,
+			itemIndex,
+		);
 	}
 }

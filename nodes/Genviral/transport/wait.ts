@@ -43,7 +43,10 @@ export function finalReadReserveMs(maxWaitMs: number): number {
 	return Math.min(5_000, maxWaitMs / 10);
 }
 
-export async function waitForStatus<T extends IDataObject>(ctx: GenviralContext, request: WaitRequest<T>): Promise<T> {
+export async function waitForStatus<T extends IDataObject>(
+	ctx: GenviralContext,
+	request: WaitRequest<T>,
+): Promise<T> {
 	const { itemIndex, what, id, read, statusOf, terminal, pending, intervalMs, maxWaitMs } = request;
 	const deadline = Date.now() + maxWaitMs;
 	// The last read starts this long before the deadline, so that it can be answered in time
@@ -62,7 +65,8 @@ export async function waitForStatus<T extends IDataObject>(ctx: GenviralContext,
 	for (;;) {
 		const remaining = deadline - Date.now();
 		// A full Poll Interval, unless it would leave less than the reserve: then the last read.
-		const sleepMs = remaining - intervalMs >= reserveMs ? intervalMs : Math.max(0, remaining - reserveMs);
+		const sleepMs =
+			remaining - intervalMs >= reserveMs ? intervalMs : Math.max(0, remaining - reserveMs);
 		await sleepUnlessCancelled(ctx, sleepMs, `for ${what.toLowerCase()} ${id}`, itemIndex);
 		// A read cut by the deadline ends the wait with its own error (which names the ID).
 		const state = await read(deadline).catch((error: unknown) => {

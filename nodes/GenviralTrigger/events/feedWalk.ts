@@ -33,7 +33,8 @@ async function walkFeed(
 		walked.push(...answer.rows);
 		const oldest = answer.rows[answer.rows.length - 1];
 		offset += answer.rows.length;
-		if (!answer.more || answer.rows.length === 0 || oldest.at < floor || offset > maxOffset) return { walked, total, complete: true };
+		if (!answer.more || answer.rows.length === 0 || oldest.at < floor || offset > maxOffset)
+			return { walked, total, complete: true };
 		if (enough(walked, total)) return { walked, total, complete: false };
 	}
 }
@@ -54,18 +55,28 @@ export async function pollFeed(
 	// A first poll's window ends at the clock, where its watermark will be (rows stamped in the
 	// future do not move it): every row it must record as seen is walked.
 	const floor = previous ? feedFloor(previous, lookbackMs) : now - lookbackMs;
-	const readAll = previous === undefined || previous.total === null || previous.pollsSinceFullRead + 1 >= FULL_READ_EVERY;
+	const readAll =
+		previous === undefined ||
+		previous.total === null ||
+		previous.pollsSinceFullRead + 1 >= FULL_READ_EVERY;
 	const enough = (walked: Array<FeedRow<IDataObject>>, total: number | undefined) => {
-		if (readAll || previous === undefined || previous.total === null || total === undefined) return false;
+		if (readAll || previous === undefined || previous.total === null || total === undefined)
+			return false;
 		const grown = total - previous.total;
 		// Fewer rows than before: something was removed, and a removal can hide an arrival.
 		return grown >= 0 && newFeedRows(previous, walked, lookbackMs).length >= grown;
 	};
 	const { walked, total, complete } = await walkFeed(readPage, floor, maxOffset, enough);
-	const counters = { total: total ?? null, pollsSinceFullRead: readAll || complete ? 0 : (previous?.pollsSinceFullRead ?? 0) + 1 };
+	const counters = {
+		total: total ?? null,
+		pollsSinceFullRead: readAll || complete ? 0 : (previous?.pollsSinceFullRead ?? 0) + 1,
+	};
 	if (!previous) return { items: [], feed: { ...startFeed(walked, now, lookbackMs), ...counters } };
 	const fresh = newFeedRows(previous, walked, lookbackMs);
-	return { items: fresh.map((r) => r.row), feed: { ...advanceFeed(previous, walked, lookbackMs, now), ...counters } };
+	return {
+		items: fresh.map((r) => r.row),
+		feed: { ...advanceFeed(previous, walked, lookbackMs, now), ...counters },
+	};
 }
 
 export function feedOutcome(result: { items: IDataObject[]; feed: FeedCursor }): PollOutcome {

@@ -22,7 +22,12 @@ function filterQuery(run: PollRun): IDataObject {
 }
 
 async function readRows(run: PollRun, qs: IDataObject): Promise<FeedPage> {
-	const data = expectObject(run.ctx, await genviralApiRequest.call(run.ctx, { method: 'GET', path: PATH, qs }), ENDPOINT, undefined);
+	const data = expectObject(
+		run.ctx,
+		await genviralApiRequest.call(run.ctx, { method: 'GET', path: PATH, qs }),
+		ENDPOINT,
+		undefined,
+	);
 	const rows = expectArray(run.ctx, data.posts, ENDPOINT, undefined, 'posts');
 	const feedRows: Array<FeedRow<IDataObject>> = [];
 	for (const row of rows) {
@@ -31,7 +36,11 @@ async function readRows(run: PollRun, qs: IDataObject): Promise<FeedPage> {
 		if (typeof row.id !== 'string' || at === undefined) continue;
 		feedRows.push({ id: row.id, at, row });
 	}
-	return { rows: feedRows, more: data.hasMore === true, total: typeof data.totalCount === 'number' ? data.totalCount : undefined };
+	return {
+		rows: feedRows,
+		more: data.hasMore === true,
+		total: typeof data.totalCount === 'number' ? data.totalCount : undefined,
+	};
 }
 
 /**
@@ -52,14 +61,20 @@ export const newAnalyticsPost: TriggerEventHandler = {
 			feed,
 			run.now,
 			lookbackMs,
-			async (offset) => await readRows(run, { ...filterQuery(run), range: 'all', limit: PAGE_SIZE, offset }),
+			async (offset) =>
+				await readRows(run, { ...filterQuery(run), range: 'all', limit: PAGE_SIZE, offset }),
 			OFFSET_CAP,
 		);
 		return feedOutcome(result);
 	},
 
 	async sample(run) {
-		const { rows } = await readRows(run, { ...filterQuery(run), range: 'all', limit: 1, offset: 0 });
+		const { rows } = await readRows(run, {
+			...filterQuery(run),
+			range: 'all',
+			limit: 1,
+			offset: 0,
+		});
 		return rows[0]?.row;
 	},
 

@@ -33,7 +33,12 @@ function filterQuery(run: PollRun): IDataObject {
 }
 
 async function readRows(run: PollRun, qs: IDataObject): Promise<FeedPage> {
-	const data = expectObject(run.ctx, await genviralApiRequest.call(run.ctx, { method: 'GET', path: PATH, qs }), ENDPOINT, undefined);
+	const data = expectObject(
+		run.ctx,
+		await genviralApiRequest.call(run.ctx, { method: 'GET', path: PATH, qs }),
+		ENDPOINT,
+		undefined,
+	);
 	const files = expectArray(run.ctx, data.files, ENDPOINT, undefined, 'files');
 	const rows: Array<FeedRow<IDataObject>> = [];
 	for (const file of files) {
@@ -42,7 +47,8 @@ async function readRows(run: PollRun, qs: IDataObject): Promise<FeedPage> {
 		rows.push({ id: file.id, at, row: file });
 	}
 	const offset = typeof data.offset === 'number' ? data.offset : Number(qs.offset ?? 0);
-	const more = typeof data.total === 'number' ? offset + files.length < data.total : files.length === qs.limit;
+	const more =
+		typeof data.total === 'number' ? offset + files.length < data.total : files.length === qs.limit;
 	return { rows, more, total: typeof data.total === 'number' ? data.total : undefined };
 }
 

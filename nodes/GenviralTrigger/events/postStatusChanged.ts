@@ -37,7 +37,8 @@ function lastAttemptOf(row: IDataObject): string | null {
 	if (!Array.isArray(states)) return null;
 	for (const state of states as IDataObject[]) {
 		const at = instantOf(state?.last_attempted_at);
-		if (at !== undefined && (newest === null || at > newest.at)) newest = { text: state.last_attempted_at as string, at };
+		if (at !== undefined && (newest === null || at > newest.at))
+			newest = { text: state.last_attempted_at as string, at };
 	}
 	return newest?.text ?? null;
 }
@@ -52,7 +53,12 @@ interface Page {
 }
 
 async function readPage(run: PollRun, qs: IDataObject): Promise<Page> {
-	const data = expectObject(run.ctx, await genviralApiRequest.call(run.ctx, { method: 'GET', path: PATH, qs }), ENDPOINT, undefined);
+	const data = expectObject(
+		run.ctx,
+		await genviralApiRequest.call(run.ctx, { method: 'GET', path: PATH, qs }),
+		ENDPOINT,
+		undefined,
+	);
 	const rows = expectArray(run.ctx, data.posts, ENDPOINT, undefined, 'posts');
 	const posts: ReadPost[] = [];
 	let oldest: { text: string; at: number } | undefined;
@@ -62,7 +68,12 @@ async function readPage(run: PollRun, qs: IDataObject): Promise<Page> {
 		posts.push({ row, status: row.status, at, attempt: lastAttemptOf(row) });
 		if (oldest === undefined || at < oldest.at) oldest = { text: row.created_at as string, at };
 	}
-	return { posts, counts: countsOf(data.summary), full: rows.length >= PAGE_SIZE, oldest: oldest?.text };
+	return {
+		posts,
+		counts: countsOf(data.summary),
+		full: rows.length >= PAGE_SIZE,
+		oldest: oldest?.text,
+	};
 }
 
 /** `summary.total` and `summary.by_status` as one flat record (absent counters are 0). */
@@ -72,13 +83,15 @@ function countsOf(summary: unknown): Record<string, number> {
 	const { total, by_status: byStatus } = summary as IDataObject;
 	if (typeof total === 'number') counts['#total'] = total;
 	if (typeof byStatus === 'object' && byStatus !== null) {
-		for (const [status, count] of Object.entries(byStatus)) if (typeof count === 'number') counts[status] = count;
+		for (const [status, count] of Object.entries(byStatus))
+			if (typeof count === 'number') counts[status] = count;
 	}
 	return counts;
 }
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-	for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) if ((a[key] ?? 0) !== (b[key] ?? 0)) return false;
+	for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+		if ((a[key] ?? 0) !== (b[key] ?? 0)) return false;
 	return true;
 }
 
@@ -86,7 +99,12 @@ function sameCounts(a: Record<string, number>, b: Record<string, number>): boole
  * Whether the posts read so far explain every change of the scope's counters since the last
  * poll: if so, nothing changed further back and the read can stop.
  */
-function explained(previous: PostsCursor, known: Map<string, string>, read: Map<string, ReadPost>, counts: Record<string, number>): boolean {
+function explained(
+	previous: PostsCursor,
+	known: Map<string, string>,
+	read: Map<string, ReadPost>,
+	counts: Record<string, number>,
+): boolean {
 	if (Object.keys(counts).length === 0) return false;
 	const expected = { ...previous.counts };
 	const add = (key: string, n: number) => (expected[key] = (expected[key] ?? 0) + n);
@@ -104,13 +122,20 @@ function matchesAccounts(row: IDataObject, accounts: string[]): boolean {
 	if (accounts.length === 0) return true;
 	const wanted = accounts.map((a) => a.toLowerCase());
 	const states = ((row.accounts as IDataObject | undefined)?.states ?? []) as IDataObject[];
-	return Array.isArray(states) && states.some((s) => typeof s.account_id === 'string' && wanted.includes(s.account_id.toLowerCase()));
+	return (
+		Array.isArray(states) &&
+		states.some(
+			(s) => typeof s.account_id === 'string' && wanted.includes(s.account_id.toLowerCase()),
+		)
+	);
 }
 
 /** "Posted, Failed or Partial". */
 function statusNames(statuses: string[]): string {
 	const names = statuses.map((s) => postStatusOptions.find((o) => o.value === s)?.name ?? s);
-	return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
+	return names.length > 1
+		? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+		: names.join('');
 }
 
 type Remembered = RememberedPost;
@@ -133,7 +158,9 @@ function isRecordedFinal(was: Remembered, post: ReadPost): boolean {
 
 /** What to remember of a post read now: its outcome when it shows one, else the last one recorded. */
 function remember(post: ReadPost, was: Remembered | undefined): Remembered {
-	const final: Remembered[4] = FINAL_STATUSES.includes(post.status) ? [post.status, post.attempt] : (was?.[4] ?? null);
+	const final: Remembered[4] = FINAL_STATUSES.includes(post.status)
+		? [post.status, post.attempt]
+		: (was?.[4] ?? null);
 	return [post.row.id as string, post.status, post.at, post.attempt, final];
 }
 
@@ -160,7 +187,10 @@ export const postStatusChanged: TriggerEventHandler = {
 		let until: string | undefined;
 		let reachedEnd = false;
 		for (let page = 0; ; page++) {
-			const answer = await readPage(run, until === undefined ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, until });
+			const answer = await readPage(
+				run,
+				until === undefined ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, until },
+			);
 			if (page === 0) counts = answer.counts;
 			let added = 0;
 			for (const post of answer.posts) {
@@ -183,17 +213,24 @@ export const postStatusChanged: TriggerEventHandler = {
 		const items: IDataObject[] = [];
 		if (previous) {
 			const windowWasFull = previous.posts.length >= MAX_REMEMBERED;
-			const oldestKnown = previous.posts.length > 0 ? previous.posts[previous.posts.length - 1][2] : Number.NEGATIVE_INFINITY;
+			const oldestKnown =
+				previous.posts.length > 0
+					? previous.posts[previous.posts.length - 1][2]
+					: Number.NEGATIVE_INFINITY;
 			const changed = [...read.values()]
 				.filter((post) => {
 					const was = known.get(post.row.id as string);
 					if (!hasChanged(remembered.get(post.row.id as string), post)) return false;
 					// Unknown and older than a full window: a post beyond memory, read now; not new.
 					if (was === undefined && windowWasFull && post.at < oldestKnown) return false;
-					return run.settings.statuses.includes(post.status) && matchesAccounts(post.row, run.settings.accounts);
+					return (
+						run.settings.statuses.includes(post.status) &&
+						matchesAccounts(post.row, run.settings.accounts)
+					);
 				})
 				.sort((a, b) => a.at - b.at || ((a.row.id as string) < (b.row.id as string) ? -1 : 1));
-			for (const post of changed) items.push({ ...post.row, previous_status: known.get(post.row.id as string) ?? null });
+			for (const post of changed)
+				items.push({ ...post.row, previous_status: known.get(post.row.id as string) ?? null });
 		}
 
 		// Remember what was read; keep remembered posts older than the read (not re-read this
@@ -229,6 +266,7 @@ export const postStatusChanged: TriggerEventHandler = {
 
 	nothingYet: (settings) => ({
 		message: `No post with status ${statusNames(settings.statuses)} found (with the current filters)`,
-		description: 'Publish a post (Genviral node: Post → Create), wait for it to finish, then fetch again.',
+		description:
+			'Publish a post (Genviral node: Post → Create), wait for it to finish, then fetch again.',
 	}),
 };

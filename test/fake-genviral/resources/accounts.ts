@@ -14,7 +14,15 @@ import type { FakeModule, RouteContext } from '../module';
 import type { FakeGenviral } from '../server';
 import { ok } from '../server';
 
-export type AccountPlatform = 'tiktok' | 'instagram' | 'youtube' | 'pinterest' | 'linkedin' | 'facebook' | 'x' | 'bluesky';
+export type AccountPlatform =
+	| 'tiktok'
+	| 'instagram'
+	| 'youtube'
+	| 'pinterest'
+	| 'linkedin'
+	| 'facebook'
+	| 'x'
+	| 'bluesky';
 
 export type AccountType = 'byo' | 'hosted';
 
@@ -47,7 +55,10 @@ export const INFERRED_CAPABILITIES = {
 } as const;
 
 /** Caption limits of reference 7 ("Caption limits"): hosted 500, BYO per platform. */
-const BYO_CAPTION_LIMITS: Record<AccountPlatform, { max: number; unit: 'characters' | 'utf16' | 'bytes' }> = {
+const BYO_CAPTION_LIMITS: Record<
+	AccountPlatform,
+	{ max: number; unit: 'characters' | 'utf16' | 'bytes' }
+> = {
 	facebook: { max: 63_206, unit: 'characters' },
 	instagram: { max: 2_200, unit: 'characters' },
 	tiktok: { max: 2_200, unit: 'characters' },
@@ -100,11 +111,19 @@ function unsupportedReason(platform: AccountPlatform, type: AccountType, kind: s
 }
 
 /** The capabilities object of an account (reference 3.1), shaped by INFERRED_CAPABILITIES. */
-export function capabilitiesFor(platform: AccountPlatform, type: AccountType): Record<string, unknown> {
-	const kinds = type === 'hosted' ? BYO_KINDS[platform].filter((k) => k !== 'text_only') : BYO_KINDS[platform];
-	const caption = type === 'hosted' ? { max: 500, unit: 'characters' } : BYO_CAPTION_LIMITS[platform];
+export function capabilitiesFor(
+	platform: AccountPlatform,
+	type: AccountType,
+): Record<string, unknown> {
+	const kinds =
+		type === 'hosted' ? BYO_KINDS[platform].filter((k) => k !== 'text_only') : BYO_KINDS[platform];
+	const caption =
+		type === 'hosted' ? { max: 500, unit: 'characters' } : BYO_CAPTION_LIMITS[platform];
 	const reasons = Object.fromEntries(
-		ALL_KINDS.filter((k) => !kinds.includes(k)).map((k) => [k, unsupportedReason(platform, type, k)]),
+		ALL_KINDS.filter((k) => !kinds.includes(k)).map((k) => [
+			k,
+			unsupportedReason(platform, type, k),
+		]),
 	);
 	const keys = INFERRED_CAPABILITIES.keys;
 	return {
@@ -112,14 +131,26 @@ export function capabilitiesFor(platform: AccountPlatform, type: AccountType): R
 		[keys.caption]: {
 			max_length: caption.max,
 			unit: caption.unit,
-			...(platform === 'tiktok' && type === 'byo' ? { max_length_slideshow: 4_000, slideshow_unit: 'utf16' } : {}),
+			...(platform === 'tiktok' && type === 'byo'
+				? { max_length_slideshow: 4_000, slideshow_unit: 'utf16' }
+				: {}),
 		},
 		[keys.media]: {
 			video: kinds.includes('video')
-				? { content_types: ['video/mp4', 'video/quicktime', 'video/x-m4v', 'video/x-msvideo'], max_bytes: 100 * 1024 * 1024, min_duration_sec: 15, max_duration_sec: 60 }
+				? {
+						content_types: ['video/mp4', 'video/quicktime', 'video/x-m4v', 'video/x-msvideo'],
+						max_bytes: 100 * 1024 * 1024,
+						min_duration_sec: 15,
+						max_duration_sec: 60,
+					}
 				: null,
 			slideshow: kinds.includes('slideshow')
-				? { content_types: ['image/jpeg', 'image/png'], max_bytes_per_image: 5 * 1024 * 1024, min_images: 1, max_images: 35 }
+				? {
+						content_types: ['image/jpeg', 'image/png'],
+						max_bytes_per_image: 5 * 1024 * 1024,
+						min_images: 1,
+						max_images: 35,
+					}
 				: null,
 		},
 		[keys.unsupportedReasons]: reasons,
@@ -141,15 +172,46 @@ export interface AccountSpec {
  */
 export const DEFAULT_ACCOUNTS = {
 	tiktok: { platform: 'tiktok', type: 'byo', username: 'acme', display_name: 'Acme' },
-	instagram: { platform: 'instagram', type: 'byo', username: 'acme.shop', display_name: 'Acme Shop' },
-	youtube: { platform: 'youtube', type: 'byo', username: 'AcmeChannel', display_name: 'Acme Channel' },
-	pinterest: { platform: 'pinterest', type: 'byo', username: 'acmepins', display_name: 'Acme Pins' },
+	instagram: {
+		platform: 'instagram',
+		type: 'byo',
+		username: 'acme.shop',
+		display_name: 'Acme Shop',
+	},
+	youtube: {
+		platform: 'youtube',
+		type: 'byo',
+		username: 'AcmeChannel',
+		display_name: 'Acme Channel',
+	},
+	pinterest: {
+		platform: 'pinterest',
+		type: 'byo',
+		username: 'acmepins',
+		display_name: 'Acme Pins',
+	},
 	linkedin: { platform: 'linkedin', type: 'byo', username: 'acme-inc', display_name: 'Acme Inc.' },
 	facebook: { platform: 'facebook', type: 'byo', username: 'AcmePage', display_name: 'Acme Page' },
-	tiktokHosted: { platform: 'tiktok', type: 'hosted', username: 'daily.glow', display_name: 'Daily Glow' },
-	instagramHosted: { platform: 'instagram', type: 'hosted', username: 'glow.daily', display_name: null },
+	tiktokHosted: {
+		platform: 'tiktok',
+		type: 'hosted',
+		username: 'daily.glow',
+		display_name: 'Daily Glow',
+	},
+	instagramHosted: {
+		platform: 'instagram',
+		type: 'hosted',
+		username: 'glow.daily',
+		display_name: null,
+	},
 	/** Not listed (only active accounts are); for "inactive account" cases of other endpoints. */
-	pausedYoutube: { platform: 'youtube', type: 'byo', username: 'OldChannel', display_name: 'Old Channel', status: 'paused' },
+	pausedYoutube: {
+		platform: 'youtube',
+		type: 'byo',
+		username: 'OldChannel',
+		display_name: 'Old Channel',
+		status: 'paused',
+	},
 } as const satisfies Record<string, AccountSpec>;
 
 export type DefaultAccountName = keyof typeof DEFAULT_ACCOUNTS;

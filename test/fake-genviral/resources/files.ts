@@ -20,10 +20,20 @@ import { referenceEnum } from '../../harness/reference';
  * Reference 5.1, `contentType`: the MIME types the API accepts, read from endpoints.json itself
  * (not copied), so the fake and the node's own list are checked against the contract.
  */
-export const ACCEPTED_CONTENT_TYPES: readonly string[] = referenceEnum('Files', 'createUpload', 'contentType');
+export const ACCEPTED_CONTENT_TYPES: readonly string[] = referenceEnum(
+	'Files',
+	'createUpload',
+	'contentType',
+);
 
 /** Reference 5.1: the duration field's accepted names (its primary name is inferred: `duration_sec`). */
-export const DURATION_FIELDS = ['duration_seconds', 'duration', 'durationSec', 'video_duration_sec', 'duration_sec'] as const;
+export const DURATION_FIELDS = [
+	'duration_seconds',
+	'duration',
+	'durationSec',
+	'video_duration_sec',
+	'duration_sec',
+] as const;
 
 /** What the reference leaves open for files, guessed in one place. */
 export const INFERRED_FILES = {
@@ -94,7 +104,9 @@ export class FilesFake implements FakeModule {
 
 	/** A file of this scope by id (uploaded, or seeded); pending uploads are not found. */
 	find(scope: string, id: string): FakeFile | undefined {
-		const file = this.files.find((f) => f.scope === scope && f.id.toLowerCase() === id.toLowerCase());
+		const file = this.files.find(
+			(f) => f.scope === scope && f.id.toLowerCase() === id.toLowerCase(),
+		);
 		return file && this.isStored(file) ? this.current(file) : undefined;
 	}
 
@@ -121,7 +133,11 @@ export class FilesFake implements FakeModule {
 	seedFile(scope: string, spec: FileSpec): FakeFile {
 		const filename = spec.filename ?? `${randomUUID()}.${EXTENSIONS[spec.contentType] ?? 'bin'}`;
 		const size = spec.size ?? 2048;
-		const url = this.fake.storage.putMedia(filename, spec.contentType, Buffer.alloc(Math.min(size, 65_536)));
+		const url = this.fake.storage.putMedia(
+			filename,
+			spec.contentType,
+			Buffer.alloc(Math.min(size, 65_536)),
+		);
 		const file: FakeFile = {
 			id: randomUUID(),
 			url,
@@ -143,7 +159,8 @@ export class FilesFake implements FakeModule {
 
 	/** The record with what storage knows: the size actually uploaded. */
 	private current(file: FakeFile): FakeFile {
-		const stored = file.uploadKey === undefined ? undefined : this.fake.storage.object(file.uploadKey);
+		const stored =
+			file.uploadKey === undefined ? undefined : this.fake.storage.object(file.uploadKey);
 		return { ...file, size: stored ? stored.size : file.size };
 	}
 
@@ -159,10 +176,17 @@ export class FilesFake implements FakeModule {
 		if (contentType === undefined || contentType === null || contentType === '') {
 			return fail(422, 'contentType is required', invalidPayload);
 		}
-		if (typeof contentType !== 'string' || !(ACCEPTED_CONTENT_TYPES as readonly string[]).includes(contentType)) {
+		if (
+			typeof contentType !== 'string' ||
+			!(ACCEPTED_CONTENT_TYPES as readonly string[]).includes(contentType)
+		) {
 			return fail(422, `Unsupported contentType: ${String(contentType)}`, invalidPayload);
 		}
-		if (input.filename !== undefined && input.filename !== null && typeof input.filename !== 'string') {
+		if (
+			input.filename !== undefined &&
+			input.filename !== null &&
+			typeof input.filename !== 'string'
+		) {
 			return fail(422, 'filename must be a string', invalidPayload);
 		}
 		let durationSeconds: number | null = null;
@@ -223,7 +247,8 @@ export class FilesFake implements FakeModule {
 		let contexts: string[] | 'all' = [INFERRED_FILES.partnerContext];
 		if (query.context !== undefined) {
 			const values = query.context.split(',').map((c) => c.trim());
-			if (values.some((c) => !INFERRED_FILES.contextPattern.test(c))) return bad(`Invalid context: ${query.context}`);
+			if (values.some((c) => !INFERRED_FILES.contextPattern.test(c)))
+				return bad(`Invalid context: ${query.context}`);
 			contexts = values.includes('all') ? 'all' : values;
 		}
 		const matching = this.files
@@ -233,7 +258,11 @@ export class FilesFake implements FakeModule {
 			// Newest first; among files of the same millisecond, the later one first.
 			.map((f, order) => ({ file: this.current(f), order }))
 			.sort((a, b) =>
-				a.file.createdAt === b.file.createdAt ? b.order - a.order : a.file.createdAt < b.file.createdAt ? 1 : -1,
+				a.file.createdAt === b.file.createdAt
+					? b.order - a.order
+					: a.file.createdAt < b.file.createdAt
+						? 1
+						: -1,
 			)
 			.map(({ file }) => file);
 		return ok(200, INFERRED_FILES.listMessage, {

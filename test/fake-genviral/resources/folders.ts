@@ -71,7 +71,9 @@ export class FoldersFake implements FakeModule {
 		'GET /folders': (ctx) => this.list(ctx),
 		'POST /folders': (ctx) => this.create(ctx),
 		'GET /folders/{folderId}': (ctx) =>
-			this.withFolder(ctx, { checkMediaType: true }, (f) => ok(200, 'Folder retrieved', this.present(f))),
+			this.withFolder(ctx, { checkMediaType: true }, (f) =>
+				ok(200, 'Folder retrieved', this.present(f)),
+			),
 		'PATCH /folders/{folderId}': (ctx) => this.move(ctx),
 		'DELETE /folders/{folderId}': (ctx) =>
 			this.withFolder(ctx, { checkMediaType: false }, (f) => {
@@ -149,7 +151,11 @@ export class FoldersFake implements FakeModule {
 	private list(ctx: RouteContext): Reply {
 		const query = ctx.req.query;
 		if (!(FOLDER_MEDIA_TYPES as readonly string[]).includes(query.media_type)) {
-			return fail(400, `media_type must be one of ${FOLDER_MEDIA_TYPES.join(', ')}`, 'invalid_query_parameter');
+			return fail(
+				400,
+				`media_type must be one of ${FOLDER_MEDIA_TYPES.join(', ')}`,
+				'invalid_query_parameter',
+			);
 		}
 		const parent = query.parent_folder_id;
 		if (parent !== undefined && !isUuid(parent)) {
@@ -175,8 +181,13 @@ export class FoldersFake implements FakeModule {
 			return fail(status, 'Invalid JSON body', errorCode);
 		}
 		const body = ctx.body;
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalidPayload('Body must be a JSON object');
-		const { name, media_type: mediaType, parent_folder_id: parentId } = body as Record<string, unknown>;
+		if (typeof body !== 'object' || body === null || Array.isArray(body))
+			return invalidPayload('Body must be a JSON object');
+		const {
+			name,
+			media_type: mediaType,
+			parent_folder_id: parentId,
+		} = body as Record<string, unknown>;
 		if (typeof name !== 'string' || name.trim().length < 1 || name.trim().length > 255) {
 			return invalidPayload('name must be 1-255 characters');
 		}
@@ -212,24 +223,42 @@ export class FoldersFake implements FakeModule {
 		if (!isUuid(ctx.params.folderId)) return invalidPath();
 		if (ctx.body === INVALID_JSON) return fail(400, 'Invalid JSON body', 'invalid_json');
 		const body = ctx.body;
-		if (typeof body !== 'object' || body === null || Array.isArray(body) || !('parent_folder_id' in body)) {
+		if (
+			typeof body !== 'object' ||
+			body === null ||
+			Array.isArray(body) ||
+			!('parent_folder_id' in body)
+		) {
 			return invalidPayload('parent_folder_id is required (a folder UUID, or null for the root)');
 		}
 		const target = (body as Record<string, unknown>).parent_folder_id;
-		if (target !== null && !isUuid(target)) return invalidPayload('parent_folder_id must be a UUID or null');
+		if (target !== null && !isUuid(target))
+			return invalidPayload('parent_folder_id must be a UUID or null');
 		return this.withFolder(ctx, { checkMediaType: true }, (folder) => {
 			let destination: StoredFolder | undefined;
 			if (target !== null) {
 				destination = this.visible(ctx, target);
 				if (!destination) return fail(404, 'Destination folder not found', 'not_found');
-				if (destination.id === folder.id || this.descendantsOf(folder.id).includes(destination.id)) {
-					return fail(409, 'A folder cannot be moved into itself or one of its sub-folders', 'folder_move_conflict');
+				if (
+					destination.id === folder.id ||
+					this.descendantsOf(folder.id).includes(destination.id)
+				) {
+					return fail(
+						409,
+						'A folder cannot be moved into itself or one of its sub-folders',
+						'folder_move_conflict',
+					);
 				}
-				if (destination.media_type !== folder.media_type) return mediaTypeMismatch('destination folder');
+				if (destination.media_type !== folder.media_type)
+					return mediaTypeMismatch('destination folder');
 			}
 			const parentId = destination?.id ?? null;
 			if (this.nameTakenAt(folder.scope, folder.media_type, parentId, folder.name, folder.id)) {
-				return fail(409, `The destination already has a folder named "${folder.name}"`, 'folder_move_conflict');
+				return fail(
+					409,
+					`The destination already has a folder named "${folder.name}"`,
+					'folder_move_conflict',
+				);
 			}
 			folder.parent_folder_id = parentId;
 			folder.updated_at = new Date().toISOString();
@@ -258,7 +287,10 @@ export class FoldersFake implements FakeModule {
 		if (!isUuid(ctx.params.folderId)) return invalidPath();
 		if (ctx.body === INVALID_JSON) return fail(400, 'Invalid JSON body', 'invalid_json');
 		const body = ctx.body;
-		const ids = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).item_ids : undefined;
+		const ids =
+			typeof body === 'object' && body !== null && !Array.isArray(body)
+				? (body as Record<string, unknown>).item_ids
+				: undefined;
 		if (!Array.isArray(ids) || ids.length < 1 || ids.length > 200) {
 			return invalidPayload('item_ids must be an array of 1-200 ids');
 		}
@@ -270,7 +302,11 @@ export class FoldersFake implements FakeModule {
 			if (change === 'add') {
 				const missing = unique.find((id) => !this.lookup(itemType)(ctx.scope, id));
 				if (missing) {
-					return fail(404, `No ${itemType === 'file' ? 'file' : 'slideshow'} with id ${missing} in this scope`, 'item_not_found');
+					return fail(
+						404,
+						`No ${itemType === 'file' ? 'file' : 'slideshow'} with id ${missing} in this scope`,
+						'item_not_found',
+					);
 				}
 				const fresh = unique.filter((id) => !list.some((m) => m.itemId === id));
 				const addedAt = new Date().toISOString();
@@ -290,18 +326,30 @@ export class FoldersFake implements FakeModule {
 				list.filter((m) => !unique.includes(m.itemId)),
 			);
 			folder.updated_at = new Date().toISOString();
-			return ok(200, 'Folder items removed', { folder_id: folder.id, item_type: itemType, removed_count: unique.length });
+			return ok(200, 'Folder items removed', {
+				folder_id: folder.id,
+				item_type: itemType,
+				removed_count: unique.length,
+			});
 		});
 	}
 
 	/** invalid_path (not a UUID) → not_found (not in scope) → invalid_folder_media_type, then the route. */
-	private withFolder(ctx: RouteContext, { checkMediaType }: { checkMediaType: boolean }, then: (folder: StoredFolder) => Reply): Reply {
+	private withFolder(
+		ctx: RouteContext,
+		{ checkMediaType }: { checkMediaType: boolean },
+		then: (folder: StoredFolder) => Reply,
+	): Reply {
 		const id = ctx.params.folderId;
 		if (!isUuid(id)) return invalidPath();
 		const folder = this.visible(ctx, id);
 		if (!folder) return fail(404, 'Folder not found', 'not_found');
 		if (checkMediaType && !(FOLDER_MEDIA_TYPES as readonly string[]).includes(folder.media_type)) {
-			return fail(422, `Folders of media type "${folder.media_type}" are not supported by the Partner API`, 'invalid_folder_media_type');
+			return fail(
+				422,
+				`Folders of media type "${folder.media_type}" are not supported by the Partner API`,
+				'invalid_folder_media_type',
+			);
 		}
 		return then(folder);
 	}
@@ -312,7 +360,12 @@ export class FoldersFake implements FakeModule {
 	}
 
 	private lookup(itemType: 'file' | 'slideshow'): ItemLookup {
-		if (itemType === 'file') return this.fileLookup ?? ((scope, id) => this.fake.modules.files.find(scope, id) as unknown as Record<string, unknown> | undefined);
+		if (itemType === 'file')
+			return (
+				this.fileLookup ??
+				((scope, id) =>
+					this.fake.modules.files.find(scope, id) as unknown as Record<string, unknown> | undefined)
+			);
 		return this.slideshowLookup ?? ((scope, id) => this.fake.modules.slideshows.find(scope, id));
 	}
 
@@ -352,11 +405,19 @@ export class FoldersFake implements FakeModule {
 	}
 
 	private descendantsOf(id: string): string[] {
-		const children = [...this.folders.values()].filter((f) => f.parent_folder_id === id).map((f) => f.id);
+		const children = [...this.folders.values()]
+			.filter((f) => f.parent_folder_id === id)
+			.map((f) => f.id);
 		return children.flatMap((child) => [child, ...this.descendantsOf(child)]);
 	}
 
-	private nameTakenAt(scope: string, mediaType: string, parentId: string | null, name: string, exceptId?: string): boolean {
+	private nameTakenAt(
+		scope: string,
+		mediaType: string,
+		parentId: string | null,
+		name: string,
+		exceptId?: string,
+	): boolean {
 		const key = FOLDERS_INFERRED.nameKey(name);
 		return [...this.folders.values()].some(
 			(f) =>
@@ -377,10 +438,13 @@ export class FoldersFake implements FakeModule {
 			parent_folder_id: folder.parent_folder_id,
 			path: `/${[...this.ancestorsOf(folder).map((a) => a.id), folder.id].join('/')}`,
 			file_count: items.length,
-			subfolder_count: [...this.folders.values()].filter((f) => f.parent_folder_id === folder.id).length,
+			subfolder_count: [...this.folders.values()].filter((f) => f.parent_folder_id === folder.id)
+				.length,
 			preview_files:
 				itemTypeOf(folder) === 'file'
-					? items.slice(0, FOLDERS_INFERRED.previewFiles).map((i) => ({ id: i.id, url: i.url, content_type: i.content_type }))
+					? items
+							.slice(0, FOLDERS_INFERRED.previewFiles)
+							.map((i) => ({ id: i.id, url: i.url, content_type: i.content_type }))
 					: [],
 			created_at: folder.created_at,
 			updated_at: folder.updated_at,

@@ -139,9 +139,21 @@ export class PacksFake implements FakeModule {
 	/** A pack in a scope, for tests: `seedPack(fake.scopeOf(token), { images: [{ url }] })`. */
 	seedPack(
 		scope: string,
-		{ name = 'Seeded pack', is_public = false, images = [] as SeedPackImage[], createdAt = new Date() } = {},
+		{
+			name = 'Seeded pack',
+			is_public = false,
+			images = [] as SeedPackImage[],
+			createdAt = new Date(),
+		} = {},
 	): Record<string, unknown> {
-		const pack: Pack = { id: randomUUID(), scope, name, is_public, created_at: createdAt.toISOString(), images: [] };
+		const pack: Pack = {
+			id: randomUUID(),
+			scope,
+			name,
+			is_public,
+			created_at: createdAt.toISOString(),
+			images: [],
+		};
 		const settled = this.metadataStepMs * (METADATA_STEPS.length + 1);
 		for (const image of images) {
 			pack.images.push({
@@ -162,13 +174,17 @@ export class PacksFake implements FakeModule {
 	}
 
 	private withReadable(ctx: RouteContext, then: (pack: Pack) => Reply): Reply {
-		const pack = isUuid(ctx.params.packId) ? this.packs.get(ctx.params.packId.toLowerCase()) : undefined;
+		const pack = isUuid(ctx.params.packId)
+			? this.packs.get(ctx.params.packId.toLowerCase())
+			: undefined;
 		if (!pack || !this.readable(pack, ctx.scope)) return fail(404, 'Pack not found', 'not_found');
 		return then(pack);
 	}
 
 	private ownPack(ctx: RouteContext): Pack | undefined {
-		const pack = isUuid(ctx.params.packId) ? this.packs.get(ctx.params.packId.toLowerCase()) : undefined;
+		const pack = isUuid(ctx.params.packId)
+			? this.packs.get(ctx.params.packId.toLowerCase())
+			: undefined;
 		return pack && pack.scope === ctx.scope ? pack : undefined;
 	}
 
@@ -234,7 +250,8 @@ export class PacksFake implements FakeModule {
 		if (!('name' in patch) && !('is_public' in patch)) {
 			return fail(422, 'Provide name and/or is_public', 'invalid_payload');
 		}
-		const problem = ('name' in patch ? checkName(patch.name, true) : undefined) ?? checkPublic(patch.is_public);
+		const problem =
+			('name' in patch ? checkName(patch.name, true) : undefined) ?? checkPublic(patch.is_public);
 		if (problem) return fail(422, problem, 'invalid_payload');
 		return this.withOwn(ctx, (pack) => {
 			if (typeof patch.name === 'string') pack.name = patch.name.trim();
@@ -251,8 +268,12 @@ export class PacksFake implements FakeModule {
 			return fail(422, 'Body must be a JSON object', 'invalid_payload');
 		}
 		const { image_url: imageUrl, file_name: fileName } = body as Record<string, unknown>;
-		if (!isHttpUrl(imageUrl)) return fail(422, 'image_url must be an absolute http(s) URL', 'invalid_payload');
-		if (fileName !== undefined && (typeof fileName !== 'string' || fileName.length < 1 || fileName.length > 255)) {
+		if (!isHttpUrl(imageUrl))
+			return fail(422, 'image_url must be an absolute http(s) URL', 'invalid_payload');
+		if (
+			fileName !== undefined &&
+			(typeof fileName !== 'string' || fileName.length < 1 || fileName.length > 255)
+		) {
 			return fail(422, 'file_name must be 1-255 characters', 'invalid_payload');
 		}
 		return this.withOwn(ctx, (pack) => {
@@ -290,20 +311,29 @@ export class PacksFake implements FakeModule {
 			image_count: pack.images.length,
 			is_public: pack.is_public,
 			created_at: pack.created_at,
-			images: [...pack.images].sort((a, b) => a.addedAt - b.addedAt).map((i) => this.publicImage(i)),
+			images: [...pack.images]
+				.sort((a, b) => a.addedAt - b.addedAt)
+				.map((i) => this.publicImage(i)),
 		};
 	}
 
 	private publicImage(image: PackImage): Record<string, unknown> {
-		const status = statusAt<MetadataStatus>([...METADATA_STEPS, image.outcome], image.addedAt, this.metadataStepMs);
+		const status = statusAt<MetadataStatus>(
+			[...METADATA_STEPS, image.outcome],
+			image.addedAt,
+			this.metadataStepMs,
+		);
 		const done = status === 'completed' || status === 'failed';
-		const generatedAt = done ? new Date(image.addedAt + this.metadataStepMs * METADATA_STEPS.length).toISOString() : null;
+		const generatedAt = done
+			? new Date(image.addedAt + this.metadataStepMs * METADATA_STEPS.length).toISOString()
+			: null;
 		return {
 			id: image.id,
 			url: image.url,
 			metadata: {
 				status,
-				description: status === 'completed' ? `A photo used as a slide background (${image.file_name})` : null,
+				description:
+					status === 'completed' ? `A photo used as a slide background (${image.file_name})` : null,
 				keywords: status === 'completed' ? ['background', image.file_name.toLowerCase()] : [],
 				model: done ? 'fake-vision-1' : null,
 				generated_at: generatedAt,
@@ -322,5 +352,7 @@ function checkName(name: unknown, required: boolean): string | undefined {
 }
 
 function checkPublic(value: unknown): string | undefined {
-	return value === undefined || typeof value === 'boolean' ? undefined : 'is_public must be a boolean';
+	return value === undefined || typeof value === 'boolean'
+		? undefined
+		: 'is_public must be a boolean';
 }

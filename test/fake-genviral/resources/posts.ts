@@ -31,11 +31,24 @@ export const POSTS_INFERRED = {
 	unreachableHost: /\.invalid$/i,
 } as const;
 
-export const POST_STATUSES = ['draft', 'pending', 'scheduled', 'posted', 'failed', 'partial', 'retry'] as const;
+export const POST_STATUSES = [
+	'draft',
+	'pending',
+	'scheduled',
+	'posted',
+	'failed',
+	'partial',
+	'retry',
+] as const;
 const EDITABLE = ['draft', 'pending', 'scheduled', 'retry', 'failed'];
 const PROVIDERS = ['x', 'instagram', 'facebook', 'linkedin', 'bluesky', 'youtube'];
 const TIKTOK_POST_MODES = ['DIRECT_POST', 'MEDIA_UPLOAD'];
-const TIKTOK_PRIVACY = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY'];
+const TIKTOK_PRIVACY = [
+	'PUBLIC_TO_EVERYONE',
+	'MUTUAL_FOLLOW_FRIENDS',
+	'FOLLOWER_OF_CREATOR',
+	'SELF_ONLY',
+];
 const TIKTOK_BOOLEANS = [
 	'disable_comment',
 	'disable_duet',
@@ -177,7 +190,10 @@ export class PostsFake implements FakeModule {
 			id: randomUUID(),
 			scope,
 			caption: fields.caption ?? 'Seeded post',
-			media: fields.media === undefined ? { type: 'video', url: 'https://cdn.example.org/seed.mp4' } : fields.media,
+			media:
+				fields.media === undefined
+					? { type: 'video', url: 'https://cdn.example.org/seed.mp4' }
+					: fields.media,
 			scheduled_at: fields.scheduled_at ?? null,
 			created_at: createdAt,
 			music_url: null,
@@ -187,7 +203,9 @@ export class PostsFake implements FakeModule {
 			external_id: fields.external_id ?? null,
 			fingerprint: randomUUID(),
 			warnings: [],
-			deliveries: (fields.accounts ?? [{ id: randomUUID(), status: fields.status ?? 'posted' }]).map((a) => ({
+			deliveries: (
+				fields.accounts ?? [{ id: randomUUID(), status: fields.status ?? 'posted' }]
+			).map((a) => ({
 				account_id: a.id,
 				startsAt: Date.parse(createdAt),
 				result: a.status === 'failed' ? 'failed' : 'posted',
@@ -205,7 +223,9 @@ export class PostsFake implements FakeModule {
 	setOutcome(postId: string, outcome: Outcome): void {
 		const post = this.posts.get(postId);
 		if (!post) throw new Error(`No post ${postId}`);
-		post.deliveries.forEach((d, i) => (d.result = resultFor(outcome, i, this.failingAccounts.has(d.account_id))));
+		post.deliveries.forEach(
+			(d, i) => (d.result = resultFor(outcome, i, this.failingAccounts.has(d.account_id))),
+		);
 	}
 
 	/** Per-post step duration. */
@@ -233,11 +253,17 @@ export class PostsFake implements FakeModule {
 		// Idempotency (newest docs): same key + same body replays; same key + other body conflicts.
 		const fingerprint = fingerprintOf(input);
 		const earlier = [...this.posts.values()].find(
-			(p) => p.scope === ctx.scope && (externalId !== null ? p.external_id === externalId : p.fingerprint === fingerprint),
+			(p) =>
+				p.scope === ctx.scope &&
+				(externalId !== null ? p.external_id === externalId : p.fingerprint === fingerprint),
 		);
 		if (earlier) {
 			if (earlier.fingerprint !== fingerprint) {
-				return fail(409, `external_id "${externalId}" was already used for a different post`, 'create_failed');
+				return fail(
+					409,
+					`external_id "${externalId}" was already used for a different post`,
+					'create_failed',
+				);
 			}
 			return ok(200, 'Post already exists', { ...this.summaryOf(earlier), duplicate: true });
 		}
@@ -289,17 +315,34 @@ export class PostsFake implements FakeModule {
 	private list(ctx: RouteContext): Reply {
 		const query = ctx.req.query;
 		const status = query.status;
-		if (status !== undefined && status !== '' && !(POST_STATUSES as readonly string[]).includes(status)) {
+		if (
+			status !== undefined &&
+			status !== '' &&
+			!(POST_STATUSES as readonly string[]).includes(status)
+		) {
 			const { status: code, code: errorCode } = POSTS_INFERRED.badStatusFilter;
 			return fail(code, `Invalid status: ${status}`, errorCode);
 		}
 		const since = query.since === undefined ? -Infinity : parseOffsetIso(query.since);
-		if (since === undefined) return fail(400, 'since must be an ISO 8601 timestamp with a timezone offset', 'invalid_since');
+		if (since === undefined)
+			return fail(
+				400,
+				'since must be an ISO 8601 timestamp with a timezone offset',
+				'invalid_since',
+			);
 		const until = query.until === undefined ? Infinity : parseOffsetIso(query.until);
-		if (until === undefined) return fail(400, 'until must be an ISO 8601 timestamp with a timezone offset', 'invalid_until');
+		if (until === undefined)
+			return fail(
+				400,
+				'until must be an ISO 8601 timestamp with a timezone offset',
+				'invalid_until',
+			);
 		// Out-of-range limits are clamped, not rejected (reference 7.2).
-		const asked = query.limit === undefined ? POSTS_INFERRED.defaultListLimit : Math.trunc(Number(query.limit));
-		const limit = Number.isFinite(asked) ? Math.min(100, Math.max(1, asked)) : POSTS_INFERRED.defaultListLimit;
+		const asked =
+			query.limit === undefined ? POSTS_INFERRED.defaultListLimit : Math.trunc(Number(query.limit));
+		const limit = Number.isFinite(asked)
+			? Math.min(100, Math.max(1, asked))
+			: POSTS_INFERRED.defaultListLimit;
 
 		const inScope = this.all(ctx.scope).map((p) => this.view(p));
 		const rows = inScope
@@ -341,7 +384,8 @@ export class PostsFake implements FakeModule {
 		const input = body.value;
 		const post = this.posts.get(ctx.params.id.toLowerCase());
 		if (!post || post.scope !== ctx.scope) return fail(404, 'Post not found', 'not_found');
-		if (Object.keys(input).length === 0) return fail(422, 'Provide at least one field to update', 'invalid_payload');
+		if (Object.keys(input).length === 0)
+			return fail(422, 'Provide at least one field to update', 'invalid_payload');
 
 		const checked = this.checkFields(input, { creating: false });
 		if (typeof checked === 'object' && 'status' in checked) return checked;
@@ -351,7 +395,11 @@ export class PostsFake implements FakeModule {
 		const status = this.statusOf(post);
 		if (!EDITABLE.includes(status)) {
 			const { status: code, code: errorCode } = POSTS_INFERRED.notEditable;
-			return fail(code, `This post is ${status}; only draft, pending, scheduled, retry or failed posts can be edited`, errorCode);
+			return fail(
+				code,
+				`This post is ${status}; only draft, pending, scheduled, retry or failed posts can be edited`,
+				errorCode,
+			);
 		}
 		let schedule: { value: string | null } | undefined;
 		if ('scheduled_at' in input) {
@@ -362,10 +410,18 @@ export class PostsFake implements FakeModule {
 
 		const next = {
 			caption: 'caption' in input ? (input.caption as string) : post.caption,
-			media: 'media' in input ? ((input.media ?? null) as Record<string, unknown> | null) : post.media,
-			music_url: 'music_url' in input ? ((input.music_url ?? null) as string | null) : post.music_url,
-			tiktok: 'tiktok' in input ? ((input.tiktok ?? null) as Record<string, unknown> | null) : post.tiktok,
-			pinterest: 'pinterest' in input ? ((input.pinterest ?? null) as Record<string, unknown> | null) : post.pinterest,
+			media:
+				'media' in input ? ((input.media ?? null) as Record<string, unknown> | null) : post.media,
+			music_url:
+				'music_url' in input ? ((input.music_url ?? null) as string | null) : post.music_url,
+			tiktok:
+				'tiktok' in input
+					? ((input.tiktok ?? null) as Record<string, unknown> | null)
+					: post.tiktok,
+			pinterest:
+				'pinterest' in input
+					? ((input.pinterest ?? null) as Record<string, unknown> | null)
+					: post.pinterest,
 		};
 		const accountIds =
 			'accounts' in input
@@ -404,7 +460,8 @@ export class PostsFake implements FakeModule {
 		const body = objectBody(ctx.body);
 		if ('reply' in body) return body.reply;
 		const { post_ids: postIds, account_ids: accountIds } = body.value;
-		if (!isIdList(postIds, 1, 20)) return fail(422, 'post_ids must be a list of 1-20 post ids', 'invalid_payload');
+		if (!isIdList(postIds, 1, 20))
+			return fail(422, 'post_ids must be a list of 1-20 post ids', 'invalid_payload');
 		if (accountIds !== undefined && !isIdList(accountIds, 1, 10)) {
 			return fail(422, 'account_ids must be a list of 1-10 account ids', 'invalid_payload');
 		}
@@ -427,7 +484,9 @@ export class PostsFake implements FakeModule {
 				continue;
 			}
 			const targets = post.deliveries.filter(
-				(d) => this.deliveryStatus(post, d, now) === 'failed' && (!onlyAccounts || onlyAccounts.includes(d.account_id)),
+				(d) =>
+					this.deliveryStatus(post, d, now) === 'failed' &&
+					(!onlyAccounts || onlyAccounts.includes(d.account_id)),
 			);
 			if (targets.length === 0) {
 				failed.push(id);
@@ -456,7 +515,11 @@ export class PostsFake implements FakeModule {
 		const body = objectBody(ctx.body);
 		if ('reply' in body) return body.reply;
 		const raw = body.value.postIds ?? body.value.post_ids;
-		if (!Array.isArray(raw) || raw.length === 0 || raw.some((id) => typeof id !== 'string' || id === '')) {
+		if (
+			!Array.isArray(raw) ||
+			raw.length === 0 ||
+			raw.some((id) => typeof id !== 'string' || id === '')
+		) {
 			return fail(422, 'postIds must be a non-empty list of post ids', 'invalid_payload');
 		}
 		const unique = [...new Set(raw as string[])];
@@ -494,26 +557,44 @@ export class PostsFake implements FakeModule {
 	// ----- rules ----------------------------------------------------------------------------
 
 	/** Schema checks of the fields present (422 invalid_payload), shared by create and update. */
-	private checkFields(input: Record<string, unknown>, { creating }: { creating: boolean }): Reply | true {
+	private checkFields(
+		input: Record<string, unknown>,
+		{ creating }: { creating: boolean },
+	): Reply | true {
 		const invalid = (message: string) => fail(422, message, 'invalid_payload');
 		if (creating || 'caption' in input) {
-			if (typeof input.caption !== 'string') return invalid('caption is required and must be a string');
+			if (typeof input.caption !== 'string')
+				return invalid('caption is required and must be a string');
 		}
 		if (creating || 'accounts' in input) {
 			const accounts = input.accounts;
-			if (!Array.isArray(accounts) || accounts.length < (creating ? 1 : 1) || accounts.length > 10) {
+			if (
+				!Array.isArray(accounts) ||
+				accounts.length < (creating ? 1 : 1) ||
+				accounts.length > 10
+			) {
 				return invalid('accounts must list 1-10 accounts');
 			}
-			if (accounts.some((a) => typeof a !== 'object' || a === null || typeof (a as { id?: unknown }).id !== 'string')) {
+			if (
+				accounts.some(
+					(a) =>
+						typeof a !== 'object' || a === null || typeof (a as { id?: unknown }).id !== 'string',
+				)
+			) {
 				return invalid('accounts must be objects like {"id": "<account id>"}');
 			}
 		}
 		if ('media' in input && input.media !== null && input.media !== undefined) {
 			const media = input.media as Record<string, unknown>;
-			if (typeof media !== 'object' || Array.isArray(media)) return invalid('media must be an object or null');
+			if (typeof media !== 'object' || Array.isArray(media))
+				return invalid('media must be an object or null');
 			if (media.type === 'video') {
-				if (typeof media.url !== 'string' || !isHttpUrl(media.url)) return invalid('media.url must be a URL');
-				if (media.duration_sec !== undefined && (typeof media.duration_sec !== 'number' || media.duration_sec <= 0)) {
+				if (typeof media.url !== 'string' || !isHttpUrl(media.url))
+					return invalid('media.url must be a URL');
+				if (
+					media.duration_sec !== undefined &&
+					(typeof media.duration_sec !== 'number' || media.duration_sec <= 0)
+				) {
 					return invalid('media.duration_sec must be a positive number');
 				}
 			} else if (media.type === 'slideshow') {
@@ -521,22 +602,39 @@ export class PostsFake implements FakeModule {
 				if (!Array.isArray(urls) || urls.length < 1 || urls.length > 35) {
 					return invalid('media.urls must list 1-35 image URLs');
 				}
-				if (urls.some((u) => typeof u !== 'string' || !isHttpUrl(u))) return invalid('media.urls must be URLs');
+				if (urls.some((u) => typeof u !== 'string' || !isHttpUrl(u)))
+					return invalid('media.urls must be URLs');
 			} else {
 				return invalid('media.type must be video or slideshow');
 			}
 		}
 		if ('external_id' in input && input.external_id !== undefined) {
-			if (typeof input.external_id !== 'string' || input.external_id === '' || input.external_id.length > 128) {
+			if (
+				typeof input.external_id !== 'string' ||
+				input.external_id === '' ||
+				input.external_id.length > 128
+			) {
 				return invalid('external_id must be a string of 1-128 characters');
 			}
 		}
-		if ('scheduled_at' in input && input.scheduled_at !== null && input.scheduled_at !== undefined) {
-			if (typeof input.scheduled_at !== 'string' || parseOffsetIso(input.scheduled_at) === undefined) {
+		if (
+			'scheduled_at' in input &&
+			input.scheduled_at !== null &&
+			input.scheduled_at !== undefined
+		) {
+			if (
+				typeof input.scheduled_at !== 'string' ||
+				parseOffsetIso(input.scheduled_at) === undefined
+			) {
 				return invalid('scheduled_at must be an ISO 8601 date-time with a timezone offset');
 			}
 		}
-		if ('music_url' in input && input.music_url !== null && input.music_url !== undefined && typeof input.music_url !== 'string') {
+		if (
+			'music_url' in input &&
+			input.music_url !== null &&
+			input.music_url !== undefined &&
+			typeof input.music_url !== 'string'
+		) {
 			return invalid('music_url must be a string');
 		}
 		const tiktok = input.tiktok;
@@ -559,19 +657,25 @@ export class PostsFake implements FakeModule {
 			}
 			for (const [provider, value] of Object.entries(settings)) {
 				if (!PROVIDERS.includes(provider)) {
-					return invalid(`Unknown provider in settings: ${provider} (use ${PROVIDERS.join(', ')}; TikTok and Pinterest have their own objects)`);
+					return invalid(
+						`Unknown provider in settings: ${provider} (use ${PROVIDERS.join(', ')}; TikTok and Pinterest have their own objects)`,
+					);
 				}
 				if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 					return invalid(`settings.${provider} must be an object`);
 				}
-				if ('coverUrl' in value) return invalid(`settings.${provider}.coverUrl is a dashboard field, not an API field`);
+				if ('coverUrl' in value)
+					return invalid(`settings.${provider}.coverUrl is a dashboard field, not an API field`);
 			}
 		}
 		return true;
 	}
 
 	/** The targeted accounts, or 400 unknown_accounts / missing_accounts (older docs). */
-	private resolveAccounts(scope: string, ids: string[]): { value: PostingAccount[] } | { reply: Reply } {
+	private resolveAccounts(
+		scope: string,
+		ids: string[],
+	): { value: PostingAccount[] } | { reply: Reply } {
 		const found = ids.map((id) => this.lookupAccount(scope, id));
 		const unknown = ids.filter((_id, i) => found[i] === undefined);
 		if (unknown.length > 0) {
@@ -579,10 +683,17 @@ export class PostsFake implements FakeModule {
 		}
 		const accounts = found as PostingAccount[];
 		const usable = accounts.filter((a) => a.status === 'active');
-		if (usable.length === 0) return { reply: fail(400, 'No usable accounts (none is active)', 'missing_accounts') };
+		if (usable.length === 0)
+			return { reply: fail(400, 'No usable accounts (none is active)', 'missing_accounts') };
 		const inactive = accounts.filter((a) => a.status !== 'active');
 		if (inactive.length > 0) {
-			return { reply: fail(400, `Inactive accounts: ${inactive.map((a) => a.id).join(', ')}`, 'unknown_accounts') };
+			return {
+				reply: fail(
+					400,
+					`Inactive accounts: ${inactive.map((a) => a.id).join(', ')}`,
+					'unknown_accounts',
+				),
+			};
 		}
 		return { value: accounts };
 	}
@@ -604,11 +715,19 @@ export class PostsFake implements FakeModule {
 	): Promise<Reply | undefined> {
 		const validation = (message: string) => fail(400, message, 'validation_failed');
 		if (post.media === null) {
-			const unable = accounts.filter((a) => !((a.capabilities.supported_content_kinds as string[] | undefined) ?? []).includes('text_only'));
+			const unable = accounts.filter(
+				(a) =>
+					!((a.capabilities.supported_content_kinds as string[] | undefined) ?? []).includes(
+						'text_only',
+					),
+			);
 			if (unable.length > 0) {
-				return validation(`Text-only posts are not supported by: ${unable.map((a) => `${a.platform} ${a.id}`).join(', ')}`);
+				return validation(
+					`Text-only posts are not supported by: ${unable.map((a) => `${a.platform} ${a.id}`).join(', ')}`,
+				);
 			}
-			if (post.caption.trim() === '') return fail(422, 'A text-only post needs a caption', 'invalid_payload');
+			if (post.caption.trim() === '')
+				return fail(422, 'A text-only post needs a caption', 'invalid_payload');
 		}
 		for (const account of accounts) {
 			const limit = captionLimit(account, post.media);
@@ -616,28 +735,38 @@ export class PostsFake implements FakeModule {
 				account.platform === 'youtube' && account.type !== 'hosted'
 					? Buffer.byteLength(post.caption, 'utf8')
 					: account.platform === 'pinterest'
-						? post.caption.length + ((post.pinterest?.tags as string[] | undefined) ?? []).join(' ').length
+						? post.caption.length +
+							((post.pinterest?.tags as string[] | undefined) ?? []).join(' ').length
 						: post.caption.length;
 			if (used > limit) {
-				return validation(`Caption too long for ${account.platform} account ${account.id}: ${used} > ${limit}`);
+				return validation(
+					`Caption too long for ${account.platform} account ${account.id}: ${used} > ${limit}`,
+				);
 			}
 		}
 		if (post.tiktok !== null && accounts.some((a) => a.platform !== 'tiktok' || a.type !== 'byo')) {
-			return fail(422, 'tiktok settings are allowed only when every target is a BYO TikTok account', 'invalid_payload');
+			return fail(
+				422,
+				'tiktok settings are allowed only when every target is a BYO TikTok account',
+				'invalid_payload',
+			);
 		}
 		if (post.pinterest !== null && !accounts.some((a) => a.platform === 'pinterest')) {
 			return fail(422, 'pinterest settings need at least one Pinterest account', 'invalid_payload');
 		}
 		if (post.music_url !== null) {
-			if (!TIKTOK_VIDEO_URL.test(post.music_url)) return fail(400, 'music_url must be a TikTok video URL', 'invalid_music_url');
+			if (!TIKTOK_VIDEO_URL.test(post.music_url))
+				return fail(400, 'music_url must be a TikTok video URL', 'invalid_music_url');
 			if (accounts.some((a) => a.platform !== 'tiktok')) {
 				return validation('music_url can only be used when every target is a TikTok account');
 			}
 		}
 		if (post.media !== null) {
-			const urls = post.media.type === 'video' ? [post.media.url as string] : (post.media.urls as string[]);
+			const urls =
+				post.media.type === 'video' ? [post.media.url as string] : (post.media.urls as string[]);
 			for (const url of urls) {
-				if (!(await this.reachable(url))) return fail(400, `Media could not be fetched: ${url}`, 'media_unreachable');
+				if (!(await this.reachable(url)))
+					return fail(400, `Media could not be fetched: ${url}`, 'media_unreachable');
 			}
 		}
 		return undefined;
@@ -654,17 +783,32 @@ export class PostsFake implements FakeModule {
 	}
 
 	/** VIDEO_DURATION_MISSING unless the body or the uploaded file (POST /files with a duration) gives it. */
-	private warningsFor(scope: string, media: Record<string, unknown> | null): StoredPost['warnings'] {
+	private warningsFor(
+		scope: string,
+		media: Record<string, unknown> | null,
+	): StoredPost['warnings'] {
 		if (media?.type !== 'video' || media.duration_sec !== undefined) return [];
-		if (typeof this.fake.modules.files.findByUrl(scope, media.url as string)?.durationSeconds === 'number') return [];
-		return [{ field: 'media', message: 'Video duration unknown; it could not be checked against platform limits', code: 'VIDEO_DURATION_MISSING' }];
+		if (
+			typeof this.fake.modules.files.findByUrl(scope, media.url as string)?.durationSeconds ===
+			'number'
+		)
+			return [];
+		return [
+			{
+				field: 'media',
+				message: 'Video duration unknown; it could not be checked against platform limits',
+				code: 'VIDEO_DURATION_MISSING',
+			},
+		];
 	}
 
 	// ----- state over time ------------------------------------------------------------------
 
 	private startOf(post: StoredPost, now: number): number {
 		if (post.scheduled_at === null) return now;
-		return this.scheduledStartsAfterMs !== undefined ? now + this.scheduledStartsAfterMs : Date.parse(post.scheduled_at);
+		return this.scheduledStartsAfterMs !== undefined
+			? now + this.scheduledStartsAfterMs
+			: Date.parse(post.scheduled_at);
 	}
 
 	private freshDeliveries(accountIds: string[], startsAt: number): Delivery[] {
@@ -678,8 +822,14 @@ export class PostsFake implements FakeModule {
 
 	private deliveryStatus(post: StoredPost, delivery: Delivery, now = Date.now()): string {
 		if (delivery.fixed !== undefined) return delivery.fixed;
-		if (now < delivery.startsAt) return post.scheduled_at !== null && !delivery.retried ? 'scheduled' : 'pending';
-		return statusAt(['pending', delivery.result], delivery.startsAt, post.stepMs ?? this.stepMs, now);
+		if (now < delivery.startsAt)
+			return post.scheduled_at !== null && !delivery.retried ? 'scheduled' : 'pending';
+		return statusAt(
+			['pending', delivery.result],
+			delivery.startsAt,
+			post.stepMs ?? this.stepMs,
+			now,
+		);
 	}
 
 	private statusOf(post: StoredPost, now = Date.now()): string {
@@ -687,7 +837,9 @@ export class PostsFake implements FakeModule {
 		const states = post.deliveries.map((d) => this.deliveryStatus(post, d, now));
 		if (states.includes('scheduled')) return 'scheduled';
 		if (states.some((s) => s === 'pending')) {
-			return post.deliveries.some((d, i) => d.retried && states[i] === 'pending') ? 'retry' : 'pending';
+			return post.deliveries.some((d, i) => d.retried && states[i] === 'pending')
+				? 'retry'
+				: 'pending';
 		}
 		const posted = states.filter((s) => s === 'posted').length;
 		if (posted === states.length) return 'posted';
@@ -729,9 +881,15 @@ export class PostsFake implements FakeModule {
 						status,
 						published_at: status === 'posted' ? doneAt : null,
 						error_message:
-							status === 'failed' ? (d.error_message_override ?? 'The platform rejected the upload (account token expired)') : null,
+							status === 'failed'
+								? (d.error_message_override ??
+									'The platform rejected the upload (account token expired)')
+								: null,
 						last_attempted_at: attempted ? doneAt : null,
-						published_url: status === 'posted' ? publishedUrl(d.account_id, post.id, this.lookupAccount(post.scope, d.account_id)) : null,
+						published_url:
+							status === 'posted'
+								? publishedUrl(d.account_id, post.id, this.lookupAccount(post.scope, d.account_id))
+								: null,
 					};
 				}),
 			},
@@ -757,7 +915,8 @@ function readSchedule(value: unknown): { value: string | null } | { reply: Reply
 	if (Math.abs(at - now) <= IMMEDIATE_WINDOW_MS) return { value: null };
 	const { status, code } = POSTS_INFERRED.badSchedule;
 	if (at < now) return { reply: fail(status, 'scheduled_at is in the past', code) };
-	if (at - now < MIN_LEAD_MS) return { reply: fail(status, 'scheduled_at must be at least 2 minutes in the future', code) };
+	if (at - now < MIN_LEAD_MS)
+		return { reply: fail(status, 'scheduled_at must be at least 2 minutes in the future', code) };
 	return { value: new Date(at).toISOString() };
 }
 
@@ -778,22 +937,34 @@ function isHttpUrl(value: string): boolean {
 }
 
 function isIdList(value: unknown, min: number, max: number): value is string[] {
-	return Array.isArray(value) && value.length >= min && value.length <= max && value.every((v) => typeof v === 'string' && v !== '');
+	return (
+		Array.isArray(value) &&
+		value.length >= min &&
+		value.length <= max &&
+		value.every((v) => typeof v === 'string' && v !== '')
+	);
 }
 
 function tiktokProblem(value: unknown): string | undefined {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'tiktok must be an object';
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		return 'tiktok must be an object';
 	const t = value as Record<string, unknown>;
-	if (t.title !== undefined && (typeof t.title !== 'string' || t.title.length > 150)) return 'tiktok.title must be a string of at most 150 characters';
-	if (t.description !== undefined && (typeof t.description !== 'string' || t.description.length > 4000)) {
+	if (t.title !== undefined && (typeof t.title !== 'string' || t.title.length > 150))
+		return 'tiktok.title must be a string of at most 150 characters';
+	if (
+		t.description !== undefined &&
+		(typeof t.description !== 'string' || t.description.length > 4000)
+	) {
 		return 'tiktok.description must be a string of at most 4000 characters';
 	}
-	if (t.post_mode !== undefined && !TIKTOK_POST_MODES.includes(t.post_mode as string)) return `tiktok.post_mode must be one of ${TIKTOK_POST_MODES.join(', ')}`;
+	if (t.post_mode !== undefined && !TIKTOK_POST_MODES.includes(t.post_mode as string))
+		return `tiktok.post_mode must be one of ${TIKTOK_POST_MODES.join(', ')}`;
 	if (t.privacy_level !== undefined && !TIKTOK_PRIVACY.includes(t.privacy_level as string)) {
 		return `tiktok.privacy_level must be one of ${TIKTOK_PRIVACY.join(', ')}`;
 	}
 	for (const key of TIKTOK_BOOLEANS) {
-		if (t[key] !== undefined && typeof t[key] !== 'boolean') return `tiktok.${key} must be a boolean`;
+		if (t[key] !== undefined && typeof t[key] !== 'boolean')
+			return `tiktok.${key} must be a boolean`;
 	}
 	const known = ['title', 'description', 'post_mode', 'privacy_level', ...TIKTOK_BOOLEANS];
 	const unknown = Object.keys(t).find((k) => !known.includes(k));
@@ -801,12 +972,19 @@ function tiktokProblem(value: unknown): string | undefined {
 }
 
 function pinterestProblem(value: unknown): string | undefined {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'pinterest must be an object';
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		return 'pinterest must be an object';
 	const p = value as Record<string, unknown>;
-	if (p.board_id !== undefined && (typeof p.board_id !== 'string' || p.board_id.length > 128)) return 'pinterest.board_id must be a string of at most 128 characters';
-	if (p.title !== undefined && (typeof p.title !== 'string' || p.title.length > 100)) return 'pinterest.title must be a string of at most 100 characters';
-	if (p.link !== undefined && (typeof p.link !== 'string' || !isHttpUrl(p.link))) return 'pinterest.link must be a URL';
-	if (p.tags !== undefined && (!Array.isArray(p.tags) || p.tags.length > 30 || p.tags.some((t) => typeof t !== 'string'))) {
+	if (p.board_id !== undefined && (typeof p.board_id !== 'string' || p.board_id.length > 128))
+		return 'pinterest.board_id must be a string of at most 128 characters';
+	if (p.title !== undefined && (typeof p.title !== 'string' || p.title.length > 100))
+		return 'pinterest.title must be a string of at most 100 characters';
+	if (p.link !== undefined && (typeof p.link !== 'string' || !isHttpUrl(p.link)))
+		return 'pinterest.link must be a URL';
+	if (
+		p.tags !== undefined &&
+		(!Array.isArray(p.tags) || p.tags.length > 30 || p.tags.some((t) => typeof t !== 'string'))
+	) {
 		return 'pinterest.tags must be a list of at most 30 strings';
 	}
 	const unknown = Object.keys(p).find((k) => !['board_id', 'title', 'link', 'tags'].includes(k));
@@ -818,7 +996,9 @@ function captionLimit(account: PostingAccount, media: Record<string, unknown> | 
 	if (account.platform === 'tiktok') return media?.type === 'slideshow' ? 4_000 : 2_200;
 	if (account.platform === 'youtube') return 5_000;
 	// x and bluesky: the reference gives no limit; the account's own capabilities say it.
-	const own = (account.capabilities[INFERRED_CAPABILITIES.keys.caption] as { max_length?: number } | undefined)?.max_length;
+	const own = (
+		account.capabilities[INFERRED_CAPABILITIES.keys.caption] as { max_length?: number } | undefined
+	)?.max_length;
 	return BYO_CAPTION_LIMITS[account.platform] ?? own ?? HOSTED_CAPTION_LIMIT;
 }
 
@@ -829,7 +1009,11 @@ function resultFor(outcome: Outcome, index: number, failing: boolean): DeliveryR
 	return 'posted';
 }
 
-function publishedUrl(accountId: string, postId: string, account: PostingAccount | undefined): string {
+function publishedUrl(
+	accountId: string,
+	postId: string,
+	account: PostingAccount | undefined,
+): string {
 	const handle = account?.username ?? accountId.slice(0, 8);
 	const n = BigInt(`0x${postId.replace(/-/g, '').slice(0, 15)}`).toString();
 	switch (account?.platform) {

@@ -93,9 +93,25 @@ const TEXT_ELEMENT_KEYS = [
 	'text_color',
 	'border_radius',
 ] as const;
-const OVERLAY_KEYS = ['id', 'image_url', 'x', 'y', 'width', 'height', 'rotation', 'opacity'] as const;
+const OVERLAY_KEYS = [
+	'id',
+	'image_url',
+	'x',
+	'y',
+	'width',
+	'height',
+	'rotation',
+	'opacity',
+] as const;
 /** Slide keys a PATCH may send (`index` is read-only; `rendered_image_url` is the renderer's). */
-const PATCH_SLIDE_KEYS = ['image_url', 'text_elements', 'grid_images', 'grid_type', 'background_filters', 'image_overlays'];
+const PATCH_SLIDE_KEYS = [
+	'image_url',
+	'text_elements',
+	'grid_images',
+	'grid_type',
+	'background_filters',
+	'image_overlays',
+];
 const MAX_SLIDES = 10;
 const MAX_TIKTOK_SLIDES = 8;
 
@@ -195,8 +211,10 @@ export class SlideshowsFake implements FakeModule {
 				this.slideshows.delete(s.id);
 				return ok(200, 'Slideshow deleted', { id: s.id, deleted: true });
 			}),
-		'POST /slideshows/{slideshowId}/render': (ctx) => this.withSlideshow(ctx, (s) => this.render(s)),
-		'POST /slideshows/{slideshowId}/duplicate': (ctx) => this.withSlideshow(ctx, (s) => this.duplicate(s)),
+		'POST /slideshows/{slideshowId}/render': (ctx) =>
+			this.withSlideshow(ctx, (s) => this.render(s)),
+		'POST /slideshows/{slideshowId}/duplicate': (ctx) =>
+			this.withSlideshow(ctx, (s) => this.duplicate(s)),
 		'POST /slideshows/{slideshowId}/slides/{slideIndex}/regenerate': (ctx) => this.regenerate(ctx),
 		'POST /slideshows/copy-tiktok/preview': (ctx) => this.preview(ctx),
 		'POST /slideshows/copy-tiktok/import': (ctx) => this.import(ctx),
@@ -229,7 +247,12 @@ export class SlideshowsFake implements FakeModule {
 
 	/** A TikTok post the fake "fetches" at this URL (unknown photo URLs have 5 slides). */
 	seedTiktokPost(url: string, post: Partial<TiktokPost> = {}): void {
-		this.tiktok.set(canonicalTiktokUrl(url) ?? url, { kind: 'photo', slides: 5, author: 'creator', ...post });
+		this.tiktok.set(canonicalTiktokUrl(url) ?? url, {
+			kind: 'photo',
+			slides: 5,
+			author: 'creator',
+			...post,
+		});
 	}
 
 	/**
@@ -283,13 +306,21 @@ export class SlideshowsFake implements FakeModule {
 
 	/** A background image on the fake storage origin (downloadable). */
 	private background(index: number): string {
-		return this.fake.storage.putMedia(`background-${index + 1}.png`, 'image/png', tinyPng(40 * index, 90, 160));
+		return this.fake.storage.putMedia(
+			`background-${index + 1}.png`,
+			'image/png',
+			tinyPng(40 * index, 90, 160),
+		);
 	}
 
-	private withSlideshow(ctx: RouteContext, then: (slideshow: Slideshow) => Reply | Promise<Reply>): Reply | Promise<Reply> {
+	private withSlideshow(
+		ctx: RouteContext,
+		then: (slideshow: Slideshow) => Reply | Promise<Reply>,
+	): Reply | Promise<Reply> {
 		const id = ctx.params.slideshowId;
 		const slideshow = isUuid(id) ? this.slideshows.get(id.toLowerCase()) : undefined;
-		if (!slideshow || slideshow.scope !== ctx.scope) return fail(404, 'Slideshow not found', 'not_found');
+		if (!slideshow || slideshow.scope !== ctx.scope)
+			return fail(404, 'Slideshow not found', 'not_found');
 		return then(slideshow);
 	}
 
@@ -298,14 +329,19 @@ export class SlideshowsFake implements FakeModule {
 		if (productId === undefined || productId === null) return undefined;
 		const owner = this.products.get(String(productId).toLowerCase());
 		if (owner === undefined) return fail(404, 'Product not found', 'product_not_found');
-		if (owner !== scope) return fail(403, 'This product belongs to another workspace', 'forbidden_product_access');
+		if (owner !== scope)
+			return fail(403, 'This product belongs to another workspace', 'forbidden_product_access');
 		return undefined;
 	}
 
 	private spend(scope: string, credits: number): Reply | undefined {
 		if (credits <= 0 || this.fake.spendCredits(scope, credits)) return undefined;
 		const { status, error_code: code } = INFERRED_SLIDESHOW_ANSWERS.insufficientCredits;
-		return fail(status, `Not enough credits: ${credits} needed, ${this.fake.creditsLeft(scope)} left`, code);
+		return fail(
+			status,
+			`Not enough credits: ${credits} needed, ${this.fake.creditsLeft(scope)} left`,
+			code,
+		);
 	}
 
 	// ----- generate ---------------------------------------------------------------------------
@@ -319,8 +355,10 @@ export class SlideshowsFake implements FakeModule {
 
 		const skipAi = body.skip_ai === true;
 		const config = body.slide_config as Record<string, unknown> | undefined;
-		const count = (config?.total_slides as number | undefined) ?? (body.slide_count as number | undefined) ?? 5;
-		const types = (config?.slide_types as string[] | undefined) ?? Array<string>(count).fill('image_pack');
+		const count =
+			(config?.total_slides as number | undefined) ?? (body.slide_count as number | undefined) ?? 5;
+		const types =
+			(config?.slide_types as string[] | undefined) ?? Array<string>(count).fill('image_pack');
 		const assignments = (config?.pack_assignments as Record<string, string> | undefined) ?? {};
 		const packId = body.pack_id as string | undefined;
 		const uncovered = types.some((t, i) => t === 'image_pack' && assignments[i] === undefined);
@@ -338,7 +376,8 @@ export class SlideshowsFake implements FakeModule {
 			packImages.set(id, urls);
 		}
 		const pinned = (config?.pinned_images as Record<string, string> | undefined) ?? {};
-		const customImages = (config?.custom_images as Record<string, { image_url: string }> | undefined) ?? {};
+		const customImages =
+			(config?.custom_images as Record<string, { image_url: string }> | undefined) ?? {};
 		const images: string[] = [];
 		for (let i = 0; i < count; i++) {
 			if (types[i] === 'custom_image') {
@@ -354,7 +393,9 @@ export class SlideshowsFake implements FakeModule {
 			images.push(urls[i % urls.length]);
 		}
 
-		const spent = skipAi ? undefined : this.spend(ctx.scope, count * INFERRED_SLIDESHOW_ANSWERS.generateCreditsPerSlide);
+		const spent = skipAi
+			? undefined
+			: this.spend(ctx.scope, count * INFERRED_SLIDESHOW_ANSWERS.generateCreditsPerSlide);
 		if (spent) return spent;
 
 		const prompt = typeof body.prompt === 'string' ? body.prompt : null;
@@ -363,16 +404,22 @@ export class SlideshowsFake implements FakeModule {
 			image_pack_id: packId ?? null,
 			aspect_ratio: (body.aspect_ratio as string | undefined) ?? '4:5',
 			slideshow_type: slideshowType,
-			advanced_settings: body.advanced_settings as Partial<Settings['advanced_settings']> | undefined,
+			advanced_settings: body.advanced_settings as
+				| Partial<Settings['advanced_settings']>
+				| undefined,
 			pack_assignments: Object.keys(assignments).length > 0 ? { ...assignments } : null,
 		});
 		const texts = (config?.slide_texts as Record<string, string> | undefined) ?? {};
-		const elements = (config?.slide_text_elements as Record<string, Array<Record<string, unknown>>> | undefined) ?? {};
+		const elements =
+			(config?.slide_text_elements as Record<string, Array<Record<string, unknown>>> | undefined) ??
+			{};
 		const subject = prompt ?? 'your product';
 		const slides = images.map((image, i) => {
 			let textElements: TextElement[];
 			if (elements[i] !== undefined) {
-				textElements = elements[i].map((e) => ({ ...textElement(String(e.content), i, settings), ...e }) as TextElement);
+				textElements = elements[i].map(
+					(e) => ({ ...textElement(String(e.content), i, settings), ...e }) as TextElement,
+				);
 			} else if (texts[i] !== undefined) {
 				textElements = [textElement(texts[i], i, settings)];
 			} else if (skipAi) {
@@ -495,9 +542,12 @@ export class SlideshowsFake implements FakeModule {
 	// ----- render, duplicate, regenerate --------------------------------------------------------
 
 	private async render(slideshow: Slideshow): Promise<Reply> {
-		if (slideshow.slides.length === 0) return fail(422, 'The slideshow has no slides to render', 'no_slides');
+		if (slideshow.slides.length === 0)
+			return fail(422, 'The slideshow has no slides to render', 'no_slides');
 		if (this.renderMsPerSlide > 0) {
-			await new Promise((resolve) => setTimeout(resolve, this.renderMsPerSlide * slideshow.slides.length));
+			await new Promise((resolve) =>
+				setTimeout(resolve, this.renderMsPerSlide * slideshow.slides.length),
+			);
 		}
 		this.renderSlides(slideshow);
 		const data: Record<string, unknown> = {
@@ -552,13 +602,17 @@ export class SlideshowsFake implements FakeModule {
 
 	private regenerate(ctx: RouteContext): Reply | Promise<Reply> {
 		const rawIndex = ctx.params.slideIndex;
-		if (!/^\d+$/.test(rawIndex)) return fail(400, 'slideIndex must be a non-negative integer', 'invalid_slide_index');
+		if (!/^\d+$/.test(rawIndex))
+			return fail(400, 'slideIndex must be a non-negative integer', 'invalid_slide_index');
 		const index = Number(rawIndex);
 		if (ctx.body === INVALID_JSON) return fail(400, 'Invalid JSON body', 'invalid_json');
 		const body = ctx.body ?? {};
 		if (!isObject(body)) return fail(422, 'Body must be a JSON object', 'invalid_payload');
 		const instruction = body.instruction;
-		if (instruction !== undefined && (typeof instruction !== 'string' || instruction.length < 1 || instruction.length > 500)) {
+		if (
+			instruction !== undefined &&
+			(typeof instruction !== 'string' || instruction.length < 1 || instruction.length > 500)
+		) {
 			return fail(422, 'instruction must be 1-500 characters', 'invalid_payload');
 		}
 		return this.withSlideshow(ctx, (slideshow) => {
@@ -582,7 +636,11 @@ export class SlideshowsFake implements FakeModule {
 			slideshow.updated_at = new Date().toISOString();
 			return ok(200, 'Slide regenerated', {
 				slide_index: index,
-				slideshow: { id: slideshow.id, status: slideshow.status, slide_count: slideshow.slides.length },
+				slideshow: {
+					id: slideshow.id,
+					status: slideshow.status,
+					slide_count: slideshow.slides.length,
+				},
 			});
 		});
 	}
@@ -591,10 +649,13 @@ export class SlideshowsFake implements FakeModule {
 
 	private rateLimited(scope: string): Reply | undefined {
 		const now = Date.now();
-		const recent = (this.copyRequests.get(scope) ?? []).filter((at) => now - at < this.copyRateLimit.windowMs);
+		const recent = (this.copyRequests.get(scope) ?? []).filter(
+			(at) => now - at < this.copyRateLimit.windowMs,
+		);
 		recent.push(now);
 		this.copyRequests.set(scope, recent);
-		if (recent.length > this.copyRateLimit.max) return fail(429, 'Too many copy requests, slow down', 'rate_limited');
+		if (recent.length > this.copyRateLimit.max)
+			return fail(429, 'Too many copy requests, slow down', 'rate_limited');
 		return undefined;
 	}
 
@@ -607,8 +668,10 @@ export class SlideshowsFake implements FakeModule {
 			slides: 5,
 			author: /@([^/]+)/.exec(sourceUrl)?.[1] ?? 'creator',
 		};
-		if (post.kind === 'unreachable') return fail(502, 'TikTok could not be fetched', 'tiktok_fetch_failed');
-		if (post.kind === 'video') return fail(422, 'This TikTok is a video, not a photo slideshow', 'not_slideshow');
+		if (post.kind === 'unreachable')
+			return fail(502, 'TikTok could not be fetched', 'tiktok_fetch_failed');
+		if (post.kind === 'video')
+			return fail(422, 'This TikTok is a video, not a photo slideshow', 'not_slideshow');
 		return { sourceUrl, post };
 	}
 
@@ -623,7 +686,12 @@ export class SlideshowsFake implements FakeModule {
 		const fetched = this.fetchTiktok(body.url);
 		if ('status' in fetched) return fetched;
 		const slideCount = Math.min(fetched.post.slides, MAX_TIKTOK_SLIDES);
-		const preview: Preview = { id: randomUUID(), scope: ctx.scope, source_url: fetched.sourceUrl, createdAt: Date.now() };
+		const preview: Preview = {
+			id: randomUUID(),
+			scope: ctx.scope,
+			source_url: fetched.sourceUrl,
+			createdAt: Date.now(),
+		};
 		this.previews.set(preview.id, preview);
 		return ok(INFERRED_SLIDESHOW_ANSWERS.previewStatus, INFERRED_SLIDESHOW_ANSWERS.previewMessage, {
 			preview_id: preview.id,
@@ -649,13 +717,21 @@ export class SlideshowsFake implements FakeModule {
 		if ((body.pack_id === undefined) === (body.pack_images === undefined)) {
 			return fail(422, 'Give exactly one of pack_id or pack_images', 'pack_source_conflict');
 		}
-		const fetchedOrCached = this.cachedPreview(ctx.scope, body.preview_id as string | undefined, body.url as string);
+		const fetchedOrCached = this.cachedPreview(
+			ctx.scope,
+			body.preview_id as string | undefined,
+			body.url as string,
+		);
 		let sourceUrl: string;
 		let post: TiktokPost;
 		let usedCache = false;
 		if (fetchedOrCached) {
 			sourceUrl = fetchedOrCached.source_url;
-			post = this.tiktok.get(sourceUrl) ?? { kind: 'photo', slides: 5, author: /@([^/]+)/.exec(sourceUrl)?.[1] ?? 'creator' };
+			post = this.tiktok.get(sourceUrl) ?? {
+				kind: 'photo',
+				slides: 5,
+				author: /@([^/]+)/.exec(sourceUrl)?.[1] ?? 'creator',
+			};
 			usedCache = true;
 		} else {
 			const fetched = this.fetchTiktok(body.url as string);
@@ -677,9 +753,15 @@ export class SlideshowsFake implements FakeModule {
 		const slideCount = Math.min(post.slides, MAX_TIKTOK_SLIDES);
 		const credits = slideCount * INFERRED_SLIDESHOW_ANSWERS.copyCreditsPerSlide;
 		if (!this.fake.spendCredits(ctx.scope, credits)) {
-			return fail(402, `Not enough copy credits: ${credits} needed, ${this.fake.creditsLeft(ctx.scope)} left`, 'insufficient_credits');
+			return fail(
+				402,
+				`Not enough copy credits: ${credits} needed, ${this.fake.creditsLeft(ctx.scope)} left`,
+				'insufficient_credits',
+			);
 		}
-		const settings = defaultSettings({ image_pack_id: (body.pack_id as string | undefined) ?? null });
+		const settings = defaultSettings({
+			image_pack_id: (body.pack_id as string | undefined) ?? null,
+		});
 		const now = new Date().toISOString();
 		const slideshow: Slideshow = {
 			id: randomUUID(),
@@ -695,12 +777,19 @@ export class SlideshowsFake implements FakeModule {
 			last_rendered_at: null,
 			settings,
 			slides: Array.from({ length: slideCount }, (_v, i) =>
-				newSlide(backgrounds[i % backgrounds.length], [textElement(`Text read from slide ${i + 1}`, i, settings)]),
+				newSlide(backgrounds[i % backgrounds.length], [
+					textElement(`Text read from slide ${i + 1}`, i, settings),
+				]),
 			),
 		};
 		this.slideshows.set(slideshow.id, slideshow);
 		return ok(201, 'TikTok slideshow imported', {
-			slideshow: { id: slideshow.id, title: slideshow.title, status: slideshow.status, slide_count: slideCount },
+			slideshow: {
+				id: slideshow.id,
+				title: slideshow.title,
+				status: slideshow.status,
+				slide_count: slideCount,
+			},
 			source_url: sourceUrl,
 			slide_count: slideCount,
 			total_slides: post.slides,
@@ -711,7 +800,11 @@ export class SlideshowsFake implements FakeModule {
 	}
 
 	/** A live preview of this scope for this URL; expired or foreign previews are refetched. */
-	private cachedPreview(scope: string, previewId: string | undefined, url: string): Preview | undefined {
+	private cachedPreview(
+		scope: string,
+		previewId: string | undefined,
+		url: string,
+	): Preview | undefined {
 		if (previewId === undefined) return undefined;
 		const preview = this.previews.get(previewId.toLowerCase());
 		if (!preview || preview.scope !== scope) return undefined;
@@ -755,25 +848,41 @@ function isNumber(value: unknown): value is number {
 
 function checkEnum(name: string, value: unknown, allowed: readonly string[]): Check {
 	if (value === undefined) return undefined;
-	return typeof value === 'string' && allowed.includes(value) ? undefined : `${name} must be one of ${allowed.join(', ')}`;
+	return typeof value === 'string' && allowed.includes(value)
+		? undefined
+		: `${name} must be one of ${allowed.join(', ')}`;
 }
 
 function checkAdvancedSettings(value: unknown, name = 'advanced_settings'): Check {
 	if (value === undefined) return undefined;
 	if (!isObject(value)) return `${name} must be an object`;
 	const { font_size: fontSize } = value;
-	if (fontSize !== undefined && fontSize !== 'default' && fontSize !== 'small' && !(isNumber(fontSize) && fontSize >= 8 && fontSize <= 200)) {
+	if (
+		fontSize !== undefined &&
+		fontSize !== 'default' &&
+		fontSize !== 'small' &&
+		!(isNumber(fontSize) && fontSize >= 8 && fontSize <= 200)
+	) {
 		return `${name}.font_size must be default, small or a number 8-200`;
 	}
-	return checkEnum(`${name}.text_preset`, value.text_preset, TEXT_PRESETS) ?? checkEnum(`${name}.text_width`, value.text_width, ['default', 'narrow']);
+	return (
+		checkEnum(`${name}.text_preset`, value.text_preset, TEXT_PRESETS) ??
+		checkEnum(`${name}.text_width`, value.text_width, ['default', 'narrow'])
+	);
 }
 
 /** A 0-based slide-index map: numeric keys within range. */
-function checkIndexMap(name: string, value: unknown, total: number, each: (item: unknown, index: number) => Check): Check {
+function checkIndexMap(
+	name: string,
+	value: unknown,
+	total: number,
+	each: (item: unknown, index: number) => Check,
+): Check {
 	if (value === undefined) return undefined;
 	if (!isObject(value)) return `${name} must be an object keyed by slide index`;
 	for (const [key, item] of Object.entries(value)) {
-		if (!/^\d+$/.test(key) || Number(key) >= total) return `${name} key "${key}" is not a slide index 0-${total - 1}`;
+		if (!/^\d+$/.test(key) || Number(key) >= total)
+			return `${name} key "${key}" is not a slide index 0-${total - 1}`;
 		const problem = each(item, Number(key));
 		if (problem) return `${name}["${key}"]: ${problem}`;
 	}
@@ -781,18 +890,36 @@ function checkIndexMap(name: string, value: unknown, total: number, each: (item:
 }
 
 function checkGenerate(body: Record<string, unknown>): Check {
-	const { prompt, product_id: productId, pack_id: packId, slide_count: slideCount, language, skip_ai: skipAi } = body;
+	const {
+		prompt,
+		product_id: productId,
+		pack_id: packId,
+		slide_count: slideCount,
+		language,
+		skip_ai: skipAi,
+	} = body;
 	if (skipAi !== undefined && typeof skipAi !== 'boolean') return 'skip_ai must be a boolean';
-	if (prompt !== undefined && (typeof prompt !== 'string' || prompt.trim() === '')) return 'prompt must be a non-empty string';
+	if (prompt !== undefined && (typeof prompt !== 'string' || prompt.trim() === ''))
+		return 'prompt must be a non-empty string';
 	if (prompt === undefined && skipAi !== true && productId === undefined) {
 		return 'prompt is required unless skip_ai is true or product_id is given';
 	}
 	if (productId !== undefined && !isUuid(productId)) return 'product_id must be a UUID';
 	if (packId !== undefined && !isUuid(packId)) return 'pack_id must be a UUID';
-	if (slideCount !== undefined && !(Number.isInteger(slideCount) && (slideCount as number) >= 1 && (slideCount as number) <= MAX_SLIDES)) {
+	if (
+		slideCount !== undefined &&
+		!(
+			Number.isInteger(slideCount) &&
+			(slideCount as number) >= 1 &&
+			(slideCount as number) <= MAX_SLIDES
+		)
+	) {
 		return 'slide_count must be an integer 1-10';
 	}
-	if (language !== undefined && (typeof language !== 'string' || language.length < 2 || language.length > 32)) {
+	if (
+		language !== undefined &&
+		(typeof language !== 'string' || language.length < 2 || language.length > 32)
+	) {
 		return 'language must be 2-32 characters';
 	}
 	const problem =
@@ -800,7 +927,8 @@ function checkGenerate(body: Record<string, unknown>): Check {
 		checkEnum('aspect_ratio', body.aspect_ratio, ASPECT_RATIOS) ??
 		checkAdvancedSettings(body.advanced_settings);
 	if (problem) return problem;
-	if (skipAi === true && body.slide_config === undefined) return 'slide_config is required when skip_ai is true';
+	if (skipAi === true && body.slide_config === undefined)
+		return 'slide_config is required when skip_ai is true';
 	return checkSlideConfig(body.slide_config);
 }
 
@@ -814,7 +942,8 @@ function checkSlideConfig(config: unknown): Check {
 	const count = total as number;
 	const types = config.slide_types;
 	if (types !== undefined) {
-		if (!Array.isArray(types) || types.length !== count) return 'slide_config.slide_types must have total_slides entries';
+		if (!Array.isArray(types) || types.length !== count)
+			return 'slide_config.slide_types must have total_slides entries';
 		if (types.some((t) => t !== 'image_pack' && t !== 'custom_image')) {
 			return 'slide_config.slide_types entries must be image_pack or custom_image';
 		}
@@ -831,7 +960,9 @@ function checkSlideConfig(config: unknown): Check {
 			if (typeOf(i) !== 'custom_image') return 'only custom_image slides take a custom image';
 			if (!isObject(item) || !isHttpUrl(item.image_url)) return 'image_url must be an http(s) URL';
 			if (typeof item.image_id !== 'string' || item.image_id === '') return 'image_id is required';
-			return item.image_name === undefined || typeof item.image_name === 'string' ? undefined : 'image_name must be a string';
+			return item.image_name === undefined || typeof item.image_name === 'string'
+				? undefined
+				: 'image_name must be a string';
 		}) ??
 		checkIndexMap('slide_config.pinned_images', config.pinned_images, count, (item) =>
 			isHttpUrl(item) ? undefined : 'must be an http(s) URL',
@@ -842,7 +973,12 @@ function checkSlideConfig(config: unknown): Check {
 		checkIndexMap('slide_config.slide_text_elements', config.slide_text_elements, count, (item) => {
 			if (!Array.isArray(item)) return 'must be an array of text elements';
 			for (const element of item) {
-				if (!isObject(element) || typeof element.content !== 'string' || !isNumber(element.x) || !isNumber(element.y)) {
+				if (
+					!isObject(element) ||
+					typeof element.content !== 'string' ||
+					!isNumber(element.x) ||
+					!isNumber(element.y)
+				) {
 					return 'each text element needs content, x and y';
 				}
 			}
@@ -884,7 +1020,8 @@ function checkPatchSettings(settings: unknown): Check {
 	if (!isObject(settings)) return 'settings must be an object';
 	for (const key of ['image_pack_id', 'imagePackId']) {
 		const value = settings[key];
-		if (value !== undefined && value !== null && !isUuid(value)) return `settings.${key} must be a UUID or null`;
+		if (value !== undefined && value !== null && !isUuid(value))
+			return `settings.${key} must be a UUID or null`;
 	}
 	const assignments = settings.pack_assignments;
 	if (assignments !== undefined && assignments !== null) {
@@ -928,7 +1065,10 @@ function checkPatchSlide(slide: unknown): Check {
 		const problem = checkTextElement(element);
 		if (problem) return `text_elements[${i}]: ${problem}`;
 	}
-	if (slide.grid_images !== undefined && !(Array.isArray(slide.grid_images) && slide.grid_images.every((g) => typeof g === 'string'))) {
+	if (
+		slide.grid_images !== undefined &&
+		!(Array.isArray(slide.grid_images) && slide.grid_images.every((g) => typeof g === 'string'))
+	) {
 		return 'grid_images must be an array of URLs';
 	}
 	const gridProblem = checkEnum('grid_type', slide.grid_type, GRID_TYPES);
@@ -947,8 +1087,11 @@ function checkPatchSlide(slide: unknown): Check {
 	if (slide.image_overlays !== undefined) {
 		if (!Array.isArray(slide.image_overlays)) return 'image_overlays must be an array';
 		for (const overlay of slide.image_overlays) {
-			if (!isObject(overlay) || typeof overlay.image_url !== 'string') return 'each image overlay needs image_url';
-			const unknownKey = Object.keys(overlay).find((k) => !(OVERLAY_KEYS as readonly string[]).includes(k));
+			if (!isObject(overlay) || typeof overlay.image_url !== 'string')
+				return 'each image overlay needs image_url';
+			const unknownKey = Object.keys(overlay).find(
+				(k) => !(OVERLAY_KEYS as readonly string[]).includes(k),
+			);
 			if (unknownKey) return `image overlay field ${unknownKey} is unknown`;
 		}
 	}
@@ -957,14 +1100,22 @@ function checkPatchSlide(slide: unknown): Check {
 
 function checkTextElement(element: unknown): Check {
 	if (!isObject(element)) return 'must be an object';
-	const unknown = Object.keys(element).find((k) => !(TEXT_ELEMENT_KEYS as readonly string[]).includes(k));
+	const unknown = Object.keys(element).find(
+		(k) => !(TEXT_ELEMENT_KEYS as readonly string[]).includes(k),
+	);
 	if (unknown) return `unknown field ${unknown}`;
 	if (typeof element.content !== 'string') return 'content is required';
 	if (!isNumber(element.x) || !isNumber(element.y)) return 'x and y are required numbers';
-	if (element.font_size !== undefined && !(isNumber(element.font_size) && element.font_size >= 8 && element.font_size <= 200)) {
+	if (
+		element.font_size !== undefined &&
+		!(isNumber(element.font_size) && element.font_size >= 8 && element.font_size <= 200)
+	) {
 		return 'font_size must be a number 8-200';
 	}
-	return checkEnum('style_preset', element.style_preset, PATCH_STYLE_PRESETS) ?? checkEnum('font_family', element.font_family, FONTS);
+	return (
+		checkEnum('style_preset', element.style_preset, PATCH_STYLE_PRESETS) ??
+		checkEnum('font_family', element.font_family, FONTS)
+	);
 }
 
 function checkImport(body: Record<string, unknown>): Check {
@@ -977,7 +1128,8 @@ function checkImport(body: Record<string, unknown>): Check {
 	if (body.product_id !== undefined && !isUuid(body.product_id)) return 'product_id must be a UUID';
 	const images = body.pack_images;
 	if (images !== undefined) {
-		if (!Array.isArray(images) || images.length < 1 || images.length > 100) return 'pack_images must hold 1-100 URLs';
+		if (!Array.isArray(images) || images.length < 1 || images.length > 100)
+			return 'pack_images must hold 1-100 URLs';
 		if (!images.every(isHttpUrl)) return 'pack_images must be http(s) URLs';
 	}
 	return undefined;
@@ -985,12 +1137,21 @@ function checkImport(body: Record<string, unknown>): Check {
 
 // ----- shapes and helpers -----------------------------------------------------------------------
 
-function defaultSettings(partial: Partial<Omit<Settings, 'advanced_settings'>> & { advanced_settings?: Partial<Settings['advanced_settings']> }): Settings {
+function defaultSettings(
+	partial: Partial<Omit<Settings, 'advanced_settings'>> & {
+		advanced_settings?: Partial<Settings['advanced_settings']>;
+	},
+): Settings {
 	return {
 		image_pack_id: partial.image_pack_id ?? null,
 		aspect_ratio: partial.aspect_ratio ?? '4:5',
 		slideshow_type: partial.slideshow_type ?? 'educational',
-		advanced_settings: { font_size: 'default', text_preset: 'tiktok', text_width: 'default', ...partial.advanced_settings },
+		advanced_settings: {
+			font_size: 'default',
+			text_preset: 'tiktok',
+			text_width: 'default',
+			...partial.advanced_settings,
+		},
 		pack_assignments: partial.pack_assignments ?? null,
 	};
 }
@@ -1001,9 +1162,13 @@ function applySettings(settings: Settings, patch: Record<string, unknown>): void
 	if (typeof patch.aspect_ratio === 'string') settings.aspect_ratio = patch.aspect_ratio;
 	if (typeof patch.slideshow_type === 'string') settings.slideshow_type = patch.slideshow_type;
 	if (isObject(patch.advanced_settings)) {
-		settings.advanced_settings = { ...settings.advanced_settings, ...(patch.advanced_settings as Partial<Settings['advanced_settings']>) };
+		settings.advanced_settings = {
+			...settings.advanced_settings,
+			...(patch.advanced_settings as Partial<Settings['advanced_settings']>),
+		};
 	}
-	if ('pack_assignments' in patch) settings.pack_assignments = patch.pack_assignments as Record<string, string> | null;
+	if ('pack_assignments' in patch)
+		settings.pack_assignments = patch.pack_assignments as Record<string, string> | null;
 }
 
 function newSlide(imageUrl: string, textElements: TextElement[]): Slide {
@@ -1024,8 +1189,21 @@ function emptyTextElement(): TextElement {
 
 /** A text element styled from the settings: title size on the first slide, body size after. */
 function textElement(content: string, slideIndex: number, settings: Settings): TextElement {
-	const { font_size: fontSize, text_preset: preset, text_width: width } = settings.advanced_settings;
-	const size = typeof fontSize === 'number' ? fontSize : fontSize === 'small' ? (slideIndex === 0 ? 40 : 33) : slideIndex === 0 ? 48 : 40;
+	const {
+		font_size: fontSize,
+		text_preset: preset,
+		text_width: width,
+	} = settings.advanced_settings;
+	const size =
+		typeof fontSize === 'number'
+			? fontSize
+			: fontSize === 'small'
+				? slideIndex === 0
+					? 40
+					: 33
+				: slideIndex === 0
+					? 48
+					: 40;
 	return {
 		...emptyTextElement(),
 		id: randomUUID(),
@@ -1056,9 +1234,9 @@ export function canonicalTiktokUrl(raw: string): string | undefined {
 		const id = [...code].reduce((n, c) => (n * 31n + BigInt(c.charCodeAt(0))) % 10n ** 19n, 7n);
 		return `https://www.tiktok.com/@creator/photo/${id}`;
 	}
-	if (host !== 'tiktok.com' && host !== 'www.tiktok.com' && host !== 'm.tiktok.com') return undefined;
+	if (host !== 'tiktok.com' && host !== 'www.tiktok.com' && host !== 'm.tiktok.com')
+		return undefined;
 	const match = /^\/(@[^/]+)\/(photo|video)\/(\d+)/.exec(url.pathname);
 	if (!match) return undefined;
 	return `https://www.tiktok.com/${match[1]}/${match[2]}/${match[3]}`;
 }
-

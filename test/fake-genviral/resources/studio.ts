@@ -55,14 +55,31 @@ export interface StudioModel {
 
 /** The normalized `params` keys each mode accepts (reference 11.2 and 11.3). */
 export const NORMALIZED_PARAMS: Record<StudioMode, string[]> = {
-	image: ['aspect_ratio', 'resolution', 'output_format', 'size', 'max_images', 'sequential_image_generation', 'scale_factor'],
+	image: [
+		'aspect_ratio',
+		'resolution',
+		'output_format',
+		'size',
+		'max_images',
+		'sequential_image_generation',
+		'scale_factor',
+	],
 	video: ['resolution', 'duration_seconds', 'fps', 'aspect_ratio', 'generate_audio'],
 };
 
 /** The input fields of each mode's body (everything besides model_id, params and raw_params). */
 export const INPUT_FIELDS: Record<StudioMode, string[]> = {
 	image: ['prompt', 'image_urls'],
-	video: ['prompt', 'speech_text', 'voice_id', 'image_url', 'video_url', 'audio_url', 'negative_prompt', 'reference_image_urls'],
+	video: [
+		'prompt',
+		'speech_text',
+		'voice_id',
+		'image_url',
+		'video_url',
+		'audio_url',
+		'negative_prompt',
+		'reference_image_urls',
+	],
 };
 
 const ASPECT = ['1:1', '4:5', '9:16', '16:9', '3:4', '4:3'];
@@ -98,7 +115,12 @@ export const STUDIO_MODELS: StudioModel[] = [
 			{ key: 'size', type: 'string', options: ['1K', '2K', '4K'], default: '2K' },
 			{ key: 'aspect_ratio', type: 'string', options: ASPECT, default: '1:1' },
 			{ key: 'max_images', type: 'integer', default: 1 },
-			{ key: 'sequential_image_generation', type: 'string', options: ['disabled', 'auto'], default: 'disabled' },
+			{
+				key: 'sequential_image_generation',
+				type: 'string',
+				options: ['disabled', 'auto'],
+				default: 'disabled',
+			},
 		],
 		raw_available_params: ['seed', 'guidance_scale'],
 	},
@@ -112,7 +134,12 @@ export const STUDIO_MODELS: StudioModel[] = [
 		capabilities: ['image_to_image'],
 		inputs: { required: ['prompt', 'image_urls'], optional: [], one_of: [] },
 		params: [
-			{ key: 'aspect_ratio', type: 'string', options: ['match_input_image', ...ASPECT], default: 'match_input_image' },
+			{
+				key: 'aspect_ratio',
+				type: 'string',
+				options: ['match_input_image', ...ASPECT],
+				default: 'match_input_image',
+			},
 			{ key: 'output_format', type: 'string', options: ['png', 'jpeg'], default: 'png' },
 		],
 		raw_available_params: ['seed', 'safety_tolerance'],
@@ -137,7 +164,8 @@ export const STUDIO_MODELS: StudioModel[] = [
 		mode: 'video',
 		name: 'Sora 2',
 		provider: 'openai',
-		description: 'Prompt-driven video with native audio; write any spoken dialogue into the prompt.',
+		description:
+			'Prompt-driven video with native audio; write any spoken dialogue into the prompt.',
 		credits: { default_cost: 40, notes: 'For 8 seconds; longer clips cost more.' },
 		capabilities: ['text_to_video', 'image_to_video', 'audio'],
 		inputs: { required: ['prompt'], optional: ['image_url'], one_of: [] },
@@ -153,7 +181,8 @@ export const STUDIO_MODELS: StudioModel[] = [
 		mode: 'video',
 		name: 'Veo 3',
 		provider: 'google',
-		description: 'Prompt-driven cinematic video with generated audio; dialogue goes into the prompt.',
+		description:
+			'Prompt-driven cinematic video with generated audio; dialogue goes into the prompt.',
 		credits: { default_cost: 60, notes: null },
 		capabilities: ['text_to_video', 'image_to_video', 'audio'],
 		inputs: { required: ['prompt'], optional: ['image_url', 'negative_prompt'], one_of: [] },
@@ -170,10 +199,15 @@ export const STUDIO_MODELS: StudioModel[] = [
 		mode: 'video',
 		name: 'Fabric 1.0',
 		provider: 'veed',
-		description: 'Talking avatar from one image, driven by narration text (with a Genviral voice) or an audio file.',
+		description:
+			'Talking avatar from one image, driven by narration text (with a Genviral voice) or an audio file.',
 		credits: { default_cost: 25, notes: 'Per 10 seconds of speech.' },
 		capabilities: ['image_to_video', 'speech', 'lipsync'],
-		inputs: { required: ['image_url'], optional: ['speech_text', 'voice_id', 'audio_url'], one_of: [['audio_url', 'speech_text']] },
+		inputs: {
+			required: ['image_url'],
+			optional: ['speech_text', 'voice_id', 'audio_url'],
+			one_of: [['audio_url', 'speech_text']],
+		},
 		params: [{ key: 'resolution', type: 'string', options: ['480p', '720p'], default: '720p' }],
 		raw_available_params: [],
 	},
@@ -185,7 +219,11 @@ export const STUDIO_MODELS: StudioModel[] = [
 		description: 'Re-voices an existing video: lips follow the narration text or the audio file.',
 		credits: { default_cost: 15, notes: null },
 		capabilities: ['video_to_video', 'speech', 'lipsync'],
-		inputs: { required: ['video_url'], optional: ['speech_text', 'voice_id', 'audio_url'], one_of: [['audio_url', 'speech_text']] },
+		inputs: {
+			required: ['video_url'],
+			optional: ['speech_text', 'voice_id', 'audio_url'],
+			one_of: [['audio_url', 'speech_text']],
+		},
 		params: [],
 		raw_available_params: [],
 	},
@@ -194,10 +232,15 @@ export const STUDIO_MODELS: StudioModel[] = [
 		mode: 'video',
 		name: 'Seedance 2.0',
 		provider: 'bytedance',
-		description: 'Multi-shot video from a prompt, with reference images (@Image1, @Image2...) and reference audio.',
+		description:
+			'Multi-shot video from a prompt, with reference images (@Image1, @Image2...) and reference audio.',
 		credits: { default_cost: 30, notes: null },
 		capabilities: ['text_to_video', 'image_to_video', 'reference_images', 'reference_audio'],
-		inputs: { required: ['prompt'], optional: ['image_url', 'reference_image_urls', 'audio_url', 'negative_prompt'], one_of: [] },
+		inputs: {
+			required: ['prompt'],
+			optional: ['image_url', 'reference_image_urls', 'audio_url', 'negative_prompt'],
+			one_of: [],
+		},
 		params: [
 			{ key: 'duration_seconds', type: 'integer', options: [5, 10], default: 5 },
 			{ key: 'resolution', type: 'string', options: ['480p', '720p', '1080p'], default: '720p' },
@@ -215,7 +258,11 @@ export const STUDIO_MODELS: StudioModel[] = [
 		description: 'Animates an image, following either a motion reference video or a prompt.',
 		credits: { default_cost: 20, notes: null },
 		capabilities: ['image_to_video', 'motion_transfer'],
-		inputs: { required: ['image_url'], optional: ['prompt', 'video_url', 'negative_prompt'], one_of: [['video_url', 'prompt']] },
+		inputs: {
+			required: ['image_url'],
+			optional: ['prompt', 'video_url', 'negative_prompt'],
+			one_of: [['video_url', 'prompt']],
+		},
 		params: [
 			{ key: 'duration_seconds', type: 'integer', options: [5, 10], default: 5 },
 			{ key: 'aspect_ratio', type: 'string', options: ['9:16', '16:9', '1:1'], default: '9:16' },
@@ -309,8 +356,12 @@ export class StudioFake implements FakeModule {
 	}
 
 	/** Put a video job straight into a scope (read-side tests), already started `ageMs` ago. */
-	seedVideo(scope: string, fields: Partial<VideoPlan> & { model_id?: string; ageMs?: number } = {}): string {
-		const model = this.models.find((m) => m.id === (fields.model_id ?? 'openai/sora-2')) ?? this.models[0];
+	seedVideo(
+		scope: string,
+		fields: Partial<VideoPlan> & { model_id?: string; ageMs?: number } = {},
+	): string {
+		const model =
+			this.models.find((m) => m.id === (fields.model_id ?? 'openai/sora-2')) ?? this.models[0];
 		const job = this.newVideo(scope, model, { ...this.videoPlan, ...fields });
 		job.startedAt -= fields.ageMs ?? 0;
 		return job.video_id;
@@ -327,8 +378,14 @@ export class StudioFake implements FakeModule {
 		if (mode !== undefined && !['image', 'video', 'all'].includes(mode)) {
 			return fail(422, 'mode must be one of image, video, all', 'invalid_query');
 		}
-		const models = this.models.filter((m) => mode === undefined || mode === 'all' || m.mode === mode);
-		return ok(200, STUDIO_INFERRED.modelsMessage, { mode: mode ?? 'all', total: models.length, models: structuredClone(models) });
+		const models = this.models.filter(
+			(m) => mode === undefined || mode === 'all' || m.mode === mode,
+		);
+		return ok(200, STUDIO_INFERRED.modelsMessage, {
+			mode: mode ?? 'all',
+			total: models.length,
+			models: structuredClone(models),
+		});
 	}
 
 	private generateImage(ctx: RouteContext): Reply {
@@ -340,9 +397,17 @@ export class StudioFake implements FakeModule {
 		if (outcome) return outcome;
 		const fileId = randomUUID();
 		const dimensions = imageSize(body.params as Record<string, unknown> | undefined);
-		const png = solidPng(dimensions.width, dimensions.height, colourOf(`${String(body.prompt)}|${imageUrls.join(',')}`));
+		const png = solidPng(
+			dimensions.width,
+			dimensions.height,
+			colourOf(`${String(body.prompt)}|${imageUrls.join(',')}`),
+		);
 		const outputUrl = this.fake.storage.putMedia(`${fileId}.png`, 'image/png', png);
-		const previewUrl = this.fake.storage.putMedia(`${fileId}-preview.png`, 'image/png', solidPng(4, 4, colourOf(String(body.prompt))));
+		const previewUrl = this.fake.storage.putMedia(
+			`${fileId}-preview.png`,
+			'image/png',
+			solidPng(4, 4, colourOf(String(body.prompt))),
+		);
 		this.outputs.set(fileId, {
 			id: fileId,
 			scope: ctx.scope,
@@ -368,7 +433,11 @@ export class StudioFake implements FakeModule {
 		const { body, model } = checked;
 		const outcome = this.spend(ctx, model, body);
 		if (outcome) return outcome;
-		const job = this.newVideo(ctx.scope, model, this.queuedVideoPlans.shift() ?? { ...this.videoPlan });
+		const job = this.newVideo(
+			ctx.scope,
+			model,
+			this.queuedVideoPlans.shift() ?? { ...this.videoPlan },
+		);
 		return ok(202, STUDIO_INFERRED.videoStartedMessage, {
 			video_id: job.video_id,
 			prediction_id: job.prediction_id,
@@ -387,7 +456,10 @@ export class StudioFake implements FakeModule {
 	}
 
 	/** Envelope, schema and model checks shared by both generate routes, in the API's order. */
-	private checkBody(ctx: RouteContext, mode: StudioMode): { body: Record<string, unknown>; model: StudioModel } | Reply {
+	private checkBody(
+		ctx: RouteContext,
+		mode: StudioMode,
+	): { body: Record<string, unknown>; model: StudioModel } | Reply {
 		if (ctx.body === INVALID_JSON) return fail(400, 'Invalid JSON body', 'invalid_json');
 		const body = ctx.body;
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -395,7 +467,8 @@ export class StudioFake implements FakeModule {
 		}
 		const fields = body as Record<string, unknown>;
 		const bad = (message: string) => fail(422, message, 'invalid_payload');
-		if (typeof fields.model_id !== 'string' || fields.model_id.trim() === '') return bad('model_id is required');
+		if (typeof fields.model_id !== 'string' || fields.model_id.trim() === '')
+			return bad('model_id is required');
 		for (const name of INPUT_FIELDS[mode]) {
 			const value = fields[name];
 			if (value === undefined || value === null) continue;
@@ -410,36 +483,60 @@ export class StudioFake implements FakeModule {
 		}
 		for (const name of ['params', 'raw_params']) {
 			const value = fields[name];
-			if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+			if (
+				value !== undefined &&
+				value !== null &&
+				(typeof value !== 'object' || Array.isArray(value))
+			) {
 				return bad(`${name} must be an object`);
 			}
 		}
 		const params = (fields.params ?? {}) as Record<string, unknown>;
 		for (const [key, value] of Object.entries(params)) {
-			if (!NORMALIZED_PARAMS[mode].includes(key)) return bad(`Unknown params key: ${key} (use raw_params for model-specific settings)`);
+			if (!NORMALIZED_PARAMS[mode].includes(key))
+				return bad(`Unknown params key: ${key} (use raw_params for model-specific settings)`);
 			const numeric = ['max_images', 'scale_factor', 'duration_seconds', 'fps'].includes(key);
 			const boolean = key === 'generate_audio';
-			if (numeric ? typeof value !== 'number' : boolean ? typeof value !== 'boolean' : typeof value !== 'string') {
-				return bad(`params.${key} must be a ${numeric ? 'number' : boolean ? 'boolean' : 'string'}`);
+			if (
+				numeric
+					? typeof value !== 'number'
+					: boolean
+						? typeof value !== 'boolean'
+						: typeof value !== 'string'
+			) {
+				return bad(
+					`params.${key} must be a ${numeric ? 'number' : boolean ? 'boolean' : 'string'}`,
+				);
 			}
 		}
 		const model = this.models.find((m) => m.id === fields.model_id && m.mode === mode);
-		if (!model) return bad(`Unsupported model_id for ${mode} generation: ${String(fields.model_id)}`);
+		if (!model)
+			return bad(`Unsupported model_id for ${mode} generation: ${String(fields.model_id)}`);
 
 		const given = (name: string) => {
 			const value = fields[name];
-			return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '';
+			return Array.isArray(value)
+				? value.length > 0
+				: typeof value === 'string' && value.trim() !== '';
 		};
 		const accepted = [...model.inputs.required, ...model.inputs.optional];
 		for (const name of INPUT_FIELDS[mode]) {
 			if (given(name) && !accepted.includes(name)) {
-				return fail(422, `Model ${model.id} does not support the input ${name}`, 'model_input_not_supported');
+				return fail(
+					422,
+					`Model ${model.id} does not support the input ${name}`,
+					'model_input_not_supported',
+				);
 			}
 		}
 		for (const name of model.inputs.required) {
 			if (given(name)) continue;
 			if (name === 'image_urls' || name === 'image_url') {
-				return fail(422, `Model ${model.id} requires an input image (${name})`, 'model_requires_image');
+				return fail(
+					422,
+					`Model ${model.id} requires an input image (${name})`,
+					'model_requires_image',
+				);
 			}
 			return bad(`Model ${model.id} requires ${name}`);
 		}
@@ -453,7 +550,11 @@ export class StudioFake implements FakeModule {
 	 * Charge the model's cost, then let the "upstream model" judge the inputs: a rejection or a
 	 * generation failure refunds the credits. Undefined when the generation goes ahead.
 	 */
-	private spend(ctx: RouteContext, model: StudioModel, body: Record<string, unknown>): Reply | undefined {
+	private spend(
+		ctx: RouteContext,
+		model: StudioModel,
+		body: Record<string, unknown>,
+	): Reply | undefined {
 		const cost = model.credits.default_cost;
 		if (!this.fake.spendCredits(ctx.scope, cost)) {
 			return fail(403, 'Insufficient credits', 'insufficient_credits');
@@ -466,7 +567,9 @@ export class StudioFake implements FakeModule {
 			return fail(422, 'The model rejected the prompt (content policy)', 'invalid_input');
 		}
 		const urls = ['image_urls', 'image_url', 'video_url', 'audio_url', 'reference_image_urls']
-			.flatMap((name) => (body[name] === undefined || body[name] === null ? [] : [body[name]].flat()))
+			.flatMap((name) =>
+				body[name] === undefined || body[name] === null ? [] : [body[name]].flat(),
+			)
 			.map(String);
 		const unreadable = urls.find((url) => !/^https?:\/\/[^\s/]+/i.test(url));
 		if (unreadable !== undefined) {
@@ -501,11 +604,19 @@ export class StudioFake implements FakeModule {
 
 	/** The job as the API shows it now; a job that just reached its outcome gets its output. */
 	private publicVideo(job: VideoJob): Record<string, unknown> {
-		const status = statusAt<VideoStatus>(['processing', job.plan.outcome], job.startedAt, job.plan.durationMs);
+		const status = statusAt<VideoStatus>(
+			['processing', job.plan.outcome],
+			job.startedAt,
+			job.plan.durationMs,
+		);
 		if (status !== 'processing' && job.completed_at === null) {
 			job.completed_at = new Date(job.startedAt + job.plan.durationMs).toISOString();
 			if (status === 'succeeded') {
-				job.output_url = this.fake.storage.putMedia(`${job.video_id}.mp4`, 'video/mp4', fakeMp4(job.video_id));
+				job.output_url = this.fake.storage.putMedia(
+					`${job.video_id}.mp4`,
+					'video/mp4',
+					fakeMp4(job.video_id),
+				);
 				this.outputs.set(job.video_id, {
 					id: job.video_id,
 					scope: job.scope,
@@ -524,7 +635,10 @@ export class StudioFake implements FakeModule {
 			model_id: job.model_id,
 			status,
 			output_url: status === 'succeeded' ? job.output_url : null,
-			error: status === 'failed' ? (job.plan.error ?? 'The provider could not generate this video') : null,
+			error:
+				status === 'failed'
+					? (job.plan.error ?? 'The provider could not generate this video')
+					: null,
 			credits_used: job.credits_used,
 			created_at: job.created_at,
 			completed_at: job.completed_at,
@@ -534,10 +648,13 @@ export class StudioFake implements FakeModule {
 
 /** A small image in the requested aspect ratio (long side 16 px), enough to be a real PNG. */
 function imageSize(params: Record<string, unknown> | undefined): { width: number; height: number } {
-	const ratio = typeof params?.aspect_ratio === 'string' ? /^(\d+):(\d+)$/.exec(params.aspect_ratio) : null;
+	const ratio =
+		typeof params?.aspect_ratio === 'string' ? /^(\d+):(\d+)$/.exec(params.aspect_ratio) : null;
 	if (!ratio) return { width: 16, height: 16 };
 	const [w, h] = [Number(ratio[1]), Number(ratio[2])];
-	return w >= h ? { width: 16, height: Math.max(1, Math.round((16 * h) / w)) } : { width: Math.max(1, Math.round((16 * w) / h)), height: 16 };
+	return w >= h
+		? { width: 16, height: Math.max(1, Math.round((16 * h) / w)) }
+		: { width: Math.max(1, Math.round((16 * w) / h)), height: 16 };
 }
 
 function colourOf(text: string): [number, number, number] {
@@ -545,7 +662,6 @@ function colourOf(text: string): [number, number, number] {
 	for (const char of text) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
 	return [hash & 0xff, (hash >>> 8) & 0xff, (hash >>> 16) & 0xff];
 }
-
 
 function mp4Box(type: string, payload: Buffer): Buffer {
 	const size = Buffer.alloc(4);
@@ -558,8 +674,20 @@ function mp4Box(type: string, payload: Buffer): Buffer {
  * type sniffer and a download, a few KB so tests can tell a full transfer from a partial one.
  */
 export function fakeMp4(seed: string): Buffer {
-	const ftyp = mp4Box('ftyp', Buffer.concat([Buffer.from('isom', 'ascii'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2mp41', 'ascii')]));
+	const ftyp = mp4Box(
+		'ftyp',
+		Buffer.concat([
+			Buffer.from('isom', 'ascii'),
+			Buffer.from([0, 0, 2, 0]),
+			Buffer.from('isomiso2mp41', 'ascii'),
+		]),
+	);
 	const free = mp4Box('free', Buffer.from(`genviral-fake:${seed}`, 'ascii'));
-	const mdat = mp4Box('mdat', Buffer.from(Array.from({ length: 4096 }, (_v, i) => (i * 31 + seed.charCodeAt(i % seed.length)) & 0xff)));
+	const mdat = mp4Box(
+		'mdat',
+		Buffer.from(
+			Array.from({ length: 4096 }, (_v, i) => (i * 31 + seed.charCodeAt(i % seed.length)) & 0xff),
+		),
+	);
 	return Buffer.concat([ftyp, free, mdat]);
 }

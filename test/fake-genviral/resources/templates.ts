@@ -125,7 +125,10 @@ export class TemplatesFake implements FakeModule {
 	}
 
 	private list(ctx: RouteContext): Reply {
-		const page = readOffsetPage(ctx.req.query, { defaultLimit: TEMPLATES_INFERRED.defaultLimit, maxLimit: 100 });
+		const page = readOffsetPage(ctx.req.query, {
+			defaultLimit: TEMPLATES_INFERRED.defaultLimit,
+			maxLimit: 100,
+		});
 		if ('error' in page) return fail(422, page.error, 'invalid_query');
 		const search = ctx.req.query.search?.trim().toLowerCase();
 		const readable = [...this.templates.values()]
@@ -133,7 +136,9 @@ export class TemplatesFake implements FakeModule {
 			.filter((t) => !search || t.name.toLowerCase().includes(search))
 			.sort((a, b) => b.seq - a.seq);
 		return ok(200, 'Templates retrieved', {
-			templates: readable.slice(page.offset, page.offset + page.limit).map((t) => this.present(t, ctx)),
+			templates: readable
+				.slice(page.offset, page.offset + page.limit)
+				.map((t) => this.present(t, ctx)),
 			total: readable.length,
 			limit: page.limit,
 			offset: page.offset,
@@ -145,9 +150,11 @@ export class TemplatesFake implements FakeModule {
 		if (body instanceof Refusal) return body.reply;
 		const fields = readFields(body, ctx, 'create');
 		if (fields instanceof Refusal) return fields.reply;
-		if (!('config' in body) || body.config === undefined) return invalidPayload('config is required');
+		if (!('config' in body) || body.config === undefined)
+			return invalidPayload('config is required');
 		const config = validateConfig(body.config);
-		if (config !== undefined) return fail(422, `Invalid template config: ${config}`, 'invalid_template_config');
+		if (config !== undefined)
+			return fail(422, `Invalid template config: ${config}`, 'invalid_template_config');
 		const name = fields.name as string;
 		if (this.nameTaken(ctx, name)) return nameConflict(name);
 		const template = this.seed({
@@ -168,7 +175,8 @@ export class TemplatesFake implements FakeModule {
 		if (fields instanceof Refusal) return fields.reply;
 		if ('config' in body) {
 			const problem = validateConfig(body.config);
-			if (problem !== undefined) return fail(422, `Invalid template config: ${problem}`, 'invalid_template_config');
+			if (problem !== undefined)
+				return fail(422, `Invalid template config: ${problem}`, 'invalid_template_config');
 		}
 		if (Object.keys(fields).length === 0 && !('config' in body)) {
 			return invalidPayload('Provide at least one of name, description, visibility, config');
@@ -180,8 +188,10 @@ export class TemplatesFake implements FakeModule {
 			}
 			if (fields.name !== undefined) template.name = fields.name as string;
 			if ('description' in fields) template.description = fields.description as string | null;
-			if (fields.visibility !== undefined) template.visibility = fields.visibility as StoredTemplate['visibility'];
-			if ('config' in body) template.config = structuredClone(body.config as Record<string, unknown>);
+			if (fields.visibility !== undefined)
+				template.visibility = fields.visibility as StoredTemplate['visibility'];
+			if ('config' in body)
+				template.config = structuredClone(body.config as Record<string, unknown>);
 			template.updated_at = new Date().toISOString();
 			return ok(200, 'Template updated', this.present(template, ctx));
 		});
@@ -196,18 +206,27 @@ export class TemplatesFake implements FakeModule {
 		if ('preserve_text' in body && typeof body.preserve_text !== 'boolean') {
 			return invalidPayload('preserve_text must be a boolean');
 		}
-		const lookup = this.slideshowLookup ?? ((scope, id) => this.fake.modules.slideshows.find(scope, id));
+		const lookup =
+			this.slideshowLookup ?? ((scope, id) => this.fake.modules.slideshows.find(scope, id));
 		const slideshow = lookup(ctx.scope, ctx.params.slideshowId.toLowerCase());
 		if (!slideshow) return fail(404, 'Slideshow not found', 'slideshow_not_found');
 		const config = configFromSlideshow(slideshow, body.preserve_text !== false);
 		const problem = validateConfig(config);
 		if (problem !== undefined) {
-			return fail(422, `The slideshow could not be turned into a valid template: ${problem}`, 'invalid_template_config');
+			return fail(
+				422,
+				`The slideshow could not be turned into a valid template: ${problem}`,
+				'invalid_template_config',
+			);
 		}
 		let name = fields.name as string | undefined;
 		if (name === undefined) {
 			// Auto-generated: never conflicts, numbered like a file manager would.
-			const base = `${typeof slideshow.title === 'string' && slideshow.title.trim() !== '' ? slideshow.title.trim() : 'Slideshow'} template`.slice(0, 100);
+			const base =
+				`${typeof slideshow.title === 'string' && slideshow.title.trim() !== '' ? slideshow.title.trim() : 'Slideshow'} template`.slice(
+					0,
+					100,
+				);
 			name = base;
 			for (let n = 2; this.nameTaken(ctx, name); n++) name = `${base.slice(0, 95)} (${n})`;
 		} else if (this.nameTaken(ctx, name)) {
@@ -237,7 +256,8 @@ export class TemplatesFake implements FakeModule {
 			return fail(status, 'Template not found', errorCode);
 		}
 		const template = this.templates.get(id.toLowerCase());
-		if (!template || !readableFrom(template, ctx.scope)) return fail(404, 'Template not found', 'not_found');
+		if (!template || !readableFrom(template, ctx.scope))
+			return fail(404, 'Template not found', 'not_found');
 		return then(template);
 	}
 
@@ -312,14 +332,17 @@ function readFields(
 	if (body.name !== undefined || route === 'create') {
 		if (typeof body.name !== 'string') return new Refusal(invalidPayload('name must be a string'));
 		const name = body.name.trim();
-		if (name.length < 1 || name.length > 100) return new Refusal(invalidPayload('name must be 1-100 characters'));
+		if (name.length < 1 || name.length > 100)
+			return new Refusal(invalidPayload('name must be 1-100 characters'));
 		fields.name = name;
 	}
 	if ('description' in body && body.description !== undefined) {
 		// Only update documents null ("null clears").
 		if (body.description === null && route === 'update') fields.description = null;
-		else if (typeof body.description !== 'string') return new Refusal(invalidPayload('description must be a string'));
-		else if (body.description.length > 500) return new Refusal(invalidPayload('description must be at most 500 characters'));
+		else if (typeof body.description !== 'string')
+			return new Refusal(invalidPayload('description must be a string'));
+		else if (body.description.length > 500)
+			return new Refusal(invalidPayload('description must be at most 500 characters'));
 		else fields.description = body.description;
 	}
 	if (body.visibility !== undefined) {
@@ -328,14 +351,17 @@ function readFields(
 		}
 		if (body.visibility === 'workspace' && ctx.key.scope !== 'workspace') {
 			const { status, errorCode } = TEMPLATES_INFERRED.workspaceVisibilityNeedsWorkspaceKey;
-			return new Refusal(fail(status, 'visibility "workspace" requires a workspace-scoped API key', errorCode));
+			return new Refusal(
+				fail(status, 'visibility "workspace" requires a workspace-scoped API key', errorCode),
+			);
 		}
 		fields.visibility = body.visibility;
 	}
 	return fields;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What is wrong with a template config (v1, camelCase), or undefined when it is valid. */
 export function validateConfig(config: unknown): string | undefined {
@@ -349,11 +375,16 @@ export function validateConfig(config: unknown): string | undefined {
 	}
 	for (const [index, slide] of slides.entries()) {
 		if (!isObject(slide)) return `structure.slides[${index}] must be an object`;
-		if (!SLIDE_TYPES.includes(slide.type as string)) return `structure.slides[${index}].type must be pack or custom`;
+		if (!SLIDE_TYPES.includes(slide.type as string))
+			return `structure.slides[${index}].type must be pack or custom`;
 		if (slide.textElements !== undefined && !Array.isArray(slide.textElements)) {
 			return `structure.slides[${index}].textElements must be an array`;
 		}
-		if (slide.pinnedImageUrl !== undefined && slide.pinnedImageUrl !== null && typeof slide.pinnedImageUrl !== 'string') {
+		if (
+			slide.pinnedImageUrl !== undefined &&
+			slide.pinnedImageUrl !== null &&
+			typeof slide.pinnedImageUrl !== 'string'
+		) {
 			return `structure.slides[${index}].pinnedImageUrl must be a string or null`;
 		}
 	}
@@ -369,7 +400,10 @@ export function validateConfig(config: unknown): string | undefined {
 	const content = config.content;
 	if (!isObject(content)) return 'content must be an object';
 	if (!CONTENT_MODES.includes(content.mode as string)) return 'content.mode must be ai or manual';
-	if (content.slideshowType !== undefined && !SLIDESHOW_TYPES.includes(content.slideshowType as string)) {
+	if (
+		content.slideshowType !== undefined &&
+		!SLIDESHOW_TYPES.includes(content.slideshowType as string)
+	) {
 		return 'content.slideshowType must be educational or personal';
 	}
 	const visuals = config.visuals;
@@ -384,26 +418,36 @@ export function validateConfig(config: unknown): string | undefined {
 }
 
 /** The config v1 a slideshow (as GET /slideshows/{id} returns it, snake_case) turns into. */
-export function configFromSlideshow(slideshow: Record<string, unknown>, preserveText: boolean): Record<string, unknown> {
+export function configFromSlideshow(
+	slideshow: Record<string, unknown>,
+	preserveText: boolean,
+): Record<string, unknown> {
 	const settings = isObject(slideshow.settings) ? slideshow.settings : {};
 	const advanced = isObject(settings.advanced_settings) ? settings.advanced_settings : {};
 	const slides = Array.isArray(slideshow.slides) ? (slideshow.slides as unknown[]) : [];
-	const packAssignments = isObject(settings.pack_assignments) ? settings.pack_assignments : undefined;
+	const packAssignments = isObject(settings.pack_assignments)
+		? settings.pack_assignments
+		: undefined;
 	return {
 		version: 1,
 		structure: {
 			slides: slides.filter(isObject).map((slide, index) => ({
-				type: packAssignments?.[String(index)] !== undefined || settings.image_pack_id ? 'pack' : 'custom',
+				type:
+					packAssignments?.[String(index)] !== undefined || settings.image_pack_id
+						? 'pack'
+						: 'custom',
 				id: randomUUID(),
 				pinnedImageUrl: (slide.image_url as string | null | undefined) ?? null,
-				textElements: (Array.isArray(slide.text_elements) ? slide.text_elements : []).filter(isObject).map((element) => ({
-					id: (element.id as string | undefined) ?? randomUUID(),
-					content: preserveText ? ((element.content as string | undefined) ?? '') : '',
-					x: element.x ?? 50,
-					y: element.y ?? 50,
-					fontSize: element.font_size ?? 48,
-					width: element.width ?? 70,
-				})),
+				textElements: (Array.isArray(slide.text_elements) ? slide.text_elements : [])
+					.filter(isObject)
+					.map((element) => ({
+						id: (element.id as string | undefined) ?? randomUUID(),
+						content: preserveText ? ((element.content as string | undefined) ?? '') : '',
+						x: element.x ?? 50,
+						y: element.y ?? 50,
+						fontSize: element.font_size ?? 48,
+						width: element.width ?? 70,
+					})),
 			})),
 			...(packAssignments ? { packAssignments } : {}),
 		},
@@ -411,7 +455,10 @@ export function configFromSlideshow(slideshow: Record<string, unknown>, preserve
 			mode: 'manual',
 			productId: (slideshow.product_id as string | null | undefined) ?? null,
 			language: 'en',
-			slideshowType: (slideshow.slideshow_type as string | undefined) ?? (settings.slideshow_type as string | undefined) ?? 'educational',
+			slideshowType:
+				(slideshow.slideshow_type as string | undefined) ??
+				(settings.slideshow_type as string | undefined) ??
+				'educational',
 		},
 		visuals: {
 			packId: (settings.image_pack_id as string | null | undefined) ?? null,
@@ -434,10 +481,16 @@ export function sampleTemplateConfig(slides = 1): Record<string, unknown> {
 				type: 'custom',
 				id: randomUUID(),
 				pinnedImageUrl: null,
-				textElements: [{ id: randomUUID(), content: `Slide ${i + 1}`, x: 50, y: 25, fontSize: 48, width: 70 }],
+				textElements: [
+					{ id: randomUUID(), content: `Slide ${i + 1}`, x: 50, y: 25, fontSize: 48, width: 70 },
+				],
 			})),
 		},
 		content: { mode: 'manual', productId: null, language: 'en', slideshowType: 'educational' },
-		visuals: { packId: null, aspectRatio: '4:5', textSettings: { fontSize: 'default', preset: 'tiktok', width: 'default' } },
+		visuals: {
+			packId: null,
+			aspectRatio: '4:5',
+			textSettings: { fontSize: 'default', preset: 'tiktok', width: 'default' },
+		},
 	};
 }

@@ -11,7 +11,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		description: 'Applied by the node: Genviral always lists every active account of the key at once',
+		description:
+			'Applied by the node: Genviral always lists every active account of the key at once',
 		options: [
 			{
 				displayName: 'Platforms',
@@ -27,7 +28,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: ACCOUNT_TYPE_OPTIONS,
 				default: 'byo',
-				description: 'Only your own connected accounts (BYO) or only Genviral-managed creator accounts (Hosted)',
+				description:
+					'Only your own connected accounts (BYO) or only Genviral-managed creator accounts (Hosted)',
 			},
 		],
 	},
@@ -44,7 +46,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = (readParameters(this, properties, itemIndex).filters ?? {}) as IDataObject;
 	const platforms = (filters.platforms as string[] | undefined) ?? [];
 	const endpoint = 'GET /accounts';
-	const data = expectObject(this, await genviralApiRequest.call(this, { method: 'GET', path: '/accounts', itemIndex }), endpoint, itemIndex);
+	const data = expectObject(
+		this,
+		await genviralApiRequest.call(this, { method: 'GET', path: '/accounts', itemIndex }),
+		endpoint,
+		itemIndex,
+	);
 	return expectArray(this, data.accounts, endpoint, itemIndex, 'accounts').filter(
 		(account) =>
 			(platforms.length === 0 || platforms.includes(String(account.platform))) &&

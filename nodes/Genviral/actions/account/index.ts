@@ -2,7 +2,11 @@ import { defineResource } from '../node.type';
 import * as getMany from './getMany.operation';
 
 export const resource = defineResource(
-	{ value: 'account', name: 'Account', description: 'A social account connected to Genviral (BYO or hosted) that posts can go to' },
+	{
+		value: 'account',
+		name: 'Account',
+		description: 'A social account connected to Genviral (BYO or hosted) that posts can go to',
+	},
 	'getMany',
 	{
 		getMany: {

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { filtersCollection } from '../../descriptions/filters';
 import { platformOptions } from '../../descriptions/platforms';
@@ -49,8 +54,11 @@ export const analyticsFilterProperties: INodeProperties[] = [
 		typeOptions: { format: 'date' },
 		default: '',
 		displayOptions: { show: { dateRange: ['custom'] } },
-		builderHint: { propertyHint: "Only with dateRange: 'custom'; inclusive, on or after startDate." },
-		description: 'Last day of the period (inclusive, a UTC date). A date-time is converted to its UTC date.',
+		builderHint: {
+			propertyHint: "Only with dateRange: 'custom'; inclusive, on or after startDate.",
+		},
+		description:
+			'Last day of the period (inclusive, a UTC date). A date-time is converted to its UTC date.',
 	},
 	filtersCollection([
 		{
@@ -79,8 +87,10 @@ export function readAnalyticsFilters(ctx: IExecuteFunctions, itemIndex: number):
 	const qs: IDataObject = {};
 	if (values.dateRange === 'custom') {
 		const { startDate: start, endDate: end } = values as { startDate?: string; endDate?: string };
-		if (start === undefined) failValidation(ctx, itemIndex, 'Start Date is required with a Custom date range');
-		if (end === undefined) failValidation(ctx, itemIndex, 'End Date is required with a Custom date range');
+		if (start === undefined)
+			failValidation(ctx, itemIndex, 'Start Date is required with a Custom date range');
+		if (end === undefined)
+			failValidation(ctx, itemIndex, 'End Date is required with a Custom date range');
 		if (start > end) {
 			failValidation(ctx, itemIndex, `Start Date (${start}) must not be after End Date (${end})`);
 		}

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { analyticsFilterProperties, readAnalyticsFilters } from './descriptions';
 import { returnAllOrLimit } from '../../descriptions/pagination';
@@ -40,7 +45,8 @@ const ownProperties: INodeProperties[] = [
 		type: 'options',
 		options: sortOrderOptions,
 		default: 'desc',
-		description: 'Descending puts the highest value (or the newest post) first; Ascending the lowest (or the oldest)',
+		description:
+			'Descending puts the highest value (or the newest post) first; Ascending the lowest (or the oldest)',
 	},
 	...returnAllOrLimit({ maxLimit: MAX_REACHABLE_ROWS }),
 	{
@@ -59,7 +65,9 @@ export const description = properties;
 
 /** One flat row per post: the metrics as columns and the three correlation IDs kept. */
 export function simplifyPost(row: IDataObject): IDataObject {
-	const metrics = (typeof row.metrics === 'object' && row.metrics !== null ? row.metrics : {}) as IDataObject;
+	const metrics = (
+		typeof row.metrics === 'object' && row.metrics !== null ? row.metrics : {}
+	) as IDataObject;
 	return {
 		analyticsId: row.analyticsId ?? row.id ?? null,
 		genviralPostId: row.genviralPostId ?? null,
@@ -88,7 +96,11 @@ const warnedRuns = new WeakSet<IExecuteFunctions>();
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = readAnalyticsFilters(this, itemIndex);
-	const { sortBy, sortOrder, returnAll, limit, simplify } = readParameters(this, ownProperties, itemIndex);
+	const { sortBy, sortOrder, returnAll, limit, simplify } = readParameters(
+		this,
+		ownProperties,
+		itemIndex,
+	);
 	Object.assign(qs, { sortBy, sortOrder });
 
 	const { rows, truncated } = await genviralPaginate.call(this, {

@@ -11,6 +11,11 @@ export const description: INodeProperties[] = analyticsFilterProperties;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const qs = readAnalyticsFilters(this, itemIndex);
-	const data = await genviralApiRequest.call(this, { method: 'GET', path: '/analytics/summary', qs, itemIndex });
+	const data = await genviralApiRequest.call(this, {
+		method: 'GET',
+		path: '/analytics/summary',
+		qs,
+		itemIndex,
+	});
 	return expectObject(this, data, 'GET /analytics/summary', itemIndex);
 }

@@ -14,14 +14,19 @@ const get = endpoint({
 			required: true,
 			default: '',
 			placeholder: '0b0b0b0b-0000-4000-8000-000000004001',
-			description: 'The ID of the refresh, as returned by Analytics Target → Refresh (not the target ID)',
+			description:
+				'The ID of the refresh, as returned by Analytics Target → Refresh (not the target ID)',
 		},
 	],
 	output: { kind: 'object' },
 });
 
 export const resource = defineResource(
-	{ value: 'analyticsRefresh', name: 'Analytics Refresh', description: 'A run that fetches fresh numbers for a tracked profile' },
+	{
+		value: 'analyticsRefresh',
+		name: 'Analytics Refresh',
+		description: 'A run that fetches fresh numbers for a tracked profile',
+	},
 	'get',
 	{
 		get: {

@@ -23,7 +23,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '@brand',
 		hint: "The profile's handle, with or without @. Any public profile works, competitors included.",
-		description: 'Handle of the profile to track, e.g. @brand (letters, digits, \'.\', \'_\' or \'-\'; YouTube handles may use letters of any script, e.g. @みずき).',
+		description:
+			"Handle of the profile to track, e.g. @brand (letters, digits, '.', '_' or '-'; YouTube handles may use letters of any script, e.g. @みずき).",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -52,7 +53,13 @@ export const description = properties;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const values = readParameters(this, properties, itemIndex);
 	const platform = values.platform as string;
-	const identifier = checkHandle(this, values.identifier as string, platform, 'Identifier', itemIndex);
+	const identifier = checkHandle(
+		this,
+		values.identifier as string,
+		platform,
+		'Identifier',
+		itemIndex,
+	);
 	const alias = (values.additionalFields as IDataObject | undefined)?.alias;
 
 	const body: IDataObject = { platform, identifier };
@@ -68,5 +75,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const endpoint = 'POST /analytics/targets';
 	const { target, created } = expectObject(this, data, endpoint, itemIndex);
-	return { ...expectObject(this, target, endpoint, itemIndex, 'target'), created: created !== false };
+	return {
+		...expectObject(this, target, endpoint, itemIndex, 'target'),
+		created: created !== false,
+	};
 }

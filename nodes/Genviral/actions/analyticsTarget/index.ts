@@ -35,50 +35,57 @@ const deleteTarget = endpoint({
 });
 
 export const resource = defineResource(
-	{ value: 'analyticsTarget', name: 'Analytics Target', description: 'A public TikTok, Instagram or YouTube profile whose numbers Genviral tracks' },
-	'create', {
-	create: {
-		name: 'Create',
-		description:
-			'Start tracking a TikTok, Instagram or YouTube profile; returns the existing target if it is already tracked',
-		action: 'Create an analytics target',
-		reference: 'POST /analytics/targets',
-		operation: create,
+	{
+		value: 'analyticsTarget',
+		name: 'Analytics Target',
+		description: 'A public TikTok, Instagram or YouTube profile whose numbers Genviral tracks',
 	},
-	delete: {
-		name: 'Delete',
-		description: "Stop tracking a profile: removes the analytics target from this key's scope",
-		action: 'Delete an analytics target',
-		reference: 'DELETE /analytics/targets/{id}',
-		operation: deleteTarget,
+	'create',
+	{
+		create: {
+			name: 'Create',
+			description:
+				'Start tracking a TikTok, Instagram or YouTube profile; returns the existing target if it is already tracked',
+			action: 'Create an analytics target',
+			reference: 'POST /analytics/targets',
+			operation: create,
+		},
+		delete: {
+			name: 'Delete',
+			description: "Stop tracking a profile: removes the analytics target from this key's scope",
+			action: 'Delete an analytics target',
+			reference: 'DELETE /analytics/targets/{id}',
+			operation: deleteTarget,
+		},
+		get: {
+			name: 'Get',
+			description:
+				'Get a tracked profile with its summary: profile, totals, timeline, top posts, refresh status',
+			action: 'Get an analytics target',
+			reference: 'GET /analytics/targets/{id}',
+			operation: get,
+		},
+		getMany: {
+			name: 'Get Many',
+			description: 'List the tracked profiles of this key, one item per profile',
+			action: 'Get many analytics targets',
+			reference: 'GET /analytics/targets',
+			operation: getMany,
+		},
+		refresh: {
+			name: 'Refresh',
+			description:
+				'Fetch fresh numbers for a tracked profile (free once a day, then credits); optionally wait until done',
+			action: 'Refresh an analytics target',
+			reference: 'POST /analytics/targets/{id}/refresh',
+			operation: refresh,
+		},
+		update: {
+			name: 'Update',
+			description: 'Rename a tracked profile, mark it as favorite, or change its refresh policy',
+			action: 'Update an analytics target',
+			reference: 'PATCH /analytics/targets/{id}',
+			operation: update,
+		},
 	},
-	get: {
-		name: 'Get',
-		description: 'Get a tracked profile with its summary: profile, totals, timeline, top posts, refresh status',
-		action: 'Get an analytics target',
-		reference: 'GET /analytics/targets/{id}',
-		operation: get,
-	},
-	getMany: {
-		name: 'Get Many',
-		description: 'List the tracked profiles of this key, one item per profile',
-		action: 'Get many analytics targets',
-		reference: 'GET /analytics/targets',
-		operation: getMany,
-	},
-	refresh: {
-		name: 'Refresh',
-		description:
-			'Fetch fresh numbers for a tracked profile (free once a day, then credits); optionally wait until done',
-		action: 'Refresh an analytics target',
-		reference: 'POST /analytics/targets/{id}/refresh',
-		operation: refresh,
-	},
-	update: {
-		name: 'Update',
-		description: 'Rename a tracked profile, mark it as favorite, or change its refresh policy',
-		action: 'Update an analytics target',
-		reference: 'PATCH /analytics/targets/{id}',
-		operation: update,
-	},
-});
+);

@@ -36,7 +36,11 @@ const PENDING = ['pending', 'processing'];
  * re-read.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { targetId, waitForCompletion, pollInterval, maxWait } = readParameters(this, properties, itemIndex) as {
+	const { targetId, waitForCompletion, pollInterval, maxWait } = readParameters(
+		this,
+		properties,
+		itemIndex,
+	) as {
 		targetId: string;
 		waitForCompletion: boolean;
 		pollInterval?: number;
@@ -51,7 +55,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			method: 'POST',
 			path,
 			itemIndex,
-			spends: { kind: 'credits', mayHaveRun: 'the refresh may have been queued', lookUp: `Analytics Target → Get (ID ${targetId}; its last refresh time)` },
+			spends: {
+				kind: 'credits',
+				mayHaveRun: 'the refresh may have been queued',
+				lookUp: `Analytics Target → Get (ID ${targetId}; its last refresh time)`,
+			},
 		}),
 		endpoint,
 		itemIndex,
@@ -74,7 +82,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		read: async (deadline) =>
 			expectObject(
 				this,
-				await genviralApiRequest.call(this, { method: 'GET', path: refreshPath, itemIndex, deadline }),
+				await genviralApiRequest.call(this, {
+					method: 'GET',
+					path: refreshPath,
+					itemIndex,
+					deadline,
+				}),
 				`GET ${refreshPath}`,
 				itemIndex,
 			),
@@ -88,9 +101,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return finish(this, { ...state, wasFree }, targetId, itemIndex);
 }
 /** A refresh that ended in `failed` is an error of the item; anything else is its result. */
-function finish(ctx: IExecuteFunctions, refresh: IDataObject, targetId: string, itemIndex: number): IDataObject {
+function finish(
+	ctx: IExecuteFunctions,
+	refresh: IDataObject,
+	targetId: string,
+	itemIndex: number,
+): IDataObject {
 	if (refresh.status === 'failed') {
-		const reason = typeof refresh.error === 'string' && refresh.error !== '' ? refresh.error : 'no reason given';
+		const reason =
+			typeof refresh.error === 'string' && refresh.error !== '' ? refresh.error : 'no reason given';
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`Refresh ${String(refresh.id)} of target ${targetId} failed: ${reason} [item ${itemIndex}]`,

@@ -98,6 +98,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const path = `/analytics/targets/${id}`;
-	const data = await genviralApiRequest.call(this, { method: 'PATCH', path, body, itemIndex, retry: 'idempotent' });
+	const data = await genviralApiRequest.call(this, {
+		method: 'PATCH',
+		path,
+		body,
+		itemIndex,
+		retry: 'idempotent',
+	});
 	return expectObject(this, data, `PATCH ${path}`, itemIndex);
 }

@@ -37,12 +37,17 @@ const getMany = endpoint({
 });
 
 export const resource = defineResource(
-	{ value: 'file', name: 'File', description: 'A video or image uploaded to Genviral, usable in posts and image packs' },
+	{
+		value: 'file',
+		name: 'File',
+		description: 'A video or image uploaded to Genviral, usable in posts and image packs',
+	},
 	'upload',
 	{
 		getMany: {
 			name: 'Get Many',
-			description: 'List the files of this key (id, url, contentType, filename, size, createdAt), newest first, one item per file',
+			description:
+				'List the files of this key (id, url, contentType, filename, size, createdAt), newest first, one item per file',
 			action: 'Get many files',
 			reference: 'GET /files',
 			operation: getMany,

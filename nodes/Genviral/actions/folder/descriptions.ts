@@ -4,7 +4,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 export const mediaTypeOptions: INodePropertyOptions[] = [
 	{ name: 'AI Image', value: 'ai_image', description: 'Studio images (the folder holds file IDs)' },
 	{ name: 'AI Video', value: 'ai_video', description: 'Studio videos (the folder holds file IDs)' },
-	{ name: 'Slideshow', value: 'slideshow', description: 'Slideshows (the folder holds slideshow IDs)' },
+	{
+		name: 'Slideshow',
+		value: 'slideshow',
+		description: 'Slideshows (the folder holds slideshow IDs)',
+	},
 	{ name: 'Upload', value: 'upload', description: 'Uploaded files (the folder holds file IDs)' },
 ];
 

@@ -6,7 +6,12 @@ import { addItems, removeItems } from './items';
 import * as move from './move.operation';
 
 const parentFolder = (description: string) =>
-	folderLocator({ name: 'parentFolderId', displayName: 'Parent Folder', required: false, description });
+	folderLocator({
+		name: 'parentFolderId',
+		displayName: 'Parent Folder',
+		required: false,
+		description,
+	});
 
 /** POST /folders: a root folder, or a sub-folder of a parent of the same media type. */
 const create = endpoint({
@@ -21,9 +26,12 @@ const create = endpoint({
 			default: '',
 			typeOptions: { maxLength: 255 },
 			placeholder: 'Client A',
-			description: 'Name of the folder, 1-255 characters; unique among the folders at that place. Folders cannot be renamed later.',
+			description:
+				'Name of the folder, 1-255 characters; unique among the folders at that place. Folders cannot be renamed later.',
 		},
-		mediaTypeProperty('What the folder will hold; fixed for good. Upload, AI Image and AI Video folders hold files, Slideshow folders hold slideshows.'),
+		mediaTypeProperty(
+			'What the folder will hold; fixed for good. Upload, AI Image and AI Video folders hold files, Slideshow folders hold slideshows.',
+		),
 		parentFolder('Leave empty for a top-level folder; otherwise a folder of the same media type'),
 	],
 	body: ['name', ['media_type', 'mediaType'], ['parent_folder_id', 'parentFolderId']],
@@ -46,9 +54,14 @@ const getMany = endpoint({
 	path: '/folders',
 	properties: [
 		mediaTypeProperty('Which folders to list: the API lists one media type at a time'),
-		parentFolder('Leave empty to list the top-level folders; otherwise lists the direct sub-folders of this folder'),
+		parentFolder(
+			'Leave empty to list the top-level folders; otherwise lists the direct sub-folders of this folder',
+		),
 	],
-	query: [['media_type', 'mediaType'], ['parent_folder_id', 'parentFolderId']],
+	query: [
+		['media_type', 'mediaType'],
+		['parent_folder_id', 'parentFolderId'],
+	],
 	output: { kind: 'paged', style: 'offsetTotal', key: 'folders', pageSize: 100 },
 });
 
@@ -85,7 +98,8 @@ export const resource = defineResource(
 	{
 		addItems: {
 			name: 'Add Items',
-			description: 'Put files (Upload, AI Image, AI Video folders) or slideshows (Slideshow folders) into a folder',
+			description:
+				'Put files (Upload, AI Image, AI Video folders) or slideshows (Slideshow folders) into a folder',
 			action: 'Add items to a folder',
 			reference: 'POST /folders/{folderId}/items',
 			operation: addItems,
@@ -113,7 +127,8 @@ export const resource = defineResource(
 		},
 		getAncestors: {
 			name: 'Get Ancestors',
-			description: 'Get the parent folders of a folder, from the top level down, one item per folder',
+			description:
+				'Get the parent folders of a folder, from the top level down, one item per folder',
 			action: 'Get the ancestors of a folder',
 			reference: 'GET /folders/{folderId}/ancestors',
 			operation: getAncestors,
@@ -127,14 +142,16 @@ export const resource = defineResource(
 		},
 		getMany: {
 			name: 'Get Many',
-			description: 'List the folders of one media type at the top level or inside a folder, one item per folder',
+			description:
+				'List the folders of one media type at the top level or inside a folder, one item per folder',
 			action: 'Get many folders',
 			reference: 'GET /folders',
 			operation: getMany,
 		},
 		move: {
 			name: 'Move',
-			description: 'Move a folder to the top level or into another folder (folders cannot be renamed)',
+			description:
+				'Move a folder to the top level or into another folder (folders cannot be renamed)',
 			action: 'Move a folder',
 			reference: 'PATCH /folders/{folderId}',
 			operation: move,

@@ -15,7 +15,10 @@ const ITEM_TYPES = {
 
 function itemProperties(change: 'add' | 'remove'): INodeProperties[] {
 	return [
-		folderLocator({ description: change === 'add' ? 'The folder to put the items in' : 'The folder to take the items out of' }),
+		folderLocator({
+			description:
+				change === 'add' ? 'The folder to put the items in' : 'The folder to take the items out of',
+		}),
 		{
 			displayName: 'Item Type',
 			name: 'itemType',
@@ -24,7 +27,8 @@ function itemProperties(change: 'add' | 'remove'): INodeProperties[] {
 				{
 					name: 'File IDs',
 					value: 'file',
-					description: 'Files, for Upload, AI Image and AI Video folders. The node checks the folder first.',
+					description:
+						'Files, for Upload, AI Image and AI Video folders. The node checks the folder first.',
 				},
 				{
 					name: 'Slideshow IDs',
@@ -34,7 +38,8 @@ function itemProperties(change: 'add' | 'remove'): INodeProperties[] {
 				{
 					name: 'Either (No Check)',
 					value: 'any',
-					description: 'Send the IDs without reading the folder first; Genviral answers 404 item_not_found for the wrong kind',
+					description:
+						'Send the IDs without reading the folder first; Genviral answers 404 item_not_found for the wrong kind',
 				},
 			],
 			default: 'file',

@@ -12,7 +12,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Root Level', value: 'root', description: 'Make it a top-level folder' },
-			{ name: 'Inside a Folder', value: 'folder', description: 'Make it a sub-folder of another folder' },
+			{
+				name: 'Inside a Folder',
+				value: 'folder',
+				description: 'Make it a sub-folder of another folder',
+			},
 		],
 		default: 'folder',
 		description: 'Where the folder goes. Folders cannot be renamed, only moved.',
@@ -33,9 +37,17 @@ export const description = properties;
 /** PATCH /folders/{folderId}: `parent_folder_id` is always sent, JSON null for the root level. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const values = readParameters(this, properties, itemIndex);
-	const body: IDataObject = { parent_folder_id: values.moveTo === 'root' ? null : (values.parentFolderId as string) };
+	const body: IDataObject = {
+		parent_folder_id: values.moveTo === 'root' ? null : (values.parentFolderId as string),
+	};
 	const path = `/folders/${values.folderId as string}`;
 	// Moving a folder where it already is changes nothing: safe to repeat.
-	const data = await genviralApiRequest.call(this, { method: 'PATCH', path, body, itemIndex, retry: 'idempotent' });
+	const data = await genviralApiRequest.call(this, {
+		method: 'PATCH',
+		path,
+		body,
+		itemIndex,
+		retry: 'idempotent',
+	});
 	return expectObject(this, data, 'PATCH /folders/{folderId}', itemIndex);
 }

@@ -2,23 +2,36 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { failValidation, isUuid } from '../../helpers/validation';
-import { expectArray, expectObject, genviralApiRequest, unexpectedShape, waitForStatus } from '../../transport';
+import {
+	expectArray,
+	expectObject,
+	genviralApiRequest,
+	unexpectedShape,
+	waitForStatus,
+} from '../../transport';
 import { uploadBinary } from '../../transport/upload';
 import { packLocator } from '../../descriptions/locators';
 import { waitProperties } from '../../descriptions/wait';
 
 const properties: INodeProperties[] = [
-	packLocator({ description: 'The image pack to add the image to (only your own packs take images)' }),
+	packLocator({
+		description: 'The image pack to add the image to (only your own packs take images)',
+	}),
 	{
 		displayName: 'Image Source',
 		name: 'source',
 		type: 'options',
 		options: [
 			{ name: 'URL', value: 'url', description: 'A public URL of the image' },
-			{ name: 'Binary File', value: 'binary', description: 'An image file of the input item, uploaded to Genviral first' },
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'An image file of the input item, uploaded to Genviral first',
+			},
 		],
 		default: 'url',
-		description: 'URL: a public link Genviral keeps. Binary File: an image of the input item, uploaded to Genviral first.',
+		description:
+			'URL: a public link Genviral keeps. Binary File: an image of the input item, uploaded to Genviral first.',
 	},
 	{
 		displayName: 'Input Binary Field',
@@ -63,7 +76,7 @@ const properties: INodeProperties[] = [
 		toggle: 'waitForMetadata',
 		toggleDisplayName: 'Wait for Metadata',
 		toggleDescription:
-			"Whether to wait until Genviral has described the image (AI metadata: description, keywords) and return it. Off: return at once; the metadata follows within moments and shows in Image Pack → Get.",
+			'Whether to wait until Genviral has described the image (AI metadata: description, keywords) and return it. Off: return at once; the metadata follows within moments and shows in Image Pack → Get.',
 		checks: 'the pack',
 		pollIntervalDefault: 5,
 		maxWaitDefault: 120,
@@ -104,12 +117,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// A pack holds images: a video or sound is refused before anything is uploaded.
 		const mimeType = this.helpers.assertBinaryData(itemIndex, field).mimeType ?? '';
 		if (/^(video|audio)\//.test(mimeType)) {
-			failValidation(this, itemIndex, `Input Binary Field "${field}" holds ${mimeType}; an image pack takes images only`);
+			failValidation(
+				this,
+				itemIndex,
+				`Input Binary Field "${field}" holds ${mimeType}; an image pack takes images only`,
+			);
 		}
 		// Uploaded through Genviral's file storage first: the pack keeps the file's permanent URL.
 		const uploaded = await uploadBinary(this, itemIndex, field, { fileName });
 		if (!uploaded.contentType.startsWith('image/')) {
-			failValidation(this, itemIndex, `Input Binary Field "${field}" holds ${uploaded.contentType}, not an image`);
+			failValidation(
+				this,
+				itemIndex,
+				`Input Binary Field "${field}" holds ${uploaded.contentType}, not an image`,
+			);
 		}
 		body = { image_url: uploaded.url, file_name: uploaded.fileName.slice(0, 255) };
 	} else {
@@ -124,13 +145,23 @@ export async function addAndWait(
 	itemIndex: number,
 	packId: string,
 	body: IDataObject,
-	{ waitForMetadata, pollInterval, maxWait }: { waitForMetadata: boolean; pollInterval?: number; maxWait?: number },
+	{
+		waitForMetadata,
+		pollInterval,
+		maxWait,
+	}: { waitForMetadata: boolean; pollInterval?: number; maxWait?: number },
 ): Promise<IDataObject> {
 	const path = `/packs/${packId}/images`;
 	const endpoint = `POST ${path}`;
-	const image = expectObject(ctx, await genviralApiRequest.call(ctx, { method: 'POST', path, body, itemIndex, retry: 'never' }), endpoint, itemIndex);
+	const image = expectObject(
+		ctx,
+		await genviralApiRequest.call(ctx, { method: 'POST', path, body, itemIndex, retry: 'never' }),
+		endpoint,
+		itemIndex,
+	);
 	if (!waitForMetadata) return image;
-	if (!isUuid(String(image.id ?? ''))) throw unexpectedShape(ctx, image, endpoint, itemIndex, 'image "id" (a UUID)');
+	if (!isUuid(String(image.id ?? '')))
+		throw unexpectedShape(ctx, image, endpoint, itemIndex, 'image "id" (a UUID)');
 	const imageId = String(image.id);
 	const packPath = `/packs/${packId}`;
 	const state = await waitForStatus(ctx, {
@@ -138,10 +169,23 @@ export async function addAndWait(
 		what: 'Image metadata of image',
 		id: imageId,
 		read: async (deadline) => {
-			const pack = expectObject(ctx, await genviralApiRequest.call(ctx, { method: 'GET', path: packPath, itemIndex, deadline }), `GET ${packPath}`, itemIndex);
-			const found = expectArray(ctx, pack.images, `GET ${packPath}`, itemIndex, 'images').find((i) => i.id === imageId);
+			const pack = expectObject(
+				ctx,
+				await genviralApiRequest.call(ctx, { method: 'GET', path: packPath, itemIndex, deadline }),
+				`GET ${packPath}`,
+				itemIndex,
+			);
+			const found = expectArray(ctx, pack.images, `GET ${packPath}`, itemIndex, 'images').find(
+				(i) => i.id === imageId,
+			);
 			if (found === undefined) {
-				throw unexpectedShape(ctx, { id: imageId }, `GET ${packPath}`, itemIndex, `image ${imageId} in the pack (was it deleted meanwhile?)`);
+				throw unexpectedShape(
+					ctx,
+					{ id: imageId },
+					`GET ${packPath}`,
+					itemIndex,
+					`image ${imageId} in the pack (was it deleted meanwhile?)`,
+				);
 			}
 			return found;
 		},

@@ -23,11 +23,10 @@ const getMany = endpoint({
 			name: 'includePublic',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to list the public packs shared by Genviral and other users as well as your own',
+			description:
+				'Whether to list the public packs shared by Genviral and other users as well as your own',
 		},
-		filtersCollection([
-			searchFilter('packs', 'name'),
-		]),
+		filtersCollection([searchFilter('packs', 'name')]),
 	],
 	// The API honours only the literal strings "true" / "false".
 	query: [['include_public', 'includePublic'], 'filters.search'],
@@ -88,7 +87,10 @@ const update = endpoint({
 			options: [nameProperty, isPublicProperty],
 		},
 	],
-	body: [['name', 'updateFields.name'], ['is_public', 'updateFields.isPublic']],
+	body: [
+		['name', 'updateFields.name'],
+		['is_public', 'updateFields.isPublic'],
+	],
 	retry: 'idempotent',
 	output: { kind: 'object' },
 });
@@ -97,7 +99,9 @@ const update = endpoint({
 const deletePack = endpoint({
 	method: 'DELETE',
 	path: '/packs/{packId}',
-	properties: [packLocator({ description: 'The image pack to delete (only your own packs can be deleted)' })],
+	properties: [
+		packLocator({ description: 'The image pack to delete (only your own packs can be deleted)' }),
+	],
 	retry: 'rateLimitOnly',
 	output: { kind: 'object' },
 	transform: deletedOutput('packId'),
@@ -117,7 +121,11 @@ const deleteImage = endpoint({
 });
 
 export const resource = defineResource(
-	{ value: 'imagePack', name: 'Image Pack', description: 'A library of background images that slideshows draw from' },
+	{
+		value: 'imagePack',
+		name: 'Image Pack',
+		description: 'A library of background images that slideshows draw from',
+	},
 	'getMany',
 	{
 		addImage: {

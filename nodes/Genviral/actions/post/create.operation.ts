@@ -90,7 +90,10 @@ export function defaultExternalId(ctx: IExecuteFunctions, itemIndex: number): st
  * transport's retry rules) because it always carries an external ID, which makes Genviral
  * answer a repeat with the first post (`duplicate: true`) rather than a second one.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject | IDataObject[]> {
 	const values = readParameters(this, properties, itemIndex);
 	const accountIds = values[accounts.name] as string[];
 	const additional = (values.additionalFields ?? {}) as IDataObject;
@@ -98,13 +101,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const tiktok = tiktokObject(values.tiktokSettings as IDataObject | undefined);
 	const pinterest = pinterestObject(values.pinterestSettings as IDataObject | undefined);
 	checkPlatformObjects(this, tiktok, pinterest, itemIndex);
-	const settings = providerSettingsObject(this, additional.providerSettings, 'Additional Fields → Provider Settings (JSON)', itemIndex);
+	const settings = providerSettingsObject(
+		this,
+		additional.providerSettings,
+		'Additional Fields → Provider Settings (JSON)',
+		itemIndex,
+	);
 	const caption = (values.caption as string | undefined) ?? '';
 	checkTextOnly(this, values.postMedia as string, caption, itemIndex);
 
 	// Media last: binary media is uploaded, and nothing should be uploaded for a post that fails a check above.
-	const media = await buildMedia(this, values, additional.videoDuration as number | undefined, itemIndex, '');
-	const externalId = (additional.externalId as string | undefined) ?? defaultExternalId(this, itemIndex);
+	const media = await buildMedia(
+		this,
+		values,
+		additional.videoDuration as number | undefined,
+		itemIndex,
+		'',
+	);
+	const externalId =
+		(additional.externalId as string | undefined) ?? defaultExternalId(this, itemIndex);
 
 	const body: IDataObject = { caption, accounts: accountIds.map((id) => ({ id })) };
 	if (media !== null) body.media = media;
@@ -121,7 +136,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			this,
 			// The external ID makes a resend a replay, so the transport may retry; a retried item
 			// (Retry On Fail) gets its post back without sending it again.
-			await genviralApiRequest.call(this, { method: 'POST', path: '/posts', body, itemIndex, retry: 'idempotent', spends: { kind: 'publish' } }),
+			await genviralApiRequest.call(this, {
+				method: 'POST',
+				path: '/posts',
+				body,
+				itemIndex,
+				retry: 'idempotent',
+				spends: { kind: 'publish' },
+			}),
 			'POST /posts',
 			itemIndex,
 		);
@@ -135,15 +157,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		external_id: externalId,
 	};
 	const perAccount = values.output === 'account';
-	if (values.waitForPublish !== true) return perAccount ? await itemsPerAccount(this, itemIndex, created, accountIds) : created;
+	if (values.waitForPublish !== true)
+		return perAccount ? await itemsPerAccount(this, itemIndex, created, accountIds) : created;
 	// Per account, a post that failed everywhere is items to branch on (each with its error), not an error.
-	const post = await waitForPublish(this, itemIndex, created, values, { failWhenFailed: !perAccount });
+	const post = await waitForPublish(this, itemIndex, created, values, {
+		failWhenFailed: !perAccount,
+	});
 	return perAccount ? await itemsPerAccount(this, itemIndex, post) : post;
 }
 
 /** 409 create_failed: the external ID was used before, for a post with other content. */
 function explainConflict(error: unknown, externalId: string, isDefault: boolean): unknown {
-	if (!(error instanceof NodeApiError) || error.httpCode !== '409' || error.context.errorCode !== 'create_failed') return error;
+	if (
+		!(error instanceof NodeApiError) ||
+		error.httpCode !== '409' ||
+		error.context.errorCode !== 'create_failed'
+	)
+		return error;
 	error.description = [
 		`External ID "${externalId}" was already used for a post with different content, so Genviral refused to create another one (it would otherwise replay the first post).`,
 		isDefault

@@ -30,25 +30,43 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const data = expectObject(
 		this,
 		// A second call after a lost answer would report the deleted posts as "skipped".
-		await genviralApiRequest.call(this, { method: 'POST', path: '/posts/delete', body: { postIds }, itemIndex, retry: 'rateLimitOnly' }),
+		await genviralApiRequest.call(this, {
+			method: 'POST',
+			path: '/posts/delete',
+			body: { postIds },
+			itemIndex,
+			retry: 'rateLimitOnly',
+		}),
 		'POST /posts/delete',
 		itemIndex,
 	);
 	const deleted = new Set((Array.isArray(data.deletedIds) ? data.deletedIds : []).map(lower));
 	const skipped = new Set((Array.isArray(data.skipped) ? data.skipped : []).map(lower));
 	const blocked = new Map(
-		(Array.isArray(data.blockedStatuses) ? (data.blockedStatuses as IDataObject[]) : []).map((row) => [lower(row.id), row.status]),
+		(Array.isArray(data.blockedStatuses) ? (data.blockedStatuses as IDataObject[]) : []).map(
+			(row) => [lower(row.id), row.status],
+		),
 	);
 	const errors = new Map(
-		Object.entries((typeof data.errors === 'object' && data.errors !== null ? data.errors : {}) as IDataObject).map(([id, message]) => [
-			lower(id),
-			String(message),
-		]),
+		Object.entries(
+			(typeof data.errors === 'object' && data.errors !== null ? data.errors : {}) as IDataObject,
+		).map(([id, message]) => [lower(id), String(message)]),
 	);
 	return postIds.map((id) => {
 		if (deleted.has(id)) return { deleted: true, id, outcome: 'deleted' };
-		if (blocked.has(id)) return { deleted: false, id, outcome: 'blocked', status: (blocked.get(id) as string | undefined) ?? null };
+		if (blocked.has(id))
+			return {
+				deleted: false,
+				id,
+				outcome: 'blocked',
+				status: (blocked.get(id) as string | undefined) ?? null,
+			};
 		if (skipped.has(id)) return { deleted: false, id, outcome: 'skipped' };
-		return { deleted: false, id, outcome: 'failed', reason: errors.get(id) ?? 'Genviral did not report this post' };
+		return {
+			deleted: false,
+			id,
+			outcome: 'failed',
+			reason: errors.get(id) ?? 'Genviral did not report this post',
+		};
 	});
 }

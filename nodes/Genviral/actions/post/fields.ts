@@ -33,9 +33,18 @@ export const captionProperty: INodeProperties = {
 };
 
 const mediaTypeOptions = [
-	{ name: 'None (Text Only)', value: 'none', description: 'A caption-only post: only for accounts that take text posts (LinkedIn, Facebook, X, Bluesky)' },
+	{
+		name: 'None (Text Only)',
+		value: 'none',
+		description:
+			'A caption-only post: only for accounts that take text posts (LinkedIn, Facebook, X, Bluesky)',
+	},
 	{ name: 'Video', value: 'video', description: 'One video' },
-	{ name: 'Slideshow', value: 'slideshow', description: 'An image carousel of 1-35 images, in the order given' },
+	{
+		name: 'Slideshow',
+		value: 'slideshow',
+		description: 'An image carousel of 1-35 images, in the order given',
+	},
 ];
 
 const mediaSourceOptions = [
@@ -43,19 +52,28 @@ const mediaSourceOptions = [
 	{
 		name: 'Binary Fields',
 		value: 'binary',
-		description: "Files of the input item: each is uploaded to Genviral's storage first, then posted by its URL",
+		description:
+			"Files of the input item: each is uploaded to Genviral's storage first, then posted by its URL",
 	},
 ];
 
 const tiktokOptions: INodeProperties[] = [
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', typeOptions: { maxLength: 150 }, description: 'The TikTok title (at most 150 characters)' },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		typeOptions: { maxLength: 150 },
+		description: 'The TikTok title (at most 150 characters)',
+	},
 	{
 		displayName: 'Description',
 		name: 'description',
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 3, maxLength: 4000 },
-		description: 'The TikTok description: the post text of a photo post (at most 4,000), the title fallback for a video',
+		description:
+			'The TikTok description: the post text of a photo post (at most 4,000), the title fallback for a video',
 	},
 	{
 		displayName: 'Post Mode',
@@ -64,7 +82,11 @@ const tiktokOptions: INodeProperties[] = [
 		default: 'DIRECT_POST',
 		options: [
 			{ name: 'Direct Post', value: 'DIRECT_POST', description: 'Publish on the account' },
-			{ name: 'Media Upload', value: 'MEDIA_UPLOAD', description: "Send to the creator's TikTok inbox drafts, to publish from the app" },
+			{
+				name: 'Media Upload',
+				value: 'MEDIA_UPLOAD',
+				description: "Send to the creator's TikTok inbox drafts, to publish from the app",
+			},
 		],
 		description: 'How TikTok receives the post',
 	},
@@ -81,26 +103,100 @@ const tiktokOptions: INodeProperties[] = [
 		],
 		description: 'Who can see the post on TikTok',
 	},
-	{ displayName: 'Disable Comments', name: 'disableComment', type: 'boolean', default: false, description: 'Whether to turn comments off' },
-	{ displayName: 'Disable Duet', name: 'disableDuet', type: 'boolean', default: false, description: 'Whether to turn duets off' },
-	{ displayName: 'Disable Stitch', name: 'disableStitch', type: 'boolean', default: false, description: 'Whether to turn stitches off' },
-	{ displayName: 'Auto Add Music', name: 'autoAddMusic', type: 'boolean', default: false, description: 'Whether TikTok adds music to a photo post' },
-	{ displayName: 'Commercial Content', name: 'isCommercial', type: 'boolean', default: false, description: 'Whether the post promotes a brand, product or service (TikTok disclosure)' },
-	{ displayName: 'Branded Content', name: 'isBrandedContent', type: 'boolean', default: false, description: "Whether the post promotes another brand (a paid partnership)" },
-	{ displayName: 'Your Brand', name: 'isYourBrand', type: 'boolean', default: false, description: "Whether the post promotes the creator's own brand" },
-	{ displayName: 'User Consent', name: 'userConsent', type: 'boolean', default: false, description: "Whether the creator agreed to TikTok's music and branded-content terms" },
+	{
+		displayName: 'Disable Comments',
+		name: 'disableComment',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to turn comments off',
+	},
+	{
+		displayName: 'Disable Duet',
+		name: 'disableDuet',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to turn duets off',
+	},
+	{
+		displayName: 'Disable Stitch',
+		name: 'disableStitch',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to turn stitches off',
+	},
+	{
+		displayName: 'Auto Add Music',
+		name: 'autoAddMusic',
+		type: 'boolean',
+		default: false,
+		description: 'Whether TikTok adds music to a photo post',
+	},
+	{
+		displayName: 'Commercial Content',
+		name: 'isCommercial',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the post promotes a brand, product or service (TikTok disclosure)',
+	},
+	{
+		displayName: 'Branded Content',
+		name: 'isBrandedContent',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the post promotes another brand (a paid partnership)',
+	},
+	{
+		displayName: 'Your Brand',
+		name: 'isYourBrand',
+		type: 'boolean',
+		default: false,
+		description: "Whether the post promotes the creator's own brand",
+	},
+	{
+		displayName: 'User Consent',
+		name: 'userConsent',
+		type: 'boolean',
+		default: false,
+		description: "Whether the creator agreed to TikTok's music and branded-content terms",
+	},
 ];
 
 const pinterestOptions: INodeProperties[] = [
-	{ displayName: 'Board ID', name: 'boardId', type: 'string', default: '', typeOptions: { maxLength: 128 }, description: "The board to pin to; blank: the account's default board" },
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', typeOptions: { maxLength: 100 }, description: 'The pin title (at most 100 characters)' },
-	{ displayName: 'Link', name: 'link', type: 'string', default: '', typeOptions: { format: 'url', maxLength: 2048 }, description: 'Where the pin leads (a URL)' },
+	{
+		displayName: 'Board ID',
+		name: 'boardId',
+		type: 'string',
+		default: '',
+		typeOptions: { maxLength: 128 },
+		description: "The board to pin to; blank: the account's default board",
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		typeOptions: { maxLength: 100 },
+		description: 'The pin title (at most 100 characters)',
+	},
+	{
+		displayName: 'Link',
+		name: 'link',
+		type: 'string',
+		default: '',
+		typeOptions: { format: 'url', maxLength: 2048 },
+		description: 'Where the pin leads (a URL)',
+	},
 	{
 		displayName: 'Tags',
 		name: 'tags',
 		type: 'string',
 		default: '',
-		typeOptions: { maxLength: 5000, format: 'textList', maxItems: MAX_PINTEREST_TAGS, itemNoun: 'tags' },
+		typeOptions: {
+			maxLength: 5000,
+			format: 'textList',
+			maxItems: MAX_PINTEREST_TAGS,
+			itemNoun: 'tags',
+		},
 		description: `Up to 30 tags: ${LIST_RULE}. Added to the pin description, which must stay within 800 characters with the caption.`,
 	},
 ];
@@ -112,7 +208,8 @@ export const tiktokSettingsProperty: INodeProperties = {
 	placeholder: 'Add TikTok Setting',
 	default: {},
 	options: tiktokOptions,
-	description: 'TikTok options; only when every account is a TikTok account you connected (not a hosted one). Not together with Pinterest Settings.',
+	description:
+		'TikTok options; only when every account is a TikTok account you connected (not a hosted one). Not together with Pinterest Settings.',
 };
 
 export const pinterestSettingsProperty: INodeProperties = {
@@ -127,7 +224,11 @@ export const pinterestSettingsProperty: INodeProperties = {
 
 const scheduleOptions = [
 	{ name: 'Now', value: 'now', description: 'Publish as soon as possible' },
-	{ name: 'At a Date and Time', value: 'at', description: 'Publish at a set time, at least 2 minutes ahead' },
+	{
+		name: 'At a Date and Time',
+		value: 'at',
+		description: 'Publish at a set time, at least 2 minutes ahead',
+	},
 ];
 
 export const SCHEDULED_AT_HINT =
@@ -139,7 +240,8 @@ const videoDurationOption: INodeProperties = {
 	type: 'number',
 	default: 0,
 	typeOptions: { minValue: 0.1, maxValue: 36000, numberPrecision: 2 },
-	description: 'The length of the video, sent so Genviral can check it against platform limits without a VIDEO_DURATION_MISSING warning',
+	description:
+		'The length of the video, sent so Genviral can check it against platform limits without a VIDEO_DURATION_MISSING warning',
 };
 
 export const musicUrlOption: INodeProperties = {
@@ -149,7 +251,8 @@ export const musicUrlOption: INodeProperties = {
 	default: '',
 	placeholder: 'https://www.tiktok.com/@creator/video/7000000000000000000',
 	typeOptions: { format: 'url', maxLength: 2048 },
-	description: 'A TikTok video whose sound becomes the background music; only when every account is a TikTok account',
+	description:
+		'A TikTok video whose sound becomes the background music; only when every account is a TikTok account',
 };
 
 export const providerSettingsOption: INodeProperties = {
@@ -183,7 +286,8 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 				propertyHint:
 					"'url' when an earlier node gives a public https link (Render's rendered_image_urls, Studio's output_url, File → Upload's url); 'binary' when it gives file data (Read/Write Files from Disk, HTTP Request with a file response, Google Drive download). Binary is uploaded to Genviral first.",
 			},
-			description: 'URLs: public links Genviral fetches. Binary Fields: files of the input item, uploaded to Genviral first.',
+			description:
+				'URLs: public links Genviral fetches. Binary Fields: files of the input item, uploaded to Genviral first.',
 		},
 		{
 			displayName: 'Video URL',
@@ -202,7 +306,14 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: '',
-			typeOptions: { rows: 3, maxLength: 100_000, format: 'urlList', minItems: 1, maxItems: MAX_IMAGES, itemNoun: 'images' },
+			typeOptions: {
+				rows: 3,
+				maxLength: 100_000,
+				format: 'urlList',
+				minItems: 1,
+				maxItems: MAX_IMAGES,
+				itemNoun: 'images',
+			},
 			displayOptions: { show: { postMedia: ['slideshow'], mediaSource: ['url'] } },
 			builderHint: {
 				propertyHint:
@@ -238,7 +349,8 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 			type: 'options',
 			default: 'now',
 			options: scheduleOptions,
-			description: 'Now publishes as soon as possible; At a Date and Time publishes at Scheduled At (at least 2 minutes ahead)',
+			description:
+				'Now publishes as soon as possible; At a Date and Time publishes at Scheduled At (at least 2 minutes ahead)',
 		},
 		{
 			displayName: 'Scheduled At',
@@ -259,7 +371,8 @@ export function mediaAndScheduleProperties(): INodeProperties[] {
 
 /** Update's versions of the same fields, as options of Update Fields (checked together at run time). */
 export function updateFieldOptions(accountsOption: INodeProperties): INodeProperties[] {
-	const [media, source, videoUrl, imageUrls, binaryField, binaryFields, schedule, scheduledAt] = mediaAndScheduleProperties();
+	const [media, source, videoUrl, imageUrls, binaryField, binaryFields, schedule, scheduledAt] =
+		mediaAndScheduleProperties();
 	const plain = (property: INodeProperties, description?: string): INodeProperties => {
 		// In a collection each option is added on purpose: no display conditions, nothing required.
 		const rest: INodeProperties = { ...property };
@@ -272,14 +385,26 @@ export function updateFieldOptions(accountsOption: INodeProperties): INodeProper
 		accountsOption,
 		// Added but left blank: the caption is set to empty (a blank is a change here, not "absent").
 		{ ...captionProperty, typeOptions: { ...captionProperty.typeOptions, keepBlank: true } },
-		plain(media, 'Replace the media: None makes the post text-only; Video or Slideshow need their URLs or binary fields below'),
+		plain(
+			media,
+			'Replace the media: None makes the post text-only; Video or Slideshow need their URLs or binary fields below',
+		),
 		plain(source, 'Where the new media comes from (with Media)'),
 		plain(videoUrl, 'With Media: Video and Media Source: URLs'),
-		plain(imageUrls, `With Media: Slideshow and Media Source: URLs; 1-35 image URLs in order, ${LIST_RULE}`),
+		plain(
+			imageUrls,
+			`With Media: Slideshow and Media Source: URLs; 1-35 image URLs in order, ${LIST_RULE}`,
+		),
 		plain(binaryField, 'With Media: Video and Media Source: Binary Fields'),
-		plain(binaryFields, `With Media: Slideshow and Media Source: Binary Fields; in slide order, ${LIST_RULE}`),
+		plain(
+			binaryFields,
+			`With Media: Slideshow and Media Source: Binary Fields; in slide order, ${LIST_RULE}`,
+		),
 		videoDurationOption,
-		plain(schedule, 'Now puts the post back into the publish-as-soon-as-possible queue; At a Date and Time needs Scheduled At'),
+		plain(
+			schedule,
+			'Now puts the post back into the publish-as-soon-as-possible queue; At a Date and Time needs Scheduled At',
+		),
 		plain(scheduledAt, 'With Schedule: At a Date and Time. ' + SCHEDULED_AT_HINT),
 		musicUrlOption,
 		{
@@ -289,11 +414,34 @@ export function updateFieldOptions(accountsOption: INodeProperties): INodeProper
 			default: false,
 			description: 'Whether to remove the background music (not together with Music URL)',
 		},
-		{ ...tiktokSettingsProperty, description: 'Replace the TikTok settings. ' + tiktokSettingsProperty.description },
-		{ displayName: 'Remove TikTok Settings', name: 'removeTiktok', type: 'boolean', default: false, description: 'Whether to clear the stored TikTok settings' },
-		{ ...pinterestSettingsProperty, description: 'Replace the Pinterest settings. ' + pinterestSettingsProperty.description },
-		{ displayName: 'Remove Pinterest Settings', name: 'removePinterest', type: 'boolean', default: false, description: 'Whether to clear the stored Pinterest settings' },
-		{ ...providerSettingsOption, description: 'Merged into the stored provider settings by Genviral. ' + providerSettingsOption.description },
+		{
+			...tiktokSettingsProperty,
+			description: 'Replace the TikTok settings. ' + tiktokSettingsProperty.description,
+		},
+		{
+			displayName: 'Remove TikTok Settings',
+			name: 'removeTiktok',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to clear the stored TikTok settings',
+		},
+		{
+			...pinterestSettingsProperty,
+			description: 'Replace the Pinterest settings. ' + pinterestSettingsProperty.description,
+		},
+		{
+			displayName: 'Remove Pinterest Settings',
+			name: 'removePinterest',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to clear the stored Pinterest settings',
+		},
+		{
+			...providerSettingsOption,
+			description:
+				'Merged into the stored provider settings by Genviral. ' +
+				providerSettingsOption.description,
+		},
 	];
 }
 
@@ -301,7 +449,8 @@ export { videoDurationOption };
 
 // ----- building the body ----------------------------------------------------------------------
 
-const fail = (ctx: IExecuteFunctions, itemIndex: number, message: string): never => failValidation(ctx, itemIndex, message);
+const fail = (ctx: IExecuteFunctions, itemIndex: number, message: string): never =>
+	failValidation(ctx, itemIndex, message);
 
 /** The `tiktok` object from TikTok Settings (undefined when empty). */
 export function tiktokObject(settings: IDataObject | undefined): IDataObject | undefined {
@@ -321,7 +470,8 @@ export function tiktokObject(settings: IDataObject | undefined): IDataObject | u
 		userConsent: 'user_consent',
 	};
 	const tiktok: IDataObject = {};
-	for (const [option, value] of Object.entries(settings)) if (value !== undefined) tiktok[names[option] ?? option] = value;
+	for (const [option, value] of Object.entries(settings))
+		if (value !== undefined) tiktok[names[option] ?? option] = value;
 	return Object.keys(tiktok).length > 0 ? tiktok : undefined;
 }
 
@@ -340,26 +490,55 @@ export function pinterestObject(settings: IDataObject | undefined): IDataObject 
 /** `settings` from Provider Settings (JSON): an object keyed by provider, each an object. */
 export const PROVIDERS = ['x', 'instagram', 'facebook', 'linkedin', 'bluesky', 'youtube'];
 
-export function providerSettingsObject(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): IDataObject | undefined {
+export function providerSettingsObject(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): IDataObject | undefined {
 	if (value === undefined) return undefined;
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		return fail(ctx, itemIndex, `${label} must be a JSON object keyed by provider (${PROVIDERS.join(', ')}); got ${describeValue(value)}`);
+		return fail(
+			ctx,
+			itemIndex,
+			`${label} must be a JSON object keyed by provider (${PROVIDERS.join(', ')}); got ${describeValue(value)}`,
+		);
 	}
 	for (const [provider, settings] of Object.entries(value)) {
 		if (!PROVIDERS.includes(provider)) {
-			const hint = provider === 'tiktok' || provider === 'pinterest' ? `; use ${provider === 'tiktok' ? 'TikTok' : 'Pinterest'} Settings instead` : '';
-			fail(ctx, itemIndex, `${label} has an unknown provider "${provider}" (allowed: ${PROVIDERS.join(', ')})${hint}`);
+			const hint =
+				provider === 'tiktok' || provider === 'pinterest'
+					? `; use ${provider === 'tiktok' ? 'TikTok' : 'Pinterest'} Settings instead`
+					: '';
+			fail(
+				ctx,
+				itemIndex,
+				`${label} has an unknown provider "${provider}" (allowed: ${PROVIDERS.join(', ')})${hint}`,
+			);
 		}
 		if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-			fail(ctx, itemIndex, `${label} → ${provider} must be an object; got ${describeValue(settings)}`);
+			fail(
+				ctx,
+				itemIndex,
+				`${label} → ${provider} must be an object; got ${describeValue(settings)}`,
+			);
 		}
 	}
 	return Object.keys(value).length > 0 ? (value as IDataObject) : undefined;
 }
 
 /** TikTok and Pinterest settings cannot go in one request (reference 7). */
-export function checkPlatformObjects(ctx: IExecuteFunctions, tiktok: unknown, pinterest: unknown, itemIndex: number): void {
+export function checkPlatformObjects(
+	ctx: IExecuteFunctions,
+	tiktok: unknown,
+	pinterest: unknown,
+	itemIndex: number,
+): void {
 	if (tiktok !== undefined && tiktok !== null && pinterest !== undefined && pinterest !== null) {
-		fail(ctx, itemIndex, 'TikTok Settings and Pinterest Settings cannot be used together in one post: Genviral takes one or the other');
+		fail(
+			ctx,
+			itemIndex,
+			'TikTok Settings and Pinterest Settings cannot be used together in one post: Genviral takes one or the other',
+		);
 	}
 }

@@ -70,11 +70,22 @@ const getMany = endpoint({
 		['since', 'filters.createdAfter'],
 		['until', 'filters.createdBefore'],
 	],
-	output: { kind: 'paged', style: 'timeWindow', key: 'posts', pageSize: 100, timeField: 'created_at' },
+	output: {
+		kind: 'paged',
+		style: 'timeWindow',
+		key: 'posts',
+		pageSize: 100,
+		timeField: 'created_at',
+	},
 });
 
 export const resource = defineResource(
-	{ value: 'post', name: 'Post', description: 'A post to one or more TikTok, Instagram, YouTube, Pinterest, LinkedIn or Facebook accounts' },
+	{
+		value: 'post',
+		name: 'Post',
+		description:
+			'A post to one or more TikTok, Instagram, YouTube, Pinterest, LinkedIn or Facebook accounts',
+	},
 	'create',
 	{
 		create: {
@@ -87,14 +98,16 @@ export const resource = defineResource(
 		},
 		delete: {
 			name: 'Delete',
-			description: 'Delete up to 50 posts that are not published yet; one item per post ID with its outcome',
+			description:
+				'Delete up to 50 posts that are not published yet; one item per post ID with its outcome',
 			action: 'Delete posts',
 			reference: 'POST /posts/delete',
 			operation: deletePosts,
 		},
 		get: {
 			name: 'Get',
-			description: "Get a post with its status and every account's result (published URL or error), as one item or one item per account",
+			description:
+				"Get a post with its status and every account's result (published URL or error), as one item or one item per account",
 			action: 'Get a post',
 			reference: 'GET /posts/{id}',
 			operation: get,
@@ -108,14 +121,16 @@ export const resource = defineResource(
 		},
 		retry: {
 			name: 'Retry',
-			description: 'Publish failed or partly posted posts again; one item per post ID with its outcome',
+			description:
+				'Publish failed or partly posted posts again; one item per post ID with its outcome',
 			action: 'Retry posts',
 			reference: 'POST /posts/retry',
 			operation: retry,
 		},
 		update: {
 			name: 'Update',
-			description: 'Change a post that is not published yet: accounts, caption, media, schedule, music or platform settings',
+			description:
+				'Change a post that is not published yet: accounts, caption, media, schedule, music or platform settings',
 			action: 'Update a post',
 			reference: 'PATCH /posts/{id}',
 			operation: update,

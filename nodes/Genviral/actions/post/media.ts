@@ -11,7 +11,13 @@ import type { UploadOverrides } from '../../transport/upload';
 import { prepareUpload, uploadBinary } from '../../transport/upload';
 
 /** A text-only post needs a caption (reference 7: caption-only posts). */
-export function checkTextOnly(ctx: IExecuteFunctions, mediaType: string | undefined, caption: string, itemIndex: number, label = 'Caption'): void {
+export function checkTextOnly(
+	ctx: IExecuteFunctions,
+	mediaType: string | undefined,
+	caption: string,
+	itemIndex: number,
+	label = 'Caption',
+): void {
 	if (mediaType === 'none' && caption.trim() === '') {
 		failValidation(ctx, itemIndex, `${label} is required for a text-only post (Media: None)`);
 	}
@@ -34,19 +40,30 @@ export async function buildMedia(
 	const source = (values.mediaSource as string | undefined) ?? 'url';
 	const required = (name: string, label: string): unknown => {
 		const value = values[name];
-		if (value === undefined || value === '') failValidation(ctx, itemIndex, `${prefix}${label} is required with Media: ${mediaType === 'video' ? 'Video' : 'Slideshow'}`);
+		if (value === undefined || value === '')
+			failValidation(
+				ctx,
+				itemIndex,
+				`${prefix}${label} is required with Media: ${mediaType === 'video' ? 'Video' : 'Slideshow'}`,
+			);
 		return value;
 	};
 
 	if (mediaType === 'video') {
 		if (source === 'url') {
-			const media: IDataObject = { type: 'video', url: required('videoUrl', 'Video URL') as string };
+			const media: IDataObject = {
+				type: 'video',
+				url: required('videoUrl', 'Video URL') as string,
+			};
 			if (videoDuration !== undefined) media.duration_sec = videoDuration;
 			return media;
 		}
 		const field = String(required('binaryPropertyName', 'Input Binary Field')).trim();
 		checkKind(ctx, itemIndex, field, 'video', `${prefix}Input Binary Field`);
-		const media: IDataObject = { type: 'video', url: await uploadOnce(ctx, itemIndex, field, { durationSeconds: videoDuration }) };
+		const media: IDataObject = {
+			type: 'video',
+			url: await uploadOnce(ctx, itemIndex, field, { durationSeconds: videoDuration }),
+		};
 		if (videoDuration !== undefined) media.duration_sec = videoDuration;
 		return media;
 	}
@@ -56,7 +73,9 @@ export async function buildMedia(
 		return { type: 'slideshow', urls: required('imageUrls', 'Image URLs') as string[] };
 	}
 	// 1-35 names in order (Input Binary Fields is a `textList`).
-	const fields = (required('binaryPropertyNames', 'Input Binary Fields') as string[]).map((field) => field.trim());
+	const fields = (required('binaryPropertyNames', 'Input Binary Fields') as string[]).map((field) =>
+		field.trim(),
+	);
 	// Check every file (it exists, is an image of a type Genviral takes, is not empty) before the
 	// first upload, so a bad last one leaves no uploaded files behind.
 	for (const field of fields) {
@@ -73,18 +92,37 @@ export async function buildMedia(
  * Fail) posts the URLs it already uploaded, so its body is the same as the first time and its
  * external ID replays the post instead of meeting a 409 for "other content".
  */
-async function uploadOnce(ctx: IExecuteFunctions, itemIndex: number, field: string, overrides: UploadOverrides = {}): Promise<string> {
-	const uploaded = await oncePerItemRun(ctx, itemIndex, `upload ${field} ${JSON.stringify(overrides)}`, async () => await uploadBinary(ctx, itemIndex, field, overrides));
+async function uploadOnce(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	overrides: UploadOverrides = {},
+): Promise<string> {
+	const uploaded = await oncePerItemRun(
+		ctx,
+		itemIndex,
+		`upload ${field} ${JSON.stringify(overrides)}`,
+		async () => await uploadBinary(ctx, itemIndex, field, overrides),
+	);
 	return uploaded.url;
 }
 
 /** A video post takes a video file and a slideshow images: refuse the wrong kind before uploading it. */
-function checkKind(ctx: IExecuteFunctions, itemIndex: number, field: string, kind: 'video' | 'image', label: string): void {
+function checkKind(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	kind: 'video' | 'image',
+	label: string,
+): void {
 	const binary = ctx.helpers.assertBinaryData(itemIndex, field);
 	const mimeType = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
 	const other = kind === 'video' ? 'image/' : 'video/';
 	// A generic type (application/octet-stream) is resolved from the file name by the upload.
-	if (mimeType.startsWith(other) || (!mimeType.startsWith(`${kind}/`) && /^(text|audio|application\/(pdf|json|zip))/.test(mimeType))) {
+	if (
+		mimeType.startsWith(other) ||
+		(!mimeType.startsWith(`${kind}/`) && /^(text|audio|application\/(pdf|json|zip))/.test(mimeType))
+	) {
 		failValidation(
 			ctx,
 			itemIndex,

@@ -18,7 +18,11 @@ export const outputProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'One Item per Post', value: 'post', description: 'The post with every account\'s state in "accounts"' },
+		{
+			name: 'One Item per Post',
+			value: 'post',
+			description: 'The post with every account\'s state in "accounts"',
+		},
 		{
 			name: 'One Item per Account',
 			value: 'account',
@@ -27,7 +31,8 @@ export const outputProperty: INodeProperties = {
 		},
 	],
 	default: 'post',
-	description: 'Whether to return the post as one item, or one item per account it goes to (to branch on each account\'s status)',
+	description:
+		"Whether to return the post as one item, or one item per account it goes to (to branch on each account's status)",
 };
 
 /** Whether the operation's Output is One Item per Account. */
@@ -45,12 +50,20 @@ const directories = new WeakMap<IExecuteFunctions, Promise<AccountDirectory | un
  * never fails the item: the post already exists (Create may have published it), and the items
  * still carry everything the post says; a warning says why platform and handle are empty.
  */
-async function accountDirectory(ctx: IExecuteFunctions, itemIndex: number): Promise<AccountDirectory | undefined> {
+async function accountDirectory(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<AccountDirectory | undefined> {
 	let directory = directories.get(ctx);
 	if (directory === undefined) {
 		directory = (async () => {
 			try {
-				const data = expectObject(ctx, await genviralApiRequest.call(ctx, { method: 'GET', path: '/accounts', itemIndex }), 'GET /accounts', itemIndex);
+				const data = expectObject(
+					ctx,
+					await genviralApiRequest.call(ctx, { method: 'GET', path: '/accounts', itemIndex }),
+					'GET /accounts',
+					itemIndex,
+				);
 				const rows = expectArray(ctx, data.accounts, 'GET /accounts', itemIndex, 'accounts');
 				return new Map(
 					rows.map((row) => [
@@ -75,7 +88,8 @@ async function accountDirectory(ctx: IExecuteFunctions, itemIndex: number): Prom
 	return await directory;
 }
 
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const textOrNull = (value: unknown): string | null =>
+	typeof value === 'string' && value !== '' ? value : null;
 
 /**
  * One item per account of a post. `post` is as GET /posts/{id} returns it (with

@@ -26,21 +26,37 @@ export const description = properties;
  * anything happens).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const { postIds, retryAccountIds: accountIds } = readParameters(this, properties, itemIndex) as { postIds: string[]; retryAccountIds?: string[] };
+	const { postIds, retryAccountIds: accountIds } = readParameters(this, properties, itemIndex) as {
+		postIds: string[];
+		retryAccountIds?: string[];
+	};
 	const body: IDataObject = { post_ids: postIds };
 	if (accountIds !== undefined && accountIds.length > 0) body.account_ids = accountIds;
 	const data = expectObject(
 		this,
 		// Publishing: a retried item (n8n's Retry On Fail) gets its first answer back, not a second re-queue.
-		await genviralApiRequest.call(this, { method: 'POST', path: '/posts/retry', body, itemIndex, retry: 'rateLimitOnly', spends: { kind: 'publish' } }),
+		await genviralApiRequest.call(this, {
+			method: 'POST',
+			path: '/posts/retry',
+			body,
+			itemIndex,
+			retry: 'rateLimitOnly',
+			spends: { kind: 'publish' },
+		}),
 		'POST /posts/retry',
 		itemIndex,
 	);
-	const retried = new Set((Array.isArray(data.ids) ? data.ids : []).map((id) => String(id).toLowerCase()));
-	const errors = (typeof data.errors === 'object' && data.errors !== null ? data.errors : {}) as IDataObject;
+	const retried = new Set(
+		(Array.isArray(data.ids) ? data.ids : []).map((id) => String(id).toLowerCase()),
+	);
+	const errors = (
+		typeof data.errors === 'object' && data.errors !== null ? data.errors : {}
+	) as IDataObject;
 	const reasonOf = (id: string): string => {
 		const entry = Object.entries(errors).find(([key]) => key.toLowerCase() === id);
 		return entry ? String(entry[1]) : 'Genviral did not re-queue this post and gave no reason';
 	};
-	return postIds.map((id) => (retried.has(id) ? { id, outcome: 'retried' } : { id, outcome: 'failed', reason: reasonOf(id) }));
+	return postIds.map((id) =>
+		retried.has(id) ? { id, outcome: 'retried' } : { id, outcome: 'failed', reason: reasonOf(id) },
+	);
 }

@@ -58,7 +58,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = (values.updateFields ?? {}) as IDataObject;
 	const body: IDataObject = {};
 
-	if (fields[accountsOption.name] !== undefined) body.accounts = (fields[accountsOption.name] as string[]).map((id) => ({ id }));
+	if (fields[accountsOption.name] !== undefined)
+		body.accounts = (fields[accountsOption.name] as string[]).map((id) => ({ id }));
 	if (fields.caption !== undefined) body.caption = fields.caption;
 	if (fields.musicUrl !== undefined) body.music_url = fields.musicUrl;
 	if (fields.removeMusic === true) body.music_url = null;
@@ -70,11 +71,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.removeTiktok === true) body.tiktok = null;
 	if (pinterest) body.pinterest = pinterest;
 	if (fields.removePinterest === true) body.pinterest = null;
-	const settings = providerSettingsObject(this, fields.providerSettings, `${LABEL}Provider Settings (JSON)`, itemIndex);
+	const settings = providerSettingsObject(
+		this,
+		fields.providerSettings,
+		`${LABEL}Provider Settings (JSON)`,
+		itemIndex,
+	);
 	if (settings) body.settings = settings;
 
 	if (fields.schedule === 'at') {
-		if (fields.scheduledAt === undefined) failValidation(this, itemIndex, `${LABEL}Scheduled At is required with Schedule: At a Date and Time`);
+		if (fields.scheduledAt === undefined)
+			failValidation(
+				this,
+				itemIndex,
+				`${LABEL}Scheduled At is required with Schedule: At a Date and Time`,
+			);
 		body.scheduled_at = fields.scheduledAt;
 	} else if (fields.schedule === 'now') {
 		body.scheduled_at = null;
@@ -82,15 +93,39 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.scheduled_at = fields.scheduledAt;
 	}
 
-	const mediaFields = ['mediaSource', 'videoUrl', 'imageUrls', 'binaryPropertyName', 'binaryPropertyNames', 'videoDuration'];
+	const mediaFields = [
+		'mediaSource',
+		'videoUrl',
+		'imageUrls',
+		'binaryPropertyName',
+		'binaryPropertyNames',
+		'videoDuration',
+	];
 	if (fields.postMedia === undefined && mediaFields.some((name) => fields[name] !== undefined)) {
-		failValidation(this, itemIndex, `${LABEL}Media is required to change the media (choose None, Video or Slideshow)`);
+		failValidation(
+			this,
+			itemIndex,
+			`${LABEL}Media is required to change the media (choose None, Video or Slideshow)`,
+		);
 	}
 	// Without a new caption the stored one stays (Genviral refuses a text-only post without one).
-	if ('caption' in body) checkTextOnly(this, fields.postMedia as string | undefined, body.caption as string, itemIndex, `${LABEL}Caption`);
+	if ('caption' in body)
+		checkTextOnly(
+			this,
+			fields.postMedia as string | undefined,
+			body.caption as string,
+			itemIndex,
+			`${LABEL}Caption`,
+		);
 	// Media last: binary media is uploaded, and nothing should be uploaded for a request that fails a check above.
 	if (fields.postMedia !== undefined) {
-		body.media = await buildMedia(this, fields, fields.videoDuration as number | undefined, itemIndex, LABEL);
+		body.media = await buildMedia(
+			this,
+			fields,
+			fields.videoDuration as number | undefined,
+			itemIndex,
+			LABEL,
+		);
 	}
 
 	const path = `/posts/${postId}`;
@@ -98,7 +133,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Sending the same changes twice gives the same post: repeatable.
 		return expectObject(
 			this,
-			await genviralApiRequest.call(this, { method: 'PATCH', path, body, itemIndex, retry: 'idempotent' }),
+			await genviralApiRequest.call(this, {
+				method: 'PATCH',
+				path,
+				body,
+				itemIndex,
+				retry: 'idempotent',
+			}),
 			`PATCH ${path}`,
 			itemIndex,
 		);
@@ -111,11 +152,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
  * A posted / partial / canceled post is refused with a 422 whose wording the reference does not
  * give: read the post's status (one GET) to say why in plain words.
  */
-async function explainNotEditable(ctx: IExecuteFunctions, error: unknown, postId: string, itemIndex: number): Promise<unknown> {
+async function explainNotEditable(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	postId: string,
+	itemIndex: number,
+): Promise<unknown> {
 	if (!(error instanceof NodeApiError) || error.httpCode !== '422') return error;
 	let status: string;
 	try {
-		const post = expectObject(ctx, await genviralApiRequest.call(ctx, { method: 'GET', path: `/posts/${postId}`, itemIndex }), 'GET /posts/{id}', itemIndex);
+		const post = expectObject(
+			ctx,
+			await genviralApiRequest.call(ctx, { method: 'GET', path: `/posts/${postId}`, itemIndex }),
+			'GET /posts/{id}',
+			itemIndex,
+		);
 		status = String(post.status);
 	} catch {
 		return error;

@@ -56,11 +56,17 @@ export async function waitForPublish(
 	{ failWhenFailed = true }: { failWhenFailed?: boolean } = {},
 ): Promise<IDataObject> {
 	// The ID goes into a path: an answer without a proper one must not poll ".../undefined".
-	if (!isUuid(String(created.id ?? ''))) throw unexpectedShape(ctx, created, 'POST /posts', itemIndex, 'post "id" (a UUID)');
+	if (!isUuid(String(created.id ?? '')))
+		throw unexpectedShape(ctx, created, 'POST /posts', itemIndex, 'post "id" (a UUID)');
 	const postId = String(created.id);
 	const path = `/posts/${postId}`;
 	const read = async (deadline?: number) =>
-		expectObject(ctx, await genviralApiRequest.call(ctx, { method: 'GET', path, itemIndex, deadline }), `GET ${path}`, itemIndex);
+		expectObject(
+			ctx,
+			await genviralApiRequest.call(ctx, { method: 'GET', path, itemIndex, deadline }),
+			`GET ${path}`,
+			itemIndex,
+		);
 
 	const post = (TERMINAL_POST_STATUSES as readonly string[]).includes(String(created.status))
 		? await read()
@@ -78,9 +84,16 @@ export async function waitForPublish(
 				timeoutNote: 'The post was created and is still being published.',
 			});
 
-	const result: IDataObject = { ...post, warnings: created.warnings, duplicate: created.duplicate, external_id: created.external_id };
+	const result: IDataObject = {
+		...post,
+		warnings: created.warnings,
+		duplicate: created.duplicate,
+		external_id: created.external_id,
+	};
 	if (post.status === 'failed' && failWhenFailed) {
-		const reasons = failedAccounts(post).map((a) => `${String(a.account_id)}: ${String(a.error_message ?? a.status ?? 'no reason given')}`);
+		const reasons = failedAccounts(post).map(
+			(a) => `${String(a.account_id)}: ${String(a.error_message ?? a.status ?? 'no reason given')}`,
+		);
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`Post ${postId} failed on every account: ${reasons.join('; ') || 'no reason given'} [item ${itemIndex}]`,

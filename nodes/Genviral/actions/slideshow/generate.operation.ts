@@ -36,7 +36,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { skipAi: [false] } },
 		placeholder: 'e.g. 5 morning habits that changed my life',
-		description: 'What the slideshow is about; the AI writes the slides from it. Required unless a Product ID is given.',
+		description:
+			'What the slideshow is about; the AI writes the slides from it. Required unless a Product ID is given.',
 	},
 	packLocator({
 		name: 'packId',
@@ -68,7 +69,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: ASPECT_RATIOS,
 				default: '4:5',
-				description: 'The shape of the slides, width:height: 4:5 portrait (default), 9:16 full screen (TikTok, Reels) or 1:1 square',
+				description:
+					'The shape of the slides, width:height: 4:5 portrait (default), 9:16 full screen (TikTok, Reels) or 1:1 square',
 			},
 			{
 				displayName: 'Custom Font Size',
@@ -105,7 +107,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				typeOptions: { format: 'uuid' },
-				description: 'A product from the Genviral dashboard the slideshow promotes; the AI can write from it without a prompt',
+				description:
+					'A product from the Genviral dashboard the slideshow promotes; the AI can write from it without a prompt',
 			},
 			{
 				displayName: 'Slide Configuration (JSON)',
@@ -129,7 +132,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: SLIDESHOW_TYPES,
 				default: 'educational',
-				description: 'The kind of text the AI writes: Educational (tips, lists, how-tos) or Personal (a first-person story)',
+				description:
+					'The kind of text the AI writes: Educational (tips, lists, how-tos) or Personal (a first-person story)',
 			},
 			{
 				displayName: 'Text Style',
@@ -183,27 +187,38 @@ interface Values {
 }
 
 /** The checks the API would make on a slide configuration, made before anything is spent. */
-function checkSlideConfig(ctx: IExecuteFunctions, itemIndex: number, config: unknown): { total?: number; types?: string[]; assigned: Set<number>; custom: Set<number> } {
-	const fail = (message: string): never => failValidation(ctx, itemIndex, `Slide Configuration: ${message}`);
-	if (typeof config !== 'object' || config === null || Array.isArray(config)) return fail('must be a JSON object');
+function checkSlideConfig(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	config: unknown,
+): { total?: number; types?: string[]; assigned: Set<number>; custom: Set<number> } {
+	const fail = (message: string): never =>
+		failValidation(ctx, itemIndex, `Slide Configuration: ${message}`);
+	if (typeof config !== 'object' || config === null || Array.isArray(config))
+		return fail('must be a JSON object');
 	const c = config as IDataObject;
 	const total = c.total_slides;
-	if (!(Number.isInteger(total) && (total as number) >= 1 && (total as number) <= 10)) fail('"total_slides" must be a whole number from 1 to 10');
+	if (!(Number.isInteger(total) && (total as number) >= 1 && (total as number) <= 10))
+		fail('"total_slides" must be a whole number from 1 to 10');
 	const count = total as number;
 	const types = c.slide_types;
 	if (types !== undefined) {
-		if (!Array.isArray(types) || types.length !== count) fail(`"slide_types" must list one type per slide (${count})`);
+		if (!Array.isArray(types) || types.length !== count)
+			fail(`"slide_types" must list one type per slide (${count})`);
 		(types as unknown[]).forEach((type, i) => {
-			if (type !== 'image_pack' && type !== 'custom_image') fail(`"slide_types"[${i}] must be "image_pack" or "custom_image"`);
+			if (type !== 'image_pack' && type !== 'custom_image')
+				fail(`"slide_types"[${i}] must be "image_pack" or "custom_image"`);
 		});
 	}
 	const indexes = (name: string): Set<number> => {
 		const map = c[name];
 		if (map === undefined) return new Set();
-		if (typeof map !== 'object' || map === null || Array.isArray(map)) fail(`"${name}" must be an object keyed by slide index ("0", "1", ...)`);
+		if (typeof map !== 'object' || map === null || Array.isArray(map))
+			fail(`"${name}" must be an object keyed by slide index ("0", "1", ...)`);
 		const keys = Object.keys(map as IDataObject);
 		for (const key of keys) {
-			if (!/^\d+$/.test(key) || Number(key) >= count) fail(`"${name}" has the key "${key}", which is not a slide index from 0 to ${count - 1}`);
+			if (!/^\d+$/.test(key) || Number(key) >= count)
+				fail(`"${name}" has the key "${key}", which is not a slide index from 0 to ${count - 1}`);
 		}
 		return new Set(keys.map(Number));
 	};
@@ -212,7 +227,8 @@ function checkSlideConfig(ctx: IExecuteFunctions, itemIndex: number, config: unk
 	const assigned = indexes('pack_assignments');
 	const typeList = types as string[] | undefined;
 	typeList?.forEach((type, i) => {
-		if (type === 'custom_image' && !custom.has(i)) fail(`slide ${i} is a custom_image slide but "custom_images" has no "${i}"`);
+		if (type === 'custom_image' && !custom.has(i))
+			fail(`slide ${i} is a custom_image slide but "custom_images" has no "${i}"`);
 	});
 	return { total: count, types: typeList, assigned, custom };
 }
@@ -231,7 +247,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.skip_ai = true;
 	} else {
 		if (values.prompt === undefined && extra.productId === undefined) {
-			failValidation(this, itemIndex, 'Prompt is required (or give a Product ID under Additional Fields, or turn on Skip AI)');
+			failValidation(
+				this,
+				itemIndex,
+				'Prompt is required (or give a Product ID under Additional Fields, or turn on Skip AI)',
+			);
 		}
 		if (values.prompt !== undefined) body.prompt = values.prompt;
 	}
@@ -245,25 +265,48 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const types = checked.types ?? Array<string>(slideCount).fill('image_pack');
 		const needsPack = types.some((type, i) => type === 'image_pack' && !checked.assigned.has(i));
 		if (needsPack && values.packId === undefined) {
-			failValidation(this, itemIndex, 'Image Pack is required: some slides take their background from a pack and have no pack assignment');
+			failValidation(
+				this,
+				itemIndex,
+				'Image Pack is required: some slides take their background from a pack and have no pack assignment',
+			);
 		}
 		body.slide_config = config as IDataObject;
 	} else if (values.packId === undefined) {
-		failValidation(this, itemIndex, 'Image Pack is required: the slide backgrounds come from a pack (or give custom images in a Slide Configuration)');
+		failValidation(
+			this,
+			itemIndex,
+			'Image Pack is required: the slide backgrounds come from a pack (or give custom images in a Slide Configuration)',
+		);
 	}
 	if (extra.slideCount !== undefined) body.slide_count = extra.slideCount;
 	if (extra.slideshowType !== undefined) body.slideshow_type = extra.slideshowType;
 	if (extra.aspectRatio !== undefined) body.aspect_ratio = extra.aspectRatio;
 	if (extra.language !== undefined) {
-		if (extra.language.length < 2) failValidation(this, itemIndex, 'Additional Fields → Language must be 2-32 characters, e.g. en');
+		if (extra.language.length < 2)
+			failValidation(
+				this,
+				itemIndex,
+				'Additional Fields → Language must be 2-32 characters, e.g. en',
+			);
 		body.language = extra.language;
 	}
 	const advanced: IDataObject = {};
 	if (extra.fontSize === 'custom') {
-		if (extra.customFontSize === undefined) failValidation(this, itemIndex, 'Additional Fields → Custom Font Size is required when Font Size is Custom');
+		if (extra.customFontSize === undefined)
+			failValidation(
+				this,
+				itemIndex,
+				'Additional Fields → Custom Font Size is required when Font Size is Custom',
+			);
 		advanced.font_size = extra.customFontSize;
 	} else if (extra.fontSize !== undefined) {
-		if (extra.customFontSize !== undefined) failValidation(this, itemIndex, 'Additional Fields → Custom Font Size is used only when Font Size is Custom');
+		if (extra.customFontSize !== undefined)
+			failValidation(
+				this,
+				itemIndex,
+				'Additional Fields → Custom Font Size is used only when Font Size is Custom',
+			);
 		advanced.font_size = extra.fontSize;
 	} else if (extra.customFontSize !== undefined) {
 		advanced.font_size = extra.customFontSize;
@@ -278,7 +321,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 		timeoutMs: GENERATE_TIMEOUT_MS,
-		spends: { kind: 'credits', mayHaveRun: 'the slideshow may have been generated', lookUp: 'Slideshow → Get Many (newest first)' },
+		spends: {
+			kind: 'credits',
+			mayHaveRun: 'the slideshow may have been generated',
+			lookUp: 'Slideshow → Get Many (newest first)',
+		},
 	});
 	return expectObject(this, answer, 'POST /slideshows/generate', itemIndex);
 }

@@ -14,9 +14,19 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		typeOptions: { format: 'url', allowedHosts: ['tiktok.com', 'www.tiktok.com', 'm.tiktok.com', 'vm.tiktok.com', 'vt.tiktok.com'] },
+		typeOptions: {
+			format: 'url',
+			allowedHosts: [
+				'tiktok.com',
+				'www.tiktok.com',
+				'm.tiktok.com',
+				'vm.tiktok.com',
+				'vt.tiktok.com',
+			],
+		},
 		placeholder: 'https://www.tiktok.com/@creator/photo/7300000000000000000',
-		description: 'The link of a TikTok photo slideshow (full or short vm.tiktok.com link); videos cannot be imported',
+		description:
+			'The link of a TikTok photo slideshow (full or short vm.tiktok.com link); videos cannot be imported',
 	},
 	{
 		displayName: 'Preview Only',
@@ -36,10 +46,13 @@ const properties: INodeProperties[] = [
 		],
 		default: 'pack',
 		displayOptions: { show: { previewOnly: [false] } },
-		description: 'Where the new backgrounds come from: the TikTok text is laid over your own images',
+		description:
+			'Where the new backgrounds come from: the TikTok text is laid over your own images',
 	},
 	{
-		...packLocator({ description: 'The image pack the backgrounds come from (it must hold images)' }),
+		...packLocator({
+			description: 'The image pack the backgrounds come from (it must hold images)',
+		}),
 		displayOptions: { show: { previewOnly: [false], backgroundSource: ['pack'] } },
 	},
 	{
@@ -49,7 +62,14 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show: { previewOnly: [false], backgroundSource: ['images'] } },
-		typeOptions: { rows: 3, maxLength: 200_000, format: 'urlList', minItems: 1, maxItems: 100, itemNoun: 'URLs' },
+		typeOptions: {
+			rows: 3,
+			maxLength: 200_000,
+			format: 'urlList',
+			minItems: 1,
+			maxItems: 100,
+			itemNoun: 'URLs',
+		},
 		placeholder: 'https://cdn.example.com/1.jpg\nhttps://cdn.example.com/2.jpg',
 		description: `The background images, 1-100 http(s) URLs: ${LIST_RULE}`,
 	},
@@ -123,14 +143,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// A preview costs nothing and changes nothing: the transport's retry rules apply.
 		preview = expectObject(
 			this,
-			await genviralApiRequest.call(this, { method: 'POST', path, body: { url }, itemIndex, retry: 'idempotent' }),
+			await genviralApiRequest.call(this, {
+				method: 'POST',
+				path,
+				body: { url },
+				itemIndex,
+				retry: 'idempotent',
+			}),
 			`POST ${path}`,
 			itemIndex,
 		);
-		preview = { ...preview, preview_expires_at: new Date(requestedAt + PREVIEW_LIFETIME_MS).toISOString() };
+		preview = {
+			...preview,
+			preview_expires_at: new Date(requestedAt + PREVIEW_LIFETIME_MS).toISOString(),
+		};
 		if (values.previewOnly) return preview;
 	}
-	const previewId = extra.previewId ?? (typeof preview?.preview_id === 'string' ? preview.preview_id : undefined);
+	const previewId =
+		extra.previewId ?? (typeof preview?.preview_id === 'string' ? preview.preview_id : undefined);
 	if (previewId !== undefined) importBody.preview_id = previewId;
 
 	const importPath = '/slideshows/copy-tiktok/import';
@@ -141,7 +171,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: importPath,
 			body: importBody,
 			itemIndex,
-			spends: { kind: 'credits', mayHaveRun: 'the TikTok slideshow may have been imported', lookUp: 'Slideshow → Get Many (newest first)' },
+			spends: {
+				kind: 'credits',
+				mayHaveRun: 'the TikTok slideshow may have been imported',
+				lookUp: 'Slideshow → Get Many (newest first)',
+			},
 		}),
 		`POST ${importPath}`,
 		itemIndex,

@@ -77,7 +77,12 @@ const duplicate = endpoint({
 });
 
 export const resource = defineResource(
-	{ value: 'slideshow', name: 'Slideshow', description: 'An AI-generated or hand-made image slideshow, rendered to images for a carousel post' },
+	{
+		value: 'slideshow',
+		name: 'Slideshow',
+		description:
+			'An AI-generated or hand-made image slideshow, rendered to images for a carousel post',
+	},
 	'generate',
 	{
 		delete: {
@@ -104,7 +109,8 @@ export const resource = defineResource(
 		},
 		get: {
 			name: 'Get',
-			description: 'Get a slideshow with its settings and every slide (background, text elements, rendered image)',
+			description:
+				'Get a slideshow with its settings and every slide (background, text elements, rendered image)',
 			action: 'Get a slideshow',
 			reference: 'GET /slideshows/{slideshowId}',
 			operation: get,
@@ -126,7 +132,8 @@ export const resource = defineResource(
 		},
 		regenerateSlide: {
 			name: 'Regenerate Slide',
-			description: "Let AI rewrite one slide's text, keeping its layout (spends credits; draft slideshows only)",
+			description:
+				"Let AI rewrite one slide's text, keeping its layout (spends credits; draft slideshows only)",
 			action: 'Regenerate a slide of a slideshow',
 			reference: 'POST /slideshows/{slideshowId}/slides/{slideIndex}/regenerate',
 			operation: regenerateSlide,

@@ -22,7 +22,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 2, maxLength: 500 },
 		default: '',
 		placeholder: 'e.g. Make it shorter and punchier',
-		description: 'How to rewrite the text (up to 500 characters). Empty: a light automatic rewrite.',
+		description:
+			'How to rewrite the text (up to 500 characters). Empty: a light automatic rewrite.',
 	},
 ];
 
@@ -45,7 +46,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path,
 		body: instruction === undefined ? {} : { instruction },
 		itemIndex,
-		spends: { kind: 'credits', mayHaveRun: `slide ${slideIndex} may have been rewritten`, lookUp: `Slideshow → Get (ID ${slideshowId})` },
+		spends: {
+			kind: 'credits',
+			mayHaveRun: `slide ${slideIndex} may have been rewritten`,
+			lookUp: `Slideshow → Get (ID ${slideshowId})`,
+		},
 	});
 	return expectObject(this, answer, `POST ${path}`, itemIndex);
 }

@@ -1,7 +1,15 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../helpers/parameters';
-import { downloadToBinary, expectArray, expectObject, fileNameFor, fileReference, genviralApiRequest, unexpectedShape } from '../../transport';
+import {
+	downloadToBinary,
+	expectArray,
+	expectObject,
+	fileNameFor,
+	fileReference,
+	genviralApiRequest,
+	unexpectedShape,
+} from '../../transport';
 import type { OperationRun } from '../node.type';
 import { ItemWithBinary } from '../node.type';
 import { slideshowLocator } from '../../descriptions/locators';
@@ -27,18 +35,30 @@ const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { downloadImages: [true] } },
 		hint: 'The first slide goes to slide_0, the second to slide_1, ...',
-		description: 'The prefix of the binary fields the slide images are written to, followed by the 0-based slide number',
+		description:
+			'The prefix of the binary fields the slide images are written to, followed by the 0-based slide number',
 	},
 ];
 
 export const description = properties;
 
 /** The images to publish, in slide order: each slide's rendered image (its background if it has none). */
-function imageUrlsOf(ctx: IExecuteFunctions, slides: IDataObject[], endpoint: string, itemIndex: number): string[] {
-	const ordered = slides.every((s) => typeof s.index === 'number') ? [...slides].sort((a, b) => (a.index as number) - (b.index as number)) : slides;
+function imageUrlsOf(
+	ctx: IExecuteFunctions,
+	slides: IDataObject[],
+	endpoint: string,
+	itemIndex: number,
+): string[] {
+	const ordered = slides.every((s) => typeof s.index === 'number')
+		? [...slides].sort((a, b) => (a.index as number) - (b.index as number))
+		: slides;
 	return ordered.map((slide) => {
-		const url = typeof slide.rendered_image_url === 'string' && slide.rendered_image_url !== '' ? slide.rendered_image_url : slide.image_url;
-		if (typeof url !== 'string' || url === '') throw unexpectedShape(ctx, slide, endpoint, itemIndex, 'image URL of every slide');
+		const url =
+			typeof slide.rendered_image_url === 'string' && slide.rendered_image_url !== ''
+				? slide.rendered_image_url
+				: slide.image_url;
+		if (typeof url !== 'string' || url === '')
+			throw unexpectedShape(ctx, slide, endpoint, itemIndex, 'image URL of every slide');
 		return url;
 	});
 }
@@ -50,8 +70,16 @@ function imageUrlsOf(ctx: IExecuteFunctions, slides: IDataObject[], endpoint: st
  * slideshow media. With Download Images, the images become binary fields; as an AI Agent tool
  * nothing is downloaded and `files` lists them ({ url, fileName, mimeType }, in slide order).
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
-	const values = readParameters(this, properties, itemIndex) as { slideshowId: string; downloadImages: boolean; binaryPropertyPrefix?: string };
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+): Promise<IDataObject | ItemWithBinary> {
+	const values = readParameters(this, properties, itemIndex) as {
+		slideshowId: string;
+		downloadImages: boolean;
+		binaryPropertyPrefix?: string;
+	};
 	const { slideshowId } = values;
 	const path = `/slideshows/${slideshowId}/render`;
 	const rendered = expectObject(
@@ -64,7 +92,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 			// still gets its first render back instead of paying for another.
 			retry: 'idempotent',
 			timeoutMs: RENDER_TIMEOUT_MS,
-			spends: { kind: 'credits', mayHaveRun: 'the slideshow may have been rendered', lookUp: `Slideshow → Get (ID ${slideshowId})` },
+			spends: {
+				kind: 'credits',
+				mayHaveRun: 'the slideshow may have been rendered',
+				lookUp: `Slideshow → Get (ID ${slideshowId})`,
+			},
 		}),
 		`POST ${path}`,
 		itemIndex,
@@ -72,20 +104,44 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	const { slides: answeredSlides, ...summary } = rendered;
 	let urls: string[];
 	if (Array.isArray(answeredSlides) && answeredSlides.length > 0) {
-		urls = imageUrlsOf(this, expectArray(this, answeredSlides, `POST ${path}`, itemIndex, 'slides'), `POST ${path}`, itemIndex);
+		urls = imageUrlsOf(
+			this,
+			expectArray(this, answeredSlides, `POST ${path}`, itemIndex, 'slides'),
+			`POST ${path}`,
+			itemIndex,
+		);
 	} else {
 		const getPath = `/slideshows/${slideshowId}`;
-		const slideshow = expectObject(this, await genviralApiRequest.call(this, { method: 'GET', path: getPath, itemIndex }), `GET ${getPath}`, itemIndex);
-		urls = imageUrlsOf(this, expectArray(this, slideshow.slides, `GET ${getPath}`, itemIndex, 'slides'), `GET ${getPath}`, itemIndex);
+		const slideshow = expectObject(
+			this,
+			await genviralApiRequest.call(this, { method: 'GET', path: getPath, itemIndex }),
+			`GET ${getPath}`,
+			itemIndex,
+		);
+		urls = imageUrlsOf(
+			this,
+			expectArray(this, slideshow.slides, `GET ${getPath}`, itemIndex, 'slides'),
+			`GET ${getPath}`,
+			itemIndex,
+		);
 	}
 	const json: IDataObject = { ...summary, rendered_image_urls: urls };
 	if (!values.downloadImages) return json;
-	if (run.toolMode) return { ...json, files: urls.map((url, i) => fileReference(url, fileNameFor(url, `${slideshowId}-${i}`, 'png'))) };
+	if (run.toolMode)
+		return {
+			...json,
+			files: urls.map((url, i) =>
+				fileReference(url, fileNameFor(url, `${slideshowId}-${i}`, 'png')),
+			),
+		};
 
 	const prefix = values.binaryPropertyPrefix ?? 'slide_';
 	const binary: IBinaryKeyData = {};
 	for (const [i, url] of urls.entries()) {
-		binary[`${prefix}${i}`] = await downloadToBinary(this, itemIndex, url, { kind: 'image', source: `slideshow ${slideshowId} (slide ${i})` });
+		binary[`${prefix}${i}`] = await downloadToBinary(this, itemIndex, url, {
+			kind: 'image',
+			source: `slideshow ${slideshowId} (slide ${i})`,
+		});
 	}
 	return new ItemWithBinary(json, binary);
 }

@@ -8,7 +8,18 @@ import { slideshowStatusOptions } from '../../descriptions/statuses';
 import { SLIDESHOW_TYPES } from './generate.operation';
 
 /** The ten keys of a slide's background filters: all or none (reference 10, styling). */
-export const BACKGROUND_FILTER_KEYS = ['brightness', 'contrast', 'saturation', 'hue', 'blur', 'grayscale', 'sepia', 'invert', 'drop_shadow', 'opacity'];
+export const BACKGROUND_FILTER_KEYS = [
+	'brightness',
+	'contrast',
+	'saturation',
+	'hue',
+	'blur',
+	'grayscale',
+	'sepia',
+	'invert',
+	'drop_shadow',
+	'opacity',
+];
 /** Keys of a slide that Get returns but a PATCH must not send. */
 const READ_ONLY_SLIDE_KEYS = ['index', 'rendered_image_url'];
 /** On PATCH, text elements' style_preset does not take "snapchat". */
@@ -63,7 +74,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: SLIDESHOW_TYPES,
 				default: 'educational',
-				description: 'The kind of text the slideshow has: Educational (tips, lists, how-tos) or Personal (a first-person story)',
+				description:
+					'The kind of text the slideshow has: Educational (tips, lists, how-tos) or Personal (a first-person story)',
 			},
 			{
 				displayName: 'Status',
@@ -71,7 +83,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: slideshowStatusOptions,
 				default: 'draft',
-				description: 'Draft (still being edited) or Rendered (its images are final). Slideshow → Render sets Rendered by itself.',
+				description:
+					'Draft (still being edited) or Rendered (its images are final). Slideshow → Render sets Rendered by itself.',
 			},
 			{
 				displayName: 'Title',
@@ -104,25 +117,50 @@ function withoutNulls(value: unknown): unknown {
  * read-only keys and nulls are dropped; everything else the API would refuse is refused here,
  * naming the slide, before any request.
  */
-export function slidesForPatch(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): IDataObject[] {
-	const fail = (message: string): never => failValidation(ctx, itemIndex, `Update Fields → Slides: ${message}`);
-	const list = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Array.isArray((raw as IDataObject).slides) ? (raw as IDataObject).slides : raw;
-	if (!Array.isArray(list)) return fail('must be a JSON array of slides (or an object with a "slides" array)');
+export function slidesForPatch(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+): IDataObject[] {
+	const fail = (message: string): never =>
+		failValidation(ctx, itemIndex, `Update Fields → Slides: ${message}`);
+	const list =
+		typeof raw === 'object' &&
+		raw !== null &&
+		!Array.isArray(raw) &&
+		Array.isArray((raw as IDataObject).slides)
+			? (raw as IDataObject).slides
+			: raw;
+	if (!Array.isArray(list))
+		return fail('must be a JSON array of slides (or an object with a "slides" array)');
 	if (list.length < 1 || list.length > 10) fail(`a slideshow has 1-10 slides (got ${list.length})`);
 	return list.map((entry, i) => {
-		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(`slide ${i} must be an object`);
+		if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+			return fail(`slide ${i} must be an object`);
 		const slide = withoutNulls(
-			Object.fromEntries(Object.entries(entry as IDataObject).filter(([key]) => !READ_ONLY_SLIDE_KEYS.includes(key))),
+			Object.fromEntries(
+				Object.entries(entry as IDataObject).filter(([key]) => !READ_ONLY_SLIDE_KEYS.includes(key)),
+			),
 		) as IDataObject;
-		if (typeof slide.image_url !== 'string' || slide.image_url.trim() === '') fail(`slide ${i} needs an "image_url"`);
-		if (!Array.isArray(slide.text_elements)) fail(`slide ${i} needs "text_elements" (a list; each with content, x, y)`);
+		if (typeof slide.image_url !== 'string' || slide.image_url.trim() === '')
+			fail(`slide ${i} needs an "image_url"`);
+		if (!Array.isArray(slide.text_elements))
+			fail(`slide ${i} needs "text_elements" (a list; each with content, x, y)`);
 		(slide.text_elements as unknown[]).forEach((element, k) => {
 			const e = element as IDataObject;
-			if (typeof e !== 'object' || e === null || typeof e.content !== 'string' || typeof e.x !== 'number' || typeof e.y !== 'number') {
+			if (
+				typeof e !== 'object' ||
+				e === null ||
+				typeof e.content !== 'string' ||
+				typeof e.x !== 'number' ||
+				typeof e.y !== 'number'
+			) {
 				fail(`slide ${i}, text element ${k} needs "content" (text) and "x", "y" (numbers)`);
 			}
 			if (e.style_preset !== undefined && !PATCH_STYLE_PRESETS.includes(String(e.style_preset))) {
-				fail(`slide ${i}, text element ${k}: style_preset must be one of ${PATCH_STYLE_PRESETS.join(', ')} ("${String(e.style_preset)}" is not accepted when updating)`);
+				fail(
+					`slide ${i}, text element ${k}: style_preset must be one of ${PATCH_STYLE_PRESETS.join(', ')} ("${String(e.style_preset)}" is not accepted when updating)`,
+				);
 			}
 		});
 		if (slide.grid_type !== undefined && !GRID_TYPES.includes(String(slide.grid_type))) {
@@ -130,7 +168,8 @@ export function slidesForPatch(ctx: IExecuteFunctions, itemIndex: number, raw: u
 		}
 		if (slide.background_filters !== undefined) {
 			const filters = slide.background_filters as IDataObject;
-			if (typeof filters !== 'object' || Array.isArray(filters)) fail(`slide ${i}: background_filters must be an object`);
+			if (typeof filters !== 'object' || Array.isArray(filters))
+				fail(`slide ${i}: background_filters must be an object`);
 			const missing = BACKGROUND_FILTER_KEYS.filter((key) => !(key in filters));
 			const unknown = Object.keys(filters).filter((key) => !BACKGROUND_FILTER_KEYS.includes(key));
 			if (missing.length > 0 || unknown.length > 0) {
@@ -165,8 +204,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// An object (its declaration says so); an empty one changes nothing.
 	const settings = updateFields.settings as IDataObject | undefined;
 	if (settings !== undefined && Object.keys(settings).length > 0) body.settings = settings;
-	if (updateFields.slides !== undefined) body.slides = slidesForPatch(this, itemIndex, updateFields.slides);
+	if (updateFields.slides !== undefined)
+		body.slides = slidesForPatch(this, itemIndex, updateFields.slides);
 	const path = `/slideshows/${slideshowId}`;
-	const data = await genviralApiRequest.call(this, { method: 'PATCH', path, body, itemIndex, retry: 'idempotent' });
+	const data = await genviralApiRequest.call(this, {
+		method: 'PATCH',
+		path,
+		body,
+		itemIndex,
+		retry: 'idempotent',
+	});
 	return expectObject(this, data, `PATCH ${path}`, itemIndex);
 }

@@ -18,7 +18,10 @@ export function modelProperty(mode: StudioMode): INodeProperties {
 		displayName: 'Model Name or ID',
 		name: 'model',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: mode === 'image' ? 'getStudioImageModels' : 'getStudioVideoModels', maxLength: 200 },
+		typeOptions: {
+			loadOptionsMethod: mode === 'image' ? 'getStudioImageModels' : 'getStudioVideoModels',
+			maxLength: 200,
+		},
 		required: true,
 		default: '',
 		description: `The ${mode} model. Each option shows its credit cost, the inputs it requires and the ones it also accepts. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (e.g. ${example}; Studio → Get Models lists them).`,
@@ -76,7 +79,8 @@ const MODE_PARAMETERS: Record<StudioMode, INodeProperties[]> = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 120 },
 			default: 8,
-			description: 'Length of the video; models accept only some durations (and longer ones may cost more)',
+			description:
+				'Length of the video; models accept only some durations (and longer ones may cost more)',
 		},
 		{
 			displayName: 'FPS',
@@ -119,7 +123,8 @@ export function modelParametersProperty(mode: StudioMode): INodeProperties {
 			type: 'json',
 			default: '{}',
 			typeOptions: { jsonObject: true, jsonExample: '{"seed": 42}' },
-			description: 'Model-specific settings passed to the model untouched, e.g. {"seed": 42}. Sent as raw_params; the model\'s own names apply.',
+			description:
+				'Model-specific settings passed to the model untouched, e.g. {"seed": 42}. Sent as raw_params; the model\'s own names apply.',
 		},
 		{
 			displayName: 'Resolution',
@@ -141,13 +146,19 @@ export function modelParametersProperty(mode: StudioMode): INodeProperties {
 		default: {},
 		description:
 			'Settings sent as params (normalized keys). Each model honours only the ones its picker entry lists as Parameters; the others are ignored by Genviral.',
-		options: [...shared, ...MODE_PARAMETERS[mode]].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...shared, ...MODE_PARAMETERS[mode]].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 
 /** "Download …" and "Put Output File in Field", as n8n's nodes that produce files name them. */
-export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = {}): INodeProperties[] {
-	const displayOptions = Object.keys(show).length > 0 ? { show: show as Record<string, boolean[]> } : undefined;
+export function downloadProperties(
+	what: 'Image' | 'Video',
+	show: IDataObject = {},
+): INodeProperties[] {
+	const displayOptions =
+		Object.keys(show).length > 0 ? { show: show as Record<string, boolean[]> } : undefined;
 	return [
 		{
 			displayName: `Download ${what}`,
@@ -174,10 +185,19 @@ export function downloadProperties(what: 'Image' | 'Video', show: IDataObject = 
  * How a Studio field of image URLs is declared: up to 20 http(s) URLs by the reader's one list
  * rule, repeats dropped (the reader reads it as a `urlList`).
  */
-export const STUDIO_URL_LIST = { format: 'urlList', maxItems: 20, unique: true, itemNoun: 'URLs', maxLength: 100_000 } as const;
+export const STUDIO_URL_LIST = {
+	format: 'urlList',
+	maxItems: 20,
+	unique: true,
+	itemNoun: 'URLs',
+	maxLength: 100_000,
+} as const;
 
 /** The `params` object from the Model Parameters collection (option names in snake_case); raw params apart. */
-export function splitModelParameters(collection: IDataObject | undefined): { params?: IDataObject; rawParams?: IDataObject } {
+export function splitModelParameters(collection: IDataObject | undefined): {
+	params?: IDataObject;
+	rawParams?: IDataObject;
+} {
 	const { rawParams, ...normalized } = collection ?? {};
 	const params: IDataObject = {};
 	for (const [name, value] of Object.entries(normalized)) {
@@ -196,7 +216,21 @@ export function splitModelParameters(collection: IDataObject | undefined): { par
  */
 export async function sendGeneration(
 	ctx: IExecuteFunctions,
-	{ path, body, mode, model, itemIndex, timeoutMs }: { path: string; body: IDataObject; mode: StudioMode; model: string; itemIndex: number; timeoutMs?: number },
+	{
+		path,
+		body,
+		mode,
+		model,
+		itemIndex,
+		timeoutMs,
+	}: {
+		path: string;
+		body: IDataObject;
+		mode: StudioMode;
+		model: string;
+		itemIndex: number;
+		timeoutMs?: number;
+	},
 ): Promise<unknown> {
 	return await genviralApiRequest.call(ctx, {
 		method: 'POST',
@@ -206,7 +240,10 @@ export async function sendGeneration(
 		timeoutMs,
 		spends: {
 			kind: 'credits',
-			mayHaveRun: mode === 'image' ? 'the image may have been generated' : 'the video generation may have started',
+			mayHaveRun:
+				mode === 'image'
+					? 'the image may have been generated'
+					: 'the video generation may have started',
 			lookUp: 'the Studio outputs in Genviral (AI Studio, or the files of context ai-studio)',
 			cost: async () => {
 				const chosen = (await cachedCatalogue(ctx, mode))?.find((entry) => entry.id === model);
@@ -219,7 +256,8 @@ export async function sendGeneration(
 
 /** Errors pass on unchanged: both constructors hand back an error of their own class as it is. */
 function rethrow(ctx: IExecuteFunctions, error: unknown): never {
-	if (error instanceof NodeApiError) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+	if (error instanceof NodeApiError)
+		throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
 	throw new NodeOperationError(ctx.getNode(), error as Error);
 }
 
@@ -239,17 +277,28 @@ export async function withDownloadedOutput(
 		fallbackExtension,
 		field,
 		lookUp,
-	}: { url: string; id: string; fallbackExtension: string; field: string; lookUp: { what: MediaKind; how: string } },
+	}: {
+		url: string;
+		id: string;
+		fallbackExtension: string;
+		field: string;
+		lookUp: { what: MediaKind; how: string };
+	},
 ): Promise<IDataObject | ItemWithBinary> {
 	const fileName = fileNameFor(url, id, fallbackExtension);
 	if (run.toolMode) return { ...json, file: fileReference(url, fileName) };
 	try {
-		const binary = await downloadToBinary(ctx, itemIndex, url, { kind: lookUp.what, source: `Studio ${lookUp.what} ${id}`, fileName });
+		const binary = await downloadToBinary(ctx, itemIndex, url, {
+			kind: lookUp.what,
+			source: `Studio ${lookUp.what} ${id}`,
+			fileName,
+		});
 		return new ItemWithBinary(json, { [field]: binary });
 	} catch (error) {
 		// The generation is done and paid for: the error says where the result is.
 		if (error instanceof NodeOperationError) {
-			error.description = `${error.description ?? ''} The ${lookUp.what} itself was generated (ID ${id}); only the download failed. ${lookUp.how}`.trim();
+			error.description =
+				`${error.description ?? ''} The ${lookUp.what} itself was generated (ID ${id}); only the download failed. ${lookUp.how}`.trim();
 		}
 		rethrow(ctx, error);
 	}

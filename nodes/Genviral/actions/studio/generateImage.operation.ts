@@ -28,8 +28,7 @@ const imageUrlsProperty: INodeProperties = {
 	default: '',
 	typeOptions: { rows: 2, ...STUDIO_URL_LIST },
 	placeholder: 'https://example.com/product.png',
-	description:
-		`Images for the model to edit or follow, public URLs: ${LIST_RULE}. Required by models that list Input Image URLs as required; refused by models that take none.`,
+	description: `Images for the model to edit or follow, public URLs: ${LIST_RULE}. Required by models that list Input Image URLs as required; refused by models that take none.`,
 };
 
 const properties: INodeProperties[] = [
@@ -55,10 +54,16 @@ export const description = properties;
  * POST /studio/images/generate: one image, synchronously; spends the model's credits, so it is
  * sent once and never retried. Optionally downloads the result into a binary field.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+): Promise<IDataObject | ItemWithBinary> {
 	const values = readParameters(this, properties, itemIndex);
 	const imageUrls = values.imageUrls as string[] | undefined;
-	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
+	const { params, rawParams } = splitModelParameters(
+		values.modelParameters as IDataObject | undefined,
+	);
 
 	const body: IDataObject = { model_id: values.model, prompt: values.prompt };
 	if (imageUrls) body.image_urls = imageUrls;

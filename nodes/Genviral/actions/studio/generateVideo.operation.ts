@@ -27,8 +27,7 @@ const referenceImageUrlsOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	typeOptions: { rows: 2, ...STUDIO_URL_LIST },
-	description:
-		`Reference images (e.g. Seedance 2.0), referred to in the prompt as @Image1, @Image2...: URLs ${LIST_RULE}`,
+	description: `Reference images (e.g. Seedance 2.0), referred to in the prompt as @Image1, @Image2...: URLs ${LIST_RULE}`,
 };
 
 const url = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -83,7 +82,11 @@ const properties: INodeProperties[] = [
 		description:
 			'Narration for speech and lipsync models only (e.g. veed/fabric-1.0, creatify/lipsync: their picker entry lists Speech Text, Voice ID, Audio URL). The node checks the chosen model in the catalogue and refuses other models before anything is generated.',
 		options: [
-			url('Audio URL', 'audioUrl', 'An audio file the avatar speaks (lipsync), or reference audio for models that list Audio URL'),
+			url(
+				'Audio URL',
+				'audioUrl',
+				'An audio file the avatar speaks (lipsync), or reference audio for models that list Audio URL',
+			),
 			{
 				displayName: 'Speech Text',
 				name: 'speechText',
@@ -98,7 +101,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'sarah',
-				description: 'A Genviral voice for Speech Text, e.g. george, sarah or aria. An unknown or empty voice falls back to the default voice.',
+				description:
+					'A Genviral voice for Speech Text, e.g. george, sarah or aria. An unknown or empty voice falls back to the default voice.',
 			},
 		],
 	},
@@ -143,7 +147,12 @@ function inputsFrom(values: IDataObject, referenceImageUrls: string[] | undefine
  * them: the catalogue (one GET /studio/models per run) is the authority, as the reference says.
  * Without speech fields nothing is read: Genviral checks the other inputs itself, for free.
  */
-async function checkSpeechAgainstModel(ctx: IExecuteFunctions, model: string, inputs: IDataObject, itemIndex: number): Promise<void> {
+async function checkSpeechAgainstModel(
+	ctx: IExecuteFunctions,
+	model: string,
+	inputs: IDataObject,
+	itemIndex: number,
+): Promise<void> {
 	const speech = SPEECH_FIELDS.filter((field) => inputs[field] !== undefined);
 	if (speech.length === 0) return;
 	const catalogue = await studioCatalogue(ctx, 'video', itemIndex);
@@ -174,12 +183,20 @@ async function checkSpeechAgainstModel(ctx: IExecuteFunctions, model: string, in
  * has succeeded or failed. The generation spends credits: it is sent once and never retried;
  * waiting only re-reads the job.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+): Promise<IDataObject | ItemWithBinary> {
 	const values = readParameters(this, properties, itemIndex);
-	const referenceImageUrls = ((values.additionalFields ?? {}) as IDataObject).referenceImageUrls as string[] | undefined;
+	const referenceImageUrls = ((values.additionalFields ?? {}) as IDataObject).referenceImageUrls as
+		| string[]
+		| undefined;
 	const model = String(values.model);
 	const inputs = inputsFrom(values, referenceImageUrls);
-	const { params, rawParams } = splitModelParameters(values.modelParameters as IDataObject | undefined);
+	const { params, rawParams } = splitModelParameters(
+		values.modelParameters as IDataObject | undefined,
+	);
 	await checkSpeechAgainstModel(this, model, inputs, itemIndex);
 
 	const body: IDataObject = { model_id: model, ...inputs };
@@ -187,14 +204,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	if (rawParams && Object.keys(rawParams).length > 0) body.raw_params = rawParams;
 
 	const endpoint = 'POST /studio/videos/generate';
-	const data = await sendGeneration(this, { path: '/studio/videos/generate', body, mode: 'video', model, itemIndex });
+	const data = await sendGeneration(this, {
+		path: '/studio/videos/generate',
+		body,
+		mode: 'video',
+		model,
+		itemIndex,
+	});
 	const started = expectObject(this, data, endpoint, itemIndex);
 	if (values.waitForCompletion !== true) return started;
 
 	// The ID goes into a path: an answer without a proper one must not poll ".../undefined".
 	const videoId = String(started.video_id ?? '');
-	if (!isUuid(videoId)) throw unexpectedShape(this, started, endpoint, itemIndex, '"video_id" (a UUID)');
-	const credits = typeof started.credits_used === 'number' ? `${started.credits_used} credits` : 'its credits';
+	if (!isUuid(videoId))
+		throw unexpectedShape(this, started, endpoint, itemIndex, '"video_id" (a UUID)');
+	const credits =
+		typeof started.credits_used === 'number' ? `${started.credits_used} credits` : 'its credits';
 	const state = VIDEO_TERMINAL.includes(String(started.status))
 		? started
 		: await waitForStatus(this, {
@@ -213,11 +238,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	// The status read may leave out what only the start told (prediction_id, credits_used).
 	const video = { ...started, ...state };
 	if (video.status === 'failed') {
-		const reason = typeof video.error === 'string' && video.error !== '' ? video.error : 'no reason given';
-		throw new NodeOperationError(this.getNode(), `Video ${videoId} failed: ${reason.slice(0, 300)} [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Genviral reported the generation as failed (credits used: ${String(video.credits_used ?? 'unknown')}). Check the inputs against the model (Studio → Get Models), then generate again.`,
-		});
+		const reason =
+			typeof video.error === 'string' && video.error !== '' ? video.error : 'no reason given';
+		throw new NodeOperationError(
+			this.getNode(),
+			`Video ${videoId} failed: ${reason.slice(0, 300)} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `Genviral reported the generation as failed (credits used: ${String(video.credits_used ?? 'unknown')}). Check the inputs against the model (Studio → Get Models), then generate again.`,
+			},
+		);
 	}
 	return await finishVideo(this, video, itemIndex, values, run);
 }

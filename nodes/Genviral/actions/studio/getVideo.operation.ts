@@ -25,7 +25,11 @@ export const description = properties;
  * GET /studio/videos/{videoId}: status processing | succeeded | failed, output_url once
  * succeeded, error once failed. A read: it spends nothing and is retried when safe.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject | ItemWithBinary> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+): Promise<IDataObject | ItemWithBinary> {
 	const values = readParameters(this, properties, itemIndex);
 	const video = await readVideo(this, String(values.videoId), itemIndex);
 	return await finishVideo(this, video, itemIndex, values, run);

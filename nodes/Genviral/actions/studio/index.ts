@@ -47,7 +47,7 @@ export const resource = defineResource(
 		generateImage: {
 			name: 'Generate Image',
 			description:
-				'Generate an AI image from a prompt (and optional input images) and return its URL; spends the model\'s credits, never retried automatically. Can download the image as a file.',
+				"Generate an AI image from a prompt (and optional input images) and return its URL; spends the model's credits, never retried automatically. Can download the image as a file.",
 			action: 'Generate an image',
 			reference: 'POST /studio/images/generate',
 			operation: generateImage,
@@ -62,7 +62,8 @@ export const resource = defineResource(
 		},
 		getVideo: {
 			name: 'Get Video',
-			description: 'Get a Studio video by ID: status (processing, succeeded, failed), output URL or error. Can download the finished video as a file.',
+			description:
+				'Get a Studio video by ID: status (processing, succeeded, failed), output URL or error. Can download the finished video as a file.',
 			action: 'Get a Studio video',
 			reference: 'GET /studio/videos/{videoId}',
 			operation: getVideo,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { expectArray, expectObject, genviralApiRequest } from '../../transport';
 
@@ -20,13 +25,23 @@ export const INPUT_LABELS: Record<string, string> = {
 const labelOf = (field: string) => INPUT_LABELS[field] ?? field;
 
 function stringList(value: unknown): string[] {
-	return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+	return Array.isArray(value)
+		? value.filter((entry): entry is string => typeof entry === 'string')
+		: [];
 }
 
 /** A model's inputs as the catalogue lists them (`inputs{required, optional, one_of}`). */
-export function inputsOf(model: IDataObject): { required: string[]; optional: string[]; oneOf: string[][] } {
-	const inputs = (typeof model.inputs === 'object' && model.inputs !== null ? model.inputs : {}) as IDataObject;
-	const oneOf = Array.isArray(inputs.one_of) ? inputs.one_of.map(stringList).filter((group) => group.length > 0) : [];
+export function inputsOf(model: IDataObject): {
+	required: string[];
+	optional: string[];
+	oneOf: string[][];
+} {
+	const inputs = (
+		typeof model.inputs === 'object' && model.inputs !== null ? model.inputs : {}
+	) as IDataObject;
+	const oneOf = Array.isArray(inputs.one_of)
+		? inputs.one_of.map(stringList).filter((group) => group.length > 0)
+		: [];
 	return { required: stringList(inputs.required), optional: stringList(inputs.optional), oneOf };
 }
 
@@ -40,16 +55,24 @@ export function acceptsInput(model: IDataObject, field: string): boolean {
 function paramNames(model: IDataObject): string[] {
 	if (!Array.isArray(model.params)) return [];
 	return model.params
-		.map((param) => (typeof param === 'string' ? param : ((param as IDataObject)?.key ?? (param as IDataObject)?.name)))
+		.map((param) =>
+			typeof param === 'string'
+				? param
+				: ((param as IDataObject)?.key ?? (param as IDataObject)?.name),
+		)
 		.filter((name): name is string => typeof name === 'string');
 }
 
 /** "4 credits", with the catalogue's note when there is one. */
 export function costOf(model: IDataObject): string | undefined {
-	const credits = (typeof model.credits === 'object' && model.credits !== null ? model.credits : {}) as IDataObject;
+	const credits = (
+		typeof model.credits === 'object' && model.credits !== null ? model.credits : {}
+	) as IDataObject;
 	if (typeof credits.default_cost !== 'number') return undefined;
 	const cost = `${credits.default_cost} credit${credits.default_cost === 1 ? '' : 's'}`;
-	return typeof credits.notes === 'string' && credits.notes !== '' ? `${cost} (${credits.notes})` : cost;
+	return typeof credits.notes === 'string' && credits.notes !== ''
+		? `${cost} (${credits.notes})`
+		: cost;
 }
 
 /**
@@ -64,7 +87,9 @@ export function modelOption(model: IDataObject): INodePropertyOptions {
 	const parts = [
 		`${id}.`,
 		`Requires: ${required.length > 0 ? required.map(labelOf).join(', ') : 'nothing'}.`,
-		optional.length > 0 ? `Also accepts: ${optional.map(labelOf).join(', ')}.` : 'Takes no other inputs.',
+		optional.length > 0
+			? `Also accepts: ${optional.map(labelOf).join(', ')}.`
+			: 'Takes no other inputs.',
 		...oneOf.map((group) => `Needs one of: ${group.map(labelOf).join(' or ')}.`),
 		paramNames(model).length > 0 ? `Parameters: ${paramNames(model).join(', ')}.` : undefined,
 	];
@@ -78,8 +103,19 @@ export async function fetchStudioModels(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const endpoint = 'GET /studio/models';
-	const data = await genviralApiRequest.call(ctx, { method: 'GET', path: '/studio/models', qs: { mode }, itemIndex });
-	return expectArray(ctx, expectObject(ctx, data, endpoint, itemIndex).models, endpoint, itemIndex, 'models');
+	const data = await genviralApiRequest.call(ctx, {
+		method: 'GET',
+		path: '/studio/models',
+		qs: { mode },
+		itemIndex,
+	});
+	return expectArray(
+		ctx,
+		expectObject(ctx, data, endpoint, itemIndex).models,
+		endpoint,
+		itemIndex,
+		'models',
+	);
 }
 
 const catalogueByRun = new WeakMap<object, Map<StudioMode, Promise<IDataObject[]>>>();
@@ -89,7 +125,11 @@ const catalogueByRun = new WeakMap<object, Map<StudioMode, Promise<IDataObject[]
  * included): checking each item's inputs against its model costs one read, not one per item.
  * A failed read is not kept, so the next item tries again and reports its own error.
  */
-export async function studioCatalogue(ctx: IExecuteFunctions, mode: StudioMode, itemIndex: number): Promise<IDataObject[]> {
+export async function studioCatalogue(
+	ctx: IExecuteFunctions,
+	mode: StudioMode,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const byMode = catalogueByRun.get(ctx) ?? new Map<StudioMode, Promise<IDataObject[]>>();
 	catalogueByRun.set(ctx, byMode);
 	let models = byMode.get(mode);
@@ -102,7 +142,10 @@ export async function studioCatalogue(ctx: IExecuteFunctions, mode: StudioMode, 
 }
 
 /** The catalogue of a mode if this run has already read it (for messages; never reads). */
-export async function cachedCatalogue(ctx: IExecuteFunctions, mode: StudioMode): Promise<IDataObject[] | undefined> {
+export async function cachedCatalogue(
+	ctx: IExecuteFunctions,
+	mode: StudioMode,
+): Promise<IDataObject[] | undefined> {
 	const models = catalogueByRun.get(ctx)?.get(mode);
 	if (models === undefined) return undefined;
 	try {

@@ -15,7 +15,12 @@ export const VIDEO_TERMINAL = ['succeeded', 'failed'];
 export const VIDEO_PENDING = ['processing', 'pending', 'queued', 'starting'];
 
 /** GET /studio/videos/{videoId} (a read: retried when safe, within the wait's deadline). */
-export async function readVideo(ctx: IExecuteFunctions, videoId: string, itemIndex: number, deadline?: number): Promise<IDataObject> {
+export async function readVideo(
+	ctx: IExecuteFunctions,
+	videoId: string,
+	itemIndex: number,
+	deadline?: number,
+): Promise<IDataObject> {
 	const path = `/studio/videos/${videoId}`;
 	const data = await genviralApiRequest.call(ctx, { method: 'GET', path, itemIndex, deadline });
 	return expectObject(ctx, data, 'GET /studio/videos/{videoId}', itemIndex);
@@ -36,7 +41,13 @@ export async function finishVideo(
 	if (values.download !== true || video.status !== 'succeeded') return video;
 	const url = video.output_url;
 	if (typeof url !== 'string' || url === '' || url.length > MAX_URL_LENGTH) {
-		throw unexpectedShape(ctx, video, 'GET /studio/videos/{videoId}', itemIndex, '"output_url" of a succeeded video');
+		throw unexpectedShape(
+			ctx,
+			video,
+			'GET /studio/videos/{videoId}',
+			itemIndex,
+			'"output_url" of a succeeded video',
+		);
 	}
 	const id = String(video.video_id ?? 'studio-video');
 	return await withDownloadedOutput(ctx, itemIndex, video, run, {
@@ -44,6 +55,9 @@ export async function finishVideo(
 		id,
 		fallbackExtension: 'mp4',
 		field: String(values.binaryPropertyName),
-		lookUp: { what: 'video', how: `Read it again with Studio → Get Video (ID ${id}) for a fresh URL; do not generate it again.` },
+		lookUp: {
+			what: 'video',
+			how: `Read it again with Studio → Get Video (ID ${id}) for a fresh URL; do not generate it again.`,
+		},
 	});
 }

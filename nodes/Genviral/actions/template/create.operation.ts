@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { expectObject, genviralApiRequest } from '../../transport';
-import { checkTemplateConfig, configProperty, descriptionProperty, nameProperty, visibilityProperty } from './descriptions';
+import {
+	checkTemplateConfig,
+	configProperty,
+	descriptionProperty,
+	nameProperty,
+	visibilityProperty,
+} from './descriptions';
 
 const properties: INodeProperties[] = [
 	nameProperty(true),
@@ -23,7 +29,11 @@ export const description = properties;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const values = readParameters(this, properties, itemIndex);
 	const config = checkTemplateConfig(this, values.config, itemIndex);
-	const body: IDataObject = { name: values.name, config, ...(values.additionalFields as IDataObject | undefined) };
+	const body: IDataObject = {
+		name: values.name,
+		config,
+		...(values.additionalFields as IDataObject | undefined),
+	};
 	const data = await genviralApiRequest.call(this, {
 		method: 'POST',
 		path: '/templates',

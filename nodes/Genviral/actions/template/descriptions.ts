@@ -1,11 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { describeValue, failValidation } from '../../helpers/validation';
 
 /** What the API accepts on create and update; `public` exists only on the read side. */
 export const visibilityOptions: INodePropertyOptions[] = [
-	{ name: 'Private', value: 'private', description: 'Only you (workspace keys: also readable by your workspace)' },
-	{ name: 'Workspace', value: 'workspace', description: 'Everyone in the workspace (needs a workspace API key)' },
+	{
+		name: 'Private',
+		value: 'private',
+		description: 'Only you (workspace keys: also readable by your workspace)',
+	},
+	{
+		name: 'Workspace',
+		value: 'workspace',
+		description: 'Everyone in the workspace (needs a workspace API key)',
+	},
 ];
 
 export const nameProperty = (required: boolean): INodeProperties => ({
@@ -49,13 +62,24 @@ export const SAMPLE_CONFIG = {
 				id: '3f0c6a52-0000-4000-8000-000000000001',
 				pinnedImageUrl: null,
 				textElements: [
-					{ id: '3f0c6a52-0000-4000-8000-000000000002', content: 'Hook', x: 50, y: 25, fontSize: 48, width: 70 },
+					{
+						id: '3f0c6a52-0000-4000-8000-000000000002',
+						content: 'Hook',
+						x: 50,
+						y: 25,
+						fontSize: 48,
+						width: 70,
+					},
 				],
 			},
 		],
 	},
 	content: { mode: 'manual', productId: null, language: 'en', slideshowType: 'educational' },
-	visuals: { packId: null, aspectRatio: '4:5', textSettings: { fontSize: 'default', preset: 'tiktok', width: 'default' } },
+	visuals: {
+		packId: null,
+		aspectRatio: '4:5',
+		textSettings: { fontSize: 'default', preset: 'tiktok', width: 'default' },
+	},
 };
 
 const CONFIG_DESCRIPTION =
@@ -90,17 +114,39 @@ const isObject = (value: unknown): value is IDataObject =>
  * Genviral checks the rest of the schema (slide types, modes, aspect ratios) and says what is
  * wrong in its 422 invalid_template_config.
  */
-export function checkTemplateConfig(ctx: IExecuteFunctions, config: unknown, itemIndex: number, label = 'Config (JSON)'): IDataObject {
-	if (!isObject(config)) return failValidation(ctx, itemIndex, `${label} must be a JSON object; got ${describeValue(config)}`);
+export function checkTemplateConfig(
+	ctx: IExecuteFunctions,
+	config: unknown,
+	itemIndex: number,
+	label = 'Config (JSON)',
+): IDataObject {
+	if (!isObject(config))
+		return failValidation(
+			ctx,
+			itemIndex,
+			`${label} must be a JSON object; got ${describeValue(config)}`,
+		);
 	if (config.version !== 1) {
-		failValidation(ctx, itemIndex, `${label} must have "version": 1 (the only config version); got ${describeValue(config.version)}`);
+		failValidation(
+			ctx,
+			itemIndex,
+			`${label} must have "version": 1 (the only config version); got ${describeValue(config.version)}`,
+		);
 	}
 	const slides = isObject(config.structure) ? config.structure.slides : undefined;
 	if (!Array.isArray(slides)) {
-		failValidation(ctx, itemIndex, `${label} must have "structure": {"slides": [...]} with 1-${MAX_TEMPLATE_SLIDES} slides`);
+		failValidation(
+			ctx,
+			itemIndex,
+			`${label} must have "structure": {"slides": [...]} with 1-${MAX_TEMPLATE_SLIDES} slides`,
+		);
 	}
 	if (slides.length < 1 || slides.length > MAX_TEMPLATE_SLIDES) {
-		failValidation(ctx, itemIndex, `${label} must have 1-${MAX_TEMPLATE_SLIDES} slides in structure.slides; got ${slides.length}`);
+		failValidation(
+			ctx,
+			itemIndex,
+			`${label} must have 1-${MAX_TEMPLATE_SLIDES} slides in structure.slides; got ${slides.length}`,
+		);
 	}
 	return config;
 }

@@ -35,11 +35,7 @@ const get = endpoint({
 const getMany = endpoint({
 	method: 'GET',
 	path: '/templates',
-	properties: [
-		filtersCollection([
-			searchFilter('templates', 'name', 'listicle'),
-		]),
-	],
+	properties: [filtersCollection([searchFilter('templates', 'name', 'listicle')])],
 	query: ['filters.*'],
 	output: { kind: 'paged', style: 'offsetTotal', key: 'templates', pageSize: 100 },
 	simplify: simplifyTemplate,
@@ -76,7 +72,8 @@ const createFromSlideshow = endpoint({
 					name: 'preserveText',
 					type: 'boolean',
 					default: true,
-					description: "Whether to keep the slides' text in the template; off leaves empty text boxes to fill later",
+					description:
+						"Whether to keep the slides' text in the template; off leaves empty text boxes to fill later",
 				},
 				visibilityProperty,
 			],
@@ -89,7 +86,11 @@ const createFromSlideshow = endpoint({
 });
 
 export const resource = defineResource(
-	{ value: 'template', name: 'Template', description: 'A reusable slideshow layout (slides, text styles) to generate slideshows from' },
+	{
+		value: 'template',
+		name: 'Template',
+		description: 'A reusable slideshow layout (slides, text styles) to generate slideshows from',
+	},
 	'getMany',
 	{
 		create: {
@@ -122,7 +123,8 @@ export const resource = defineResource(
 		},
 		getMany: {
 			name: 'Get Many',
-			description: 'List the templates this key can read (yours, your workspace\'s and public ones), one item per template',
+			description:
+				"List the templates this key can read (yours, your workspace's and public ones), one item per template",
 			action: 'Get many templates',
 			reference: 'GET /templates',
 			operation: getMany,

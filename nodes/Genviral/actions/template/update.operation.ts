@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		typeOptions: { notEmpty: true, setOrClear: [{ set: ['description'], clear: 'clearDescription' }] },
+		typeOptions: {
+			notEmpty: true,
+			setOrClear: [{ set: ['description'], clear: 'clearDescription' }],
+		},
 		options: [
 			{
 				displayName: 'Clear Description',
@@ -30,7 +33,10 @@ const properties: INodeProperties[] = [
 			},
 			configUpdateProperty,
 			descriptionProperty,
-			{ ...nameProperty(false), description: 'New name, 1-100 characters; must be unique among your templates' },
+			{
+				...nameProperty(false),
+				description: 'New name, 1-100 characters; must be unique among your templates',
+			},
 			visibilityProperty,
 		],
 	},
@@ -51,9 +57,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.description = fields.description;
 	}
 	if (fields.visibility !== undefined) body.visibility = fields.visibility;
-	if (fields.config !== undefined) body.config = checkTemplateConfig(this, fields.config, itemIndex, 'Update Fields → Config (JSON)');
+	if (fields.config !== undefined)
+		body.config = checkTemplateConfig(
+			this,
+			fields.config,
+			itemIndex,
+			'Update Fields → Config (JSON)',
+		);
 	const path = `/templates/${values.templateId as string}`;
 	// The same PATCH twice leaves the same template: safe to repeat.
-	const data = await genviralApiRequest.call(this, { method: 'PATCH', path, body, itemIndex, retry: 'idempotent' });
+	const data = await genviralApiRequest.call(this, {
+		method: 'PATCH',
+		path,
+		body,
+		itemIndex,
+		retry: 'idempotent',
+	});
 	return expectObject(this, data, 'PATCH /templates/{templateId}', itemIndex);
 }

@@ -33,4 +33,3 @@ export const trendBriefProperties: INodeProperties[] = [
 		description: 'How many sample videos to include as evidence (1 to 30)',
 	},
 ];
-
