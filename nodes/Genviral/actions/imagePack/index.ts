@@ -1,9 +1,8 @@
 import { deletedOutput, endpoint } from '../endpoint';
 import { defineResource } from '../node.type';
 import * as addImage from './addImage.operation';
-import { packLocator } from '../../descriptions/locators';
 import { filtersCollection, searchFilter } from '../../descriptions/filters';
-import { packImageLocator } from '../../descriptions/locators';
+import { packImageLocator, packLocator } from '../../descriptions/locators';
 
 /** GET /packs/{packId}: the pack with every image and its AI metadata. */
 const get = endpoint({
