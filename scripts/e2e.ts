@@ -550,6 +550,23 @@ async function main(): Promise<void> {
 						(type as { polling?: boolean }).polling === true,
 				),
 		);
+		// The AI Agent tool n8n derives from a `usableAsTool` node (convertNodeToAiTool): the engine
+		// tests run a copy built the same way; here the real server must build it from the package.
+		const toolType = Array.isArray(types)
+			? (types.find((type) => type.name === 'n8n-nodes-genviral.genviralTool') as
+					| { description?: string; outputs?: unknown; properties?: Array<{ name: string }> }
+					| undefined)
+			: undefined;
+		check(
+			'n8n builds the Genviral Tool for AI Agents (ai_tool output, Tool Description, the tool text of usableAsTool)',
+			toolType !== undefined &&
+				JSON.stringify(toolType.outputs) === JSON.stringify(['ai_tool']) &&
+				(toolType.properties ?? []).some((property) => property.name === 'toolDescription') &&
+				(toolType.description ?? '').includes('never as binary data'),
+			toolType
+				? `outputs ${JSON.stringify(toolType.outputs)}, ${toolType.properties?.length ?? 0} parameters`
+				: 'no genviralTool type',
+		);
 		await checkSchemaUrls(baseUrl, check);
 		// The run proves the version it names, or fails: the server that answers is that version,
 		// and the n8n-workflow it ships is inside the package's peerDependencies range.
