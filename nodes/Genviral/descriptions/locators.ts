@@ -80,29 +80,33 @@ export const targetLocator: INodeProperties = uuidLocator({
 	returnedBy: 'Create or Get Many',
 });
 
-/** The image pack picker; a factory, since Slideshow → Generate and Import take it under other names. */
-export function packLocator({
-	name = 'packId',
-	displayName = 'Image Pack',
-	required = true,
-	description = 'The image pack (a library of background images)',
-}: {
-	name?: string;
-	displayName?: string;
-	required?: boolean;
-	description?: string;
-} = {}): INodeProperties {
-	return uuidLocator({
-		noun: 'image pack',
-		displayName,
-		name,
-		required,
-		description,
-		searchListMethod: 'searchImagePacks',
-		returnedBy: 'Image Pack → Create or Get Many',
-		placeholder: '05050505-0000-4000-8000-00000000b001',
-	});
+/** What a caller may change when it takes a picker under another name or with its own text. */
+export type LocatorOverrides = Partial<
+	Pick<LocatorOptions, 'name' | 'displayName' | 'required' | 'description'>
+>;
+
+/** A picker that operations take under other names (a destination folder, a background pack). */
+function locatorFactory(
+	defaults: LocatorOptions,
+): (overrides?: LocatorOverrides) => INodeProperties {
+	return (overrides = {}) => {
+		const given = Object.fromEntries(
+			Object.entries(overrides).filter(([, value]) => value !== undefined),
+		) as LocatorOverrides;
+		return uuidLocator({ ...defaults, ...given });
+	};
 }
+
+/** The image pack picker; Slideshow → Generate and Import take it under other names. */
+export const packLocator = locatorFactory({
+	noun: 'image pack',
+	displayName: 'Image Pack',
+	name: 'packId',
+	description: 'The image pack (a library of background images)',
+	searchListMethod: 'searchImagePacks',
+	returnedBy: 'Image Pack → Create or Get Many',
+	placeholder: '05050505-0000-4000-8000-00000000b001',
+});
 
 /** The slideshow picker. */
 export const slideshowLocator: INodeProperties = uuidLocator({
@@ -127,29 +131,17 @@ export const templateLocator: INodeProperties = uuidLocator({
 	returnedBy: 'Create or Get Many',
 });
 
-/** A folder picker (From List walks the folder tree); a factory, since Move takes a source and a destination. */
-export function folderLocator({
-	name = 'folderId',
-	displayName = 'Folder',
-	required = true,
-	description = 'The folder: pick it from the list, or give its ID (a UUID from Folder → Create or Get Many)',
-}: {
-	name?: string;
-	displayName?: string;
-	required?: boolean;
-	description?: string;
-} = {}): INodeProperties {
-	return uuidLocator({
-		noun: 'folder',
-		displayName,
-		name,
-		required,
-		description,
-		searchListMethod: 'searchFolders',
-		returnedBy: 'Create or Get Many',
-		placeholder: '0a0a0a0a-0000-4000-8000-00000000f001',
-	});
-}
+/** A folder picker (From List walks the folder tree); Move takes a source and a destination. */
+export const folderLocator = locatorFactory({
+	noun: 'folder',
+	displayName: 'Folder',
+	name: 'folderId',
+	description:
+		'The folder: pick it from the list, or give its ID (a UUID from Folder → Create or Get Many)',
+	searchListMethod: 'searchFolders',
+	returnedBy: 'Create or Get Many',
+	placeholder: '0a0a0a0a-0000-4000-8000-00000000f001',
+});
 
 /** The post picker of Post → Get and Update: recent posts (searchPosts), or By ID (a UUID). */
 export const postLocator: INodeProperties = uuidLocator({

@@ -167,6 +167,11 @@ export function readParameters(
 	return values;
 }
 
+/** How every check of the reader fails: a NodeOperationError for this item, before any request. */
+function failerFor(ctx: ReaderContext, itemIndex: number): (message: string) => never {
+	return (message: string): never => failValidation(ctx as IExecuteFunctions, itemIndex, message);
+}
+
 /**
  * Check a value against a declaration. `label` names the field in messages ("Filters → Type"
  * for an option inside a collection). Returns undefined for an optional field left empty.
@@ -178,8 +183,7 @@ export function checkValue(
 	itemIndex: number,
 	label = property.displayName,
 ): unknown {
-	const fail = (message: string): never =>
-		failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const fail = failerFor(ctx, itemIndex);
 	const required = property.required === true;
 	const typeOptions = property.typeOptions ?? {};
 	const format = formatOf(property);
@@ -345,8 +349,7 @@ function checkText(
 	itemIndex: number,
 	label: string,
 ): unknown {
-	const fail = (message: string): never =>
-		failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const fail = failerFor(ctx, itemIndex);
 	const format = formatOf(property);
 	if (format === 'json') {
 		if (isBlank(value)) return property.required ? fail(`${label} is required`) : undefined;
@@ -438,8 +441,7 @@ function checkTextList(
 	itemIndex: number,
 	label: string,
 ): string[] | undefined {
-	const fail = (message: string): never =>
-		failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const fail = failerFor(ctx, itemIndex);
 	const format = formatOf(property);
 	const typeOptions = property.typeOptions ?? {};
 	if (isBlank(value) || (Array.isArray(value) && value.length === 0)) {
@@ -506,8 +508,7 @@ function checkAccountIds(
 	itemIndex: number,
 	label: string,
 ): string[] {
-	const fail = (message: string): never =>
-		failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const fail = failerFor(ctx, itemIndex);
 	const min = (property.typeOptions?.minItems as number | undefined) ?? 0;
 	const max = property.typeOptions?.maxItems as number | undefined;
 	const ids: string[] = [];
@@ -589,8 +590,7 @@ function checkCollectionRules(
 	itemIndex: number,
 	label: string,
 ): void {
-	const fail = (message: string): never =>
-		failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const fail = failerFor(ctx, itemIndex);
 	const options = (property.options ?? []) as INodeProperties[];
 	const nameOf = (name: string) =>
 		options.find((option) => option.name === name)?.displayName ?? name;
@@ -633,8 +633,7 @@ function checkLocator(
 	itemIndex: number,
 	label: string,
 ): unknown {
-	const fail = (message: string): never =>
-		failValidation(ctx as IExecuteFunctions, itemIndex, message);
+	const fail = failerFor(ctx, itemIndex);
 	const extracted =
 		typeof value === 'object' && value !== null && '__rl' in value
 			? (value as IDataObject).value
