@@ -303,3 +303,87 @@ describe('reading for a poll (the trigger)', () => {
 		);
 	});
 });
+
+describe('reading for the items of one run', () => {
+	/**
+	 * An execute context as n8n-core's: the node as stored (an expression starts with "="),
+	 * and getNodeParameter evaluating it per item (here: "={{item}}" gives the item index).
+	 * Counts what n8n was asked.
+	 */
+	function runContext(stored: IDataObject) {
+		const asked: string[] = [];
+		const ctx = {
+			getNode: () => ({ ...node, parameters: stored }),
+			getTimezone: () => 'UTC',
+			getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
+				asked.push(`${name}@${itemIndex}`);
+				const value = name in stored ? stored[name] : fallback;
+				if (value === '={{item}}') return String(itemIndex);
+				return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+			},
+		} as unknown as IExecuteFunctions;
+		return { ctx, asked };
+	}
+	const properties: INodeProperties[] = [
+		text('Platform', 'platform', {}),
+		text('Identifier', 'identifier', {}),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			default: {},
+			options: [text('Note', 'note', {})],
+		},
+	];
+
+	test('a value without an expression is asked of n8n once per run, an expression for every item', () => {
+		const { ctx, asked } = runContext({
+			platform: 'tiktok',
+			identifier: '={{item}}',
+			additionalFields: { note: 'same' },
+		});
+		const values = [0, 1, 2].map((itemIndex) => readParameters(ctx, properties, itemIndex));
+		expect(values.map((v) => v.identifier)).toEqual(['0', '1', '2']);
+		expect(values.every((v) => v.platform === 'tiktok')).toBe(true);
+		expect(asked).toEqual([
+			'platform@0',
+			'identifier@0',
+			'additionalFields@0',
+			'identifier@1',
+			'identifier@2',
+		]);
+	});
+
+	test('an expression inside a collection makes the collection per item', () => {
+		const { ctx, asked } = runContext({ platform: 'tiktok', additionalFields: { note: '={{ 1 }}' } });
+		[0, 1].forEach((itemIndex) => readParameters(ctx, properties, itemIndex));
+		expect(asked.filter((a) => a.startsWith('additionalFields'))).toEqual([
+			'additionalFields@0',
+			'additionalFields@1',
+		]);
+	});
+
+	test('each item gets a copy of its own: what one item does to its value, the next does not see', () => {
+		const { ctx } = runContext({ additionalFields: { note: 'kept' } });
+		const first = readParameters(ctx, properties, 0).additionalFields as IDataObject;
+		first.note = 'changed by item 0';
+		expect(readParameters(ctx, properties, 1).additionalFields).toEqual({ note: 'kept' });
+	});
+
+	test('a refused value read once still fails every item with its own index', () => {
+		const platform: INodeProperties = {
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'options',
+			default: 'tiktok',
+			options: [{ name: 'TikTok', value: 'tiktok' }],
+		};
+		const { ctx, asked } = runContext({ platform: 'myspace' });
+		for (const itemIndex of [0, 1, 2]) {
+			expect(() => readParameters(ctx, [platform], itemIndex)).toThrow(
+				`Platform must be one of tiktok; got "myspace" [item ${itemIndex}]`,
+			);
+		}
+		expect(asked).toEqual(['platform@0']);
+	});
+});

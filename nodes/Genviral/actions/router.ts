@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { requestOptionsDescription } from '../descriptions/requestOptions';
-import { readParameter } from '../helpers/parameters';
+import { holdsExpression, readParameter } from '../helpers/parameters';
 import type { RequestOptions } from '../transport/options';
 import { DEFAULT_REQUEST_OPTIONS, setItemRequestOptions } from '../transport/options';
 import { sleepUnlessCancelled } from '../transport/sleep';
@@ -18,15 +18,6 @@ import { RESOURCE_BY_VALUE } from './resources';
  */
 function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return readParameter<IDataObject | undefined>(ctx, requestOptionsDescription, itemIndex) ?? {};
-}
-
-/** Whether a stored parameter value holds an expression anywhere (then it may differ per item). */
-function holdsExpression(value: unknown): boolean {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (typeof value === 'object' && value !== null)
-		return Object.values(value).some(holdsExpression);
-	return false;
 }
 
 /**

@@ -76,15 +76,45 @@ function isPollContext(ctx: ReaderContext): ctx is IPollFunctions {
 	return '__emit' in ctx;
 }
 
-function rawParameter(
-	ctx: ReaderContext,
-	name: string,
-	itemIndex: number,
-	fallback: unknown,
-	options?: { extractValue: boolean },
-): unknown {
-	if (isPollContext(ctx)) return ctx.getNodeParameter(name, fallback, options);
-	return ctx.getNodeParameter(name, itemIndex, fallback, options);
+/** Whether a stored parameter value holds an expression anywhere (then it may differ per item). */
+export function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * Per run of the node (its execute context): the parameters as stored in the workflow, and
+ * what n8n gave for those that hold no expression. Such a value is the same for every item,
+ * so n8n is asked once per run, not once per item (each ask deep-copies the value and checks
+ * it against the node's whole description). Expressions are still evaluated for every item,
+ * and every item still runs the reader's checks, so a refused value fails each item with its
+ * own index. Poll functions are left out: the trigger reads its parameters once per poll.
+ */
+const storedByRun = new WeakMap<
+	IExecuteFunctions,
+	{ parameters: IDataObject; values: Map<INodeProperties, unknown> }
+>();
+
+function rawParameter(ctx: ReaderContext, property: INodeProperties, itemIndex: number): unknown {
+	const extract = property.type === 'resourceLocator';
+	const fallback = extract ? undefined : property.default;
+	const options = extract ? { extractValue: true } : undefined;
+	if (isPollContext(ctx)) return ctx.getNodeParameter(property.name, fallback, options);
+	let run = storedByRun.get(ctx);
+	if (run === undefined) {
+		run = { parameters: ctx.getNode().parameters ?? {}, values: new Map() };
+		storedByRun.set(ctx, run);
+	}
+	if (holdsExpression(run.parameters[property.name]))
+		return ctx.getNodeParameter(property.name, itemIndex, fallback, options);
+	if (!run.values.has(property))
+		run.values.set(property, ctx.getNodeParameter(property.name, itemIndex, fallback, options));
+	const value = run.values.get(property);
+	// Each item gets a copy of its own: an operation may build on what it was given.
+	return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
 
 const DEFAULT_MAX_LENGTH = 500;
@@ -121,10 +151,7 @@ export function readParameter<T = unknown>(
 	property: INodeProperties,
 	itemIndex: number,
 ): T {
-	const raw =
-		property.type === 'resourceLocator'
-			? rawParameter(ctx, property.name, itemIndex, undefined, { extractValue: true })
-			: rawParameter(ctx, property.name, itemIndex, property.default);
+	const raw = rawParameter(ctx, property, itemIndex);
 	return checkValue(ctx, property, raw, itemIndex, property.displayName) as T;
 }
 

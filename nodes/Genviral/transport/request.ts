@@ -409,7 +409,6 @@ async function sendOnce(
 	timeoutMs: number,
 ): Promise<Attempt> {
 	const { method, body, qs, itemIndex } = request;
-	const node = ctx.getNode();
 	const { secrets } = connection;
 
 	// The Timeout bounds the whole exchange (connect, wait, read every byte), not just a silent
@@ -486,7 +485,14 @@ async function sendOnce(
 		if (reason !== undefined) {
 			// Only the origin is named: a path or query may carry anything, the token included.
 			const targetOrigin = target === undefined ? undefined : redact(target.origin, secrets);
-			throw genviralRedirectError({ node, endpoint, status, targetOrigin, reason, itemIndex });
+			throw genviralRedirectError({
+				node: ctx.getNode(),
+				endpoint,
+				status,
+				targetOrigin,
+				reason,
+				itemIndex,
+			});
 		}
 		url = target!.href;
 		sendQs = undefined;
