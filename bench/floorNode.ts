@@ -34,6 +34,14 @@ export class FloorNode implements INodeType {
 		properties: [
 			{ displayName: 'Platform', name: 'platform', type: 'string', default: '' },
 			{ displayName: 'Identifier', name: 'identifier', type: 'string', default: '' },
+			{
+				displayName: 'Identifier From Input',
+				name: 'identifierFromInput',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to take the identifier from the item's handle field directly, without n8n evaluating an expression",
+			},
 		],
 	};
 
@@ -42,9 +50,12 @@ export class FloorNode implements INodeType {
 		// Read once per run, as the Genviral node does (its transport keeps it per run).
 		const { baseUrl } = await this.getCredentials<{ baseUrl: string }>('genviralApi');
 		const platform = this.getNodeParameter('platform', 0) as string;
+		const fromInput = this.getNodeParameter('identifierFromInput', 0) as boolean;
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
-			const identifier = this.getNodeParameter('identifier', i) as string;
+			const identifier = fromInput
+				? (items[i].json.handle as string)
+				: (this.getNodeParameter('identifier', i) as string);
 			const envelope = (await this.helpers.httpRequestWithAuthentication.call(this, 'genviralApi', {
 				method: 'POST',
 				url: `${baseUrl}/analytics/targets`,

@@ -96,11 +96,11 @@ const genviralNode = (options: INodeParameters = {}, type = GENVIRAL_NODE_TYPE) 
 	});
 
 /** The floor (bench/floorNode.ts): the same request, with nothing but n8n's own per-item work. */
-const floorNode = () =>
+const floorNode = (identifierFromInput = false) =>
 	workflowWith({
 		type: FLOOR_NODE_TYPE,
 		typeVersion: 1,
-		parameters: { platform: 'tiktok', identifier: '={{ $json.handle }}' },
+		parameters: { platform: 'tiktok', identifier: '={{ $json.handle }}', identifierFromInput },
 		credentials: { genviralApi: { id: 'c', name: 'Genviral' } },
 	});
 
@@ -223,6 +223,7 @@ async function sequentialBeforeAfter(repeats: number): Promise<{
 	const n = QUICK ? 100 : 1000;
 	const items = handles(n);
 	fake.latencyMs = 20;
+	fake.exactLatency = true;
 	const contender = (label: string, run: () => Promise<unknown>): Contender => ({
 		label,
 		run,
@@ -238,8 +239,14 @@ async function sequentialBeforeAfter(repeats: number): Promise<{
 				);
 	const a = contender('A Genviral node', async () => await engineRun(genviralNode(), items));
 	const f = contender('F floor node', async () => await engineRun(floorNode(), items));
+	// The parts of F − C: the item's expression (F − F0), and the rest of n8n's per-item work
+	// (F0 − C: engine, request helper, credential).
+	const f0 = contender(
+		'F0 floor node, identifier taken from the item without an expression',
+		async () => await engineRun(floorNode(true), items),
+	);
 	const c = contender('C bare fetch loop', async () => await fetchLoop(items));
-	const all = [...(before ? [before] : []), a, f, c];
+	const all = [...(before ? [before] : []), a, f, f0, c];
 	for (let r = 0; r < repeats; r++) {
 		for (const one of all) {
 			// The event loop's busy time: the work done on the one JavaScript thread (the
@@ -250,34 +257,49 @@ async function sequentialBeforeAfter(repeats: number): Promise<{
 			one.busy.push(performance.eventLoopUtilization(startLoop).active);
 		}
 	}
-	const [wallC, busyC] = [median(c.wall), median(c.busy)];
-	const [wallF, busyF] = [median(f.wall), median(f.busy)];
+	fake.exactLatency = false;
+	const wallOf = (one: Contender) => median(one.wall);
+	const busyOf = (one: Contender) => median(one.busy);
 	const lines = [
-		`## Sequential at 20 ms latency: the node over n8n's floor and over a bare fetch loop (N = ${n}, ${repeats} interleaved repeats)`,
+		`## Sequential at 20 ms latency: the node, n8n's floor and a bare fetch loop (N = ${n}, ${repeats} interleaved repeats)`,
 		'',
-		'| contender | wall time | / C | / F | per item over C | per item over F | loop busy per item |',
-		'|---|---|---|---|---|---|---|',
+		'| contender | wall time | / C | per item over C | loop busy per item |',
+		'|---|---|---|---|---|',
 	];
 	for (const one of all) {
-		const [wall, busy] = [median(one.wall), median(one.busy)];
-		const over = (base: number, baseBusy: number) =>
-			one === c || (one === f && base === wallF)
-				? '—'
-				: `${perItem(wall - base, n)} (busy ${perItem(busy - baseBusy, n)})`;
 		lines.push(
-			`| ${one.label} | ${ms(wall)} | ${(wall / wallC).toFixed(3)}× | ${one === c ? '—' : `${(wall / wallF).toFixed(3)}×`} | ${over(wallC, busyC)} | ${one === f || one === c ? '—' : over(wallF, busyF)} | ${perItem(busy, n)} |`,
+			`| ${one.label} | ${ms(wallOf(one))} | ${(wallOf(one) / wallOf(c)).toFixed(3)}× | ${one === c ? '—' : perItem(wallOf(one) - wallOf(c), n)} | ${perItem(busyOf(one), n)} |`,
 		);
 	}
+	const part = (label: string, more: Contender, less: Contender) =>
+		lines.push(
+			`| ${label} | ${perItem(wallOf(more) - wallOf(less), n)} | ${perItem(busyOf(more) - busyOf(less), n)} |`,
+		);
 	lines.push(
 		'',
-		`Each repeat runs ${all.map((one) => one.label.split(' ')[0] + (one === before ? ' before' : '')).join(', ')} one after the other on the same ${n} items; every figure is the median over the repeats. "Loop busy" is the event loop's active time (\`performance.eventLoopUtilization\`): the work on the JavaScript thread, the in-process fake's included (the same for all). F is the least any n8n node can do for this request (bench/floorNode.ts: one \`getNodeParameter\` with the item's expression and one \`httpRequestWithAuthentication\` per item, nothing else), so F − C is n8n's own per-item work and A − F is the Genviral node's.`,
+		'Where the time per item goes (differences of the medians above):',
+		'',
+		'| part | wall | loop busy |',
+		'|---|---|---|',
+	);
+	part(
+		'the Genviral node over the floor (A − F): its own work, less the expression evaluation it moves into the wait',
+		a,
+		f,
+	);
+	part("n8n: evaluating the item's expression (F − F0)", f, f0);
+	part('n8n: the rest (engine, request helper, credential) (F0 − C)', f0, c);
+	part('all of it (A − C)', a, c);
+	lines.push(
+		'',
+		`Each repeat runs ${all.map((one) => one.label.split(' ')[0] + (one === before ? ' before' : '')).join(', ')} one after the other on the same ${n} items; every figure is the median over the repeats. The fake waits the 20 ms to the microsecond (\`exactLatency\`: a timer alone answers on whole milliseconds of the event loop's clock, which turns a run's time per item into whole-millisecond steps). "Loop busy" is the event loop's active time (\`performance.eventLoopUtilization\`), the in-process fake's share (the same for all, its last 2 ms of waiting included) with it. F is the least any n8n node can do for this request (bench/floorNode.ts: one \`getNodeParameter\` with the item's expression and one \`httpRequestWithAuthentication\` per item, nothing else).`,
 	);
 	return {
 		lines,
-		ratio: median(a.wall) / wallC,
-		floorRatio: wallF / wallC,
-		overFloor: median(a.wall) / wallF,
-		ratioBefore: before === undefined ? undefined : median(before.wall) / wallC,
+		ratio: wallOf(a) / wallOf(c),
+		floorRatio: wallOf(f) / wallOf(c),
+		overFloor: wallOf(a) / wallOf(f),
+		ratioBefore: before === undefined ? undefined : wallOf(before) / wallOf(c),
 	};
 }
 

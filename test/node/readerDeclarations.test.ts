@@ -14,7 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkValue, readParameters } from '../../nodes/Genviral/helpers/parameters';
+import { checkValue, readAhead, readParameters } from '../../nodes/Genviral/helpers/parameters';
 
 const node = { name: 'Genviral', type: 'n8n-nodes-genviral.genviral', typeVersion: 1 } as INode;
 
@@ -319,6 +319,7 @@ describe('reading for the items of one run', () => {
 				asked.push(`${name}@${itemIndex}`);
 				const value = name in stored ? stored[name] : fallback;
 				if (value === '={{item}}') return String(itemIndex);
+				if (value === '={{fails}}') throw new Error(`expression fails for item ${itemIndex}`);
 				return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 			},
 		} as unknown as IExecuteFunctions;
@@ -355,7 +356,10 @@ describe('reading for the items of one run', () => {
 	});
 
 	test('an expression inside a collection makes the collection per item', () => {
-		const { ctx, asked } = runContext({ platform: 'tiktok', additionalFields: { note: '={{ 1 }}' } });
+		const { ctx, asked } = runContext({
+			platform: 'tiktok',
+			additionalFields: { note: '={{ 1 }}' },
+		});
 		[0, 1].forEach((itemIndex) => readParameters(ctx, properties, itemIndex));
 		expect(asked.filter((a) => a.startsWith('additionalFields'))).toEqual([
 			'additionalFields@0',
@@ -385,5 +389,45 @@ describe('reading for the items of one run', () => {
 			);
 		}
 		expect(asked).toEqual(['platform@0']);
+	});
+
+	test('read ahead: the item takes what was evaluated for it, once; another item asks again', () => {
+		const { ctx, asked } = runContext({ platform: 'tiktok', identifier: '={{item}}' });
+		readParameters(ctx, properties, 0);
+		readAhead(ctx, properties, 1);
+		expect(readParameters(ctx, properties, 1).identifier).toBe('1');
+		readAhead(ctx, properties, 2);
+		// Item 3 comes instead (item 2 was never run): what was read for item 2 is not used.
+		expect(readParameters(ctx, properties, 3).identifier).toBe('3');
+		expect(asked).toEqual([
+			'platform@0',
+			'identifier@0',
+			'additionalFields@0',
+			'identifier@1',
+			'identifier@2',
+			'identifier@3',
+		]);
+	});
+
+	test('read ahead skips what the item will not read, and leaves a failing expression to its turn', () => {
+		const shownFor: INodeProperties[] = [
+			{
+				displayName: 'Mode',
+				name: 'mode',
+				type: 'options',
+				default: 'a',
+				options: [
+					{ name: 'A', value: 'a' },
+					{ name: 'B', value: 'b' },
+				],
+			},
+			text('Only For B', 'onlyB', {}, { displayOptions: { show: { mode: ['b'] } } }),
+			text('Note', 'note', {}),
+		];
+		const { ctx, asked } = runContext({ mode: 'a', onlyB: '={{item}}', note: '={{fails}}' });
+		readAhead(ctx, shownFor, 4);
+		expect(asked).toEqual(['note@4']);
+		expect(() => readParameters(ctx, shownFor, 4)).toThrow('expression fails for item 4');
+		expect(asked).toEqual(['note@4', 'mode@4', 'note@4']);
 	});
 });

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeHelpers, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { requestOptionsDescription } from '../descriptions/requestOptions';
-import { holdsExpression, readParameter } from '../helpers/parameters';
+import { holdsExpression, readAhead, readParameter } from '../helpers/parameters';
 import type { RequestOptions } from '../transport/options';
 import { DEFAULT_REQUEST_OPTIONS, setItemRequestOptions } from '../transport/options';
 import { sleepUnlessCancelled } from '../transport/sleep';
@@ -91,6 +91,8 @@ interface RunPlan {
 	operation: string;
 	handler: GenviralOperation | undefined;
 	requestOptions: (itemIndex: number) => RequestOptions;
+	/** Whether the operation has a parameter holding an expression (then items read ahead). */
+	readsExpressions: boolean;
 }
 
 /**
@@ -100,12 +102,42 @@ interface RunPlan {
 function planRun(ctx: IExecuteFunctions): RunPlan {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const handler = RESOURCE_BY_VALUE[resource]?.operations[operation];
+	const stored = ctx.getNode().parameters;
 	return {
 		resource,
 		operation,
-		handler: RESOURCE_BY_VALUE[resource]?.operations[operation],
+		handler,
 		requestOptions: requestOptionsReader(ctx),
+		readsExpressions: (handler?.description ?? []).some((p) => holdsExpression(stored[p.name])),
 	};
+}
+
+/** How long after an item starts the next item's expressions are read ahead (see readAheadWhile). */
+const READ_AHEAD_AFTER_MS = 5;
+
+/**
+ * One item at a time, the next item's expressions are evaluated while this item waits for
+ * its answer (helpers/parameters.ts `readAhead`), so that n8n's largest share of work per item
+ * overlaps the wait instead of following it. It starts a moment after the item, so the item's
+ * request leaves first, and not at all once the item is over.
+ */
+function readAheadWhile(
+	ctx: IExecuteFunctions,
+	plan: RunPlan,
+	nextIndex: number,
+	running: Promise<unknown>,
+): void {
+	const { handler } = plan;
+	if (handler === undefined || !plan.readsExpressions) return;
+	let over = false;
+	const end = () => {
+		over = true;
+	};
+	running.then(end, end);
+	void sleep(READ_AHEAD_AFTER_MS).then(() => {
+		if (!over) readAhead(ctx, handler.description, nextIndex);
+	});
 }
 
 /** Runs one item: the outputs it gives, or the error it ends in. */
@@ -166,9 +198,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			{ length: Math.min(batchSize, items.length - start) },
 			(_v, k) => start + k,
 		);
-		const results = await Promise.all(
+		const running = Promise.all(
 			indexes.map(async (itemIndex) => await runItem(this, plan, itemIndex, run)),
 		);
+		if (batchSize === 1 && start + 1 < items.length) readAheadWhile(this, plan, start + 1, running);
+		const results = await running;
 
 		for (const [k, result] of results.entries()) {
 			const itemIndex = indexes[k];

@@ -86,35 +86,86 @@ export function holdsExpression(value: unknown): boolean {
 }
 
 /**
- * Per run of the node (its execute context): the parameters as stored in the workflow, and
- * what n8n gave for those that hold no expression. Such a value is the same for every item,
- * so n8n is asked once per run, not once per item (each ask deep-copies the value and checks
- * it against the node's whole description). Expressions are still evaluated for every item,
- * and every item still runs the reader's checks, so a refused value fails each item with its
- * own index. Poll functions are left out: the trigger reads its parameters once per poll.
+ * Per run of the node (its execute context): the parameters as stored in the workflow, what
+ * n8n gave for those that hold no expression, and expressions already evaluated for the next
+ * item (see `readAhead`).
+ *
+ * A value without an expression is the same for every item, so n8n is asked once per run, not
+ * once per item (each ask deep-copies the value and checks it against the node's whole
+ * description). Expressions are evaluated for every item. Either way every item runs the
+ * reader's checks itself, so a refused value fails each item with its own index. Poll
+ * functions are left out: the trigger reads its parameters once per poll.
  */
-const storedByRun = new WeakMap<
-	IExecuteFunctions,
-	{ parameters: IDataObject; values: Map<INodeProperties, unknown> }
->();
+interface RunValues {
+	stored: IDataObject;
+	shared: Map<INodeProperties, unknown>;
+	ahead: Map<INodeProperties, { itemIndex: number; value: unknown }>;
+}
 
-function rawParameter(ctx: ReaderContext, property: INodeProperties, itemIndex: number): unknown {
+const valuesByRun = new WeakMap<IExecuteFunctions, RunValues>();
+
+function runValuesOf(ctx: IExecuteFunctions): RunValues {
+	let run = valuesByRun.get(ctx);
+	if (run === undefined) {
+		run = { stored: ctx.getNode().parameters ?? {}, shared: new Map(), ahead: new Map() };
+		valuesByRun.set(ctx, run);
+	}
+	return run;
+}
+
+function askN8n(ctx: ReaderContext, property: INodeProperties, itemIndex: number): unknown {
 	const extract = property.type === 'resourceLocator';
 	const fallback = extract ? undefined : property.default;
 	const options = extract ? { extractValue: true } : undefined;
 	if (isPollContext(ctx)) return ctx.getNodeParameter(property.name, fallback, options);
-	let run = storedByRun.get(ctx);
-	if (run === undefined) {
-		run = { parameters: ctx.getNode().parameters ?? {}, values: new Map() };
-		storedByRun.set(ctx, run);
+	return ctx.getNodeParameter(property.name, itemIndex, fallback, options);
+}
+
+function rawParameter(ctx: ReaderContext, property: INodeProperties, itemIndex: number): unknown {
+	if (isPollContext(ctx)) return askN8n(ctx, property, itemIndex);
+	const run = runValuesOf(ctx);
+	if (holdsExpression(run.stored[property.name])) {
+		const ahead = run.ahead.get(property);
+		run.ahead.delete(property);
+		return ahead?.itemIndex === itemIndex ? ahead.value : askN8n(ctx, property, itemIndex);
 	}
-	if (holdsExpression(run.parameters[property.name]))
-		return ctx.getNodeParameter(property.name, itemIndex, fallback, options);
-	if (!run.values.has(property))
-		run.values.set(property, ctx.getNodeParameter(property.name, itemIndex, fallback, options));
-	const value = run.values.get(property);
+	if (!run.shared.has(property)) run.shared.set(property, askN8n(ctx, property, itemIndex));
+	const value = run.shared.get(property);
 	// Each item gets a copy of its own: an operation may build on what it was given.
 	return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+}
+
+/**
+ * Evaluate the expressions among an operation's parameters for an item before its turn, and
+ * keep what n8n gave until the item reads them. The router calls it for the next item while
+ * an item's request is in flight, so that evaluating the next item's expressions (the largest
+ * part of n8n's work per item) overlaps the wait for the answer instead of following it.
+ * Nothing is checked or sent here: the item's own turn runs every check and, for an
+ * expression n8n refused here, asks again and fails there with the item's own index.
+ */
+export function readAhead(
+	ctx: IExecuteFunctions,
+	properties: INodeProperties[],
+	itemIndex: number,
+): void {
+	const run = runValuesOf(ctx);
+	// What readParameters would see, unchecked: enough to skip what the item will not read.
+	const values: IDataObject = {};
+	for (const property of properties) {
+		if (property.type === 'notice' || !isShown(property, values)) continue;
+		let value: unknown;
+		try {
+			if (holdsExpression(run.stored[property.name])) {
+				value = askN8n(ctx, property, itemIndex);
+				run.ahead.set(property, { itemIndex, value });
+			} else {
+				value = run.shared.has(property) ? run.shared.get(property) : run.stored[property.name];
+			}
+		} catch {
+			continue;
+		}
+		values[property.name] = value as IDataObject[string];
+	}
 }
 
 const DEFAULT_MAX_LENGTH = 500;
