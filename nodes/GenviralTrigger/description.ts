@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { platformOptions } from '../Genviral/descriptions/platforms';
+import { platformsFilter, targetsFilter } from '../Genviral/descriptions/filters';
 import { postStatusOptions } from '../Genviral/descriptions/statuses';
 
 export type TriggerEvent = 'postStatusChanged' | 'newAnalyticsPost' | 'targetRefreshed' | 'newFile';
@@ -107,23 +107,8 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: show('newAnalyticsPost'),
 		options: [
-			{
-				displayName: 'Platforms',
-				name: 'platforms',
-				type: 'multiOptions',
-				options: platformOptions,
-				default: [],
-				description: 'Only posts on these platforms',
-			},
-			{
-				displayName: 'Target Names or IDs',
-				name: 'targets',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTargets', format: 'idList' },
-				default: [],
-				description:
-					'Only posts of these tracked profiles (analytics targets). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			platformsFilter('Only posts on these platforms'),
+			targetsFilter('Only posts of these tracked profiles (analytics targets)'),
 		],
 	},
 	{
@@ -154,17 +139,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: show('targetRefreshed'),
-		options: [
-			{
-				displayName: 'Target Names or IDs',
-				name: 'targets',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTargets', format: 'idList' },
-				default: [],
-				description:
-					'Only these tracked profiles (analytics targets). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
+		options: [targetsFilter('Only these tracked profiles (analytics targets)')],
 	},
 
 	// New File

@@ -5,8 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { filtersCollection } from '../../descriptions/filters';
-import { platformOptions } from '../../descriptions/platforms';
+import { filtersCollection, platformsFilter, targetsFilter } from '../../descriptions/filters';
 import { readParameters } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
 
@@ -61,23 +60,8 @@ export const analyticsFilterProperties: INodeProperties[] = [
 			'Last day of the period (inclusive, a UTC date). A date-time is converted to its UTC date.',
 	},
 	filtersCollection([
-		{
-			displayName: 'Platforms',
-			name: 'platforms',
-			type: 'multiOptions',
-			options: platformOptions,
-			default: [],
-			description: 'Only these platforms. Empty means all.',
-		},
-		{
-			displayName: 'Target Names or IDs',
-			name: 'targets',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getTargets', format: 'idList' },
-			default: [],
-			description:
-				'Only these tracked profiles. Empty means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		platformsFilter('Only these platforms. Empty means all.'),
+		targetsFilter('Only these tracked profiles. Empty means all'),
 	]),
 ];
 
