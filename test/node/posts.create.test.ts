@@ -274,6 +274,16 @@ describe('Post → Create: bad input is refused before any request', () => {
 			/unknown provider "tiktok".*use TikTok Settings instead/,
 		],
 		[
+			'a provider whose settings are not an object',
+			{ additionalFields: { providerSettings: '{"youtube": "public"}' } },
+			/Provider Settings \(JSON\) → youtube must be an object; got "public"/,
+		],
+		[
+			'provider settings that are a list',
+			{ additionalFields: { providerSettings: '[{"youtube": {}}]' } },
+			/Provider Settings \(JSON\) must be a JSON object such as/,
+		],
+		[
 			'provider settings that are not JSON',
 			{ additionalFields: { providerSettings: '{youtube' } },
 			/Provider Settings \(JSON\) is not valid JSON/,

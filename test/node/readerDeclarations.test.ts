@@ -193,6 +193,46 @@ describe('jsonObject', () => {
 	});
 });
 
+describe('jsonKeys, jsonKeysElsewhere, jsonValues', () => {
+	const perProvider: INodeProperties = {
+		displayName: 'Provider Settings (JSON)',
+		name: 'providerSettings',
+		type: 'json',
+		default: '{}',
+		typeOptions: {
+			jsonObject: true,
+			jsonKeys: ['x', 'youtube'],
+			jsonKeyNoun: 'provider',
+			jsonKeysElsewhere: { tiktok: 'TikTok Settings' },
+			jsonValues: 'object',
+		},
+	};
+
+	test('keys from the declaration, where a misplaced key goes instead, and object values', () => {
+		expect(read(perProvider, '{"youtube": {"title": "a"}}')).toEqual({ youtube: { title: 'a' } });
+		expect(read(perProvider, '{}')).toEqual({});
+		expect(refusal(perProvider, '{"tiktok": {}}')).toBe(
+			'Provider Settings (JSON) has an unknown provider "tiktok" (allowed: x, youtube); use TikTok Settings instead [item 2]',
+		);
+		expect(refusal(perProvider, '{"myspace": {}}')).toBe(
+			'Provider Settings (JSON) has an unknown provider "myspace" (allowed: x, youtube) [item 2]',
+		);
+		expect(refusal(perProvider, '{"x": "public"}')).toBe(
+			'Provider Settings (JSON) → x must be an object; got "public" [item 2]',
+		);
+	});
+});
+
+describe('minLength', () => {
+	const language = text('Language', 'language', { minLength: 2, maxLength: 32 });
+
+	test('a text shorter than minLength is refused with both bounds; blank stays absent', () => {
+		expect(read(language, 'en')).toBe('en');
+		expect(refusal(language, 'e')).toBe('Language must be 2-32 characters; got "e" [item 2]');
+		expect(read(language, '')).toBeUndefined();
+	});
+});
+
 describe('Update Fields: setOrClear, notEmpty, keepBlank', () => {
 	const updateFields: INodeProperties = {
 		displayName: 'Update Fields',

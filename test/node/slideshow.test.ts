@@ -128,6 +128,16 @@ describe('Slideshow operations', () => {
 			],
 			['configuration that is not JSON', { skipAi: true, slideConfig: '{oops' }, 'not valid JSON'],
 			[
+				'language shorter than 2 characters',
+				{ prompt: 'x', additionalFields: { language: 'e' } },
+				'Additional Fields → Language must be 2-32 characters; got "e"',
+			],
+			[
+				'language longer than 32 characters',
+				{ prompt: 'x', additionalFields: { language: 'e'.repeat(33) } },
+				'Additional Fields → Language',
+			],
+			[
 				'product ID that is not a UUID',
 				{ prompt: 'x', additionalFields: { productId: 'abc' } },
 				'Product ID',

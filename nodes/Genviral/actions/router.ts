@@ -113,7 +113,12 @@ function planRun(ctx: IExecuteFunctions): RunPlan {
 	};
 }
 
-/** How long after an item starts the next item's expressions are read ahead (see readAheadWhile). */
+/**
+ * How long after an item starts the next item's expressions are read ahead (see
+ * readAheadWhile): long enough for the item's request to have left (n8n builds and sends it in
+ * well under a millisecond once warm, a few on a cold start), far less than Genviral takes to
+ * answer. Evaluating earlier would hold the request back by as long as the evaluation takes.
+ */
 const READ_AHEAD_AFTER_MS = 5;
 
 /**

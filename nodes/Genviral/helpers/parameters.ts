@@ -33,12 +33,15 @@ import {
  *   URLs, order kept), `textList` (texts), `accountIds` (a multi-select of account UUIDs that
  *   also takes account objects `{ id }` from Account → Get Many and JSON list text);
  * - `maxLength`: the longest text accepted (default 500; multi-line `rows` fields 5,000);
+ *   `minLength`: the shortest (a blank optional field is still absent);
  * - `minItems` / `maxItems`: bounds of a list; `itemNoun` names its entries in count messages
  *   ("takes at most 35 images"); `unique`: a URL list drops repeats;
  * - `entryPattern` / `entryHint`: a regex every entry of a text list must match, and what the
  *   message says an entry should be ("a context such as ai-studio");
  * - `jsonObject` (a `json` field holds an object, not a list or a number), `jsonExample` (shown
- *   in the message);
+ *   in the message); `jsonKeys` (the keys the object may have), `jsonKeyNoun` (what a key is,
+ *   for messages: "provider"), `jsonKeysElsewhere` (where a key that is not allowed here goes
+ *   instead: `{ tiktok: 'TikTok Settings' }`), `jsonValues: 'object'` (every value an object);
  * - `allowedHosts`: the hosts a `url` may point to (the first names them in the message);
  * - `keepBlank`: a text option of a collection that was added but left blank reads as '' (a
  *   field an Update sets to empty), not as absent.
@@ -362,6 +365,7 @@ export function checkValue(
 					typeof typeOptions.jsonExample === 'string' ? ` such as ${typeOptions.jsonExample}` : '';
 				fail(`${label} must be a JSON object${example}; got ${describeValue(parsed)}`);
 			}
+			checkJsonKeys(property, parsed, fail, label);
 			return parsed;
 		}
 
@@ -466,6 +470,9 @@ function checkText(
 		multiline,
 	});
 	if (text === undefined) return undefined;
+	const minLength = property.typeOptions?.minLength;
+	if (typeof minLength === 'number' && text.length < minLength)
+		fail(`${label} must be ${minLength}-${maxLength} characters; got ${describeValue(text)}`);
 	if (format === 'uuid') {
 		if (!isUuid(text))
 			fail(
@@ -489,6 +496,31 @@ function checkText(
 		}
 	}
 	return text;
+}
+
+/** A JSON object's keys against `jsonKeys` / `jsonKeysElsewhere`, and its values against `jsonValues`. */
+function checkJsonKeys(
+	property: INodeProperties,
+	parsed: unknown,
+	fail: (message: string) => never,
+	label: string,
+): void {
+	const typeOptions = property.typeOptions ?? {};
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return;
+	const allowed = typeOptions.jsonKeys as string[] | undefined;
+	const noun = (typeOptions.jsonKeyNoun as string | undefined) ?? 'key';
+	const elsewhere = (typeOptions.jsonKeysElsewhere ?? {}) as Record<string, string>;
+	for (const [key, value] of Object.entries(parsed)) {
+		if (allowed !== undefined && !allowed.includes(key)) {
+			const hint = key in elsewhere ? `; use ${elsewhere[key]} instead` : '';
+			fail(`${label} has an unknown ${noun} "${key}" (allowed: ${allowed.join(', ')})${hint}`);
+		}
+		if (
+			typeOptions.jsonValues === 'object' &&
+			(typeof value !== 'object' || value === null || Array.isArray(value))
+		)
+			fail(`${label} → ${key} must be an object; got ${describeValue(value)}`);
+	}
 }
 
 /** The longest text a field takes, and whether it may hold line breaks (a list typed as text: one entry per line). */

@@ -101,12 +101,7 @@ export async function execute(
 	const tiktok = tiktokObject(values.tiktokSettings as IDataObject | undefined);
 	const pinterest = pinterestObject(values.pinterestSettings as IDataObject | undefined);
 	checkPlatformObjects(this, tiktok, pinterest, itemIndex);
-	const settings = providerSettingsObject(
-		this,
-		additional.providerSettings,
-		'Additional Fields → Provider Settings (JSON)',
-		itemIndex,
-	);
+	const settings = providerSettingsObject(additional.providerSettings);
 	const caption = (values.caption as string | undefined) ?? '';
 	checkTextOnly(this, values.postMedia as string, caption, itemIndex);
 

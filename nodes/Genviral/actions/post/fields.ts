@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { LIST_RULE } from '../../helpers/parameters';
-import { describeValue, failValidation } from '../../helpers/validation';
+import { failValidation } from '../../helpers/validation';
 
 /** Reference 7: 1-10 accounts, 1-35 slideshow images, pinterest tags at most 30. */
 export const MAX_ACCOUNTS = 10;
@@ -255,11 +255,22 @@ export const musicUrlOption: INodeProperties = {
 		'A TikTok video whose sound becomes the background music; only when every account is a TikTok account',
 };
 
+/** The providers Provider Settings (JSON) takes; TikTok and Pinterest have settings of their own. */
+export const PROVIDERS = ['x', 'instagram', 'facebook', 'linkedin', 'bluesky', 'youtube'];
+
 export const providerSettingsOption: INodeProperties = {
 	displayName: 'Provider Settings (JSON)',
 	name: 'providerSettings',
 	type: 'json',
 	default: '{}',
+	typeOptions: {
+		jsonObject: true,
+		jsonExample: '{"youtube": {"title": "Launch day"}}',
+		jsonKeys: PROVIDERS,
+		jsonKeyNoun: 'provider',
+		jsonKeysElsewhere: { tiktok: 'TikTok Settings', pinterest: 'Pinterest Settings' },
+		jsonValues: 'object',
+	},
 	description:
 		'Options per provider, keyed x, instagram, facebook, linkedin, bluesky or youtube, e.g. {"youtube": {"title": "Launch day", "type": "public"}}. The accepted fields of each account are in its capabilities (Account → Get Many). TikTok and Pinterest options go in their own settings.',
 };
@@ -487,44 +498,11 @@ export function pinterestObject(settings: IDataObject | undefined): IDataObject 
 	return Object.keys(pinterest).length > 0 ? pinterest : undefined;
 }
 
-/** `settings` from Provider Settings (JSON): an object keyed by provider, each an object. */
-export const PROVIDERS = ['x', 'instagram', 'facebook', 'linkedin', 'bluesky', 'youtube'];
-
-export function providerSettingsObject(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	label: string,
-	itemIndex: number,
-): IDataObject | undefined {
-	if (value === undefined) return undefined;
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		return fail(
-			ctx,
-			itemIndex,
-			`${label} must be a JSON object keyed by provider (${PROVIDERS.join(', ')}); got ${describeValue(value)}`,
-		);
-	}
-	for (const [provider, settings] of Object.entries(value)) {
-		if (!PROVIDERS.includes(provider)) {
-			const hint =
-				provider === 'tiktok' || provider === 'pinterest'
-					? `; use ${provider === 'tiktok' ? 'TikTok' : 'Pinterest'} Settings instead`
-					: '';
-			fail(
-				ctx,
-				itemIndex,
-				`${label} has an unknown provider "${provider}" (allowed: ${PROVIDERS.join(', ')})${hint}`,
-			);
-		}
-		if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-			fail(
-				ctx,
-				itemIndex,
-				`${label} → ${provider} must be an object; got ${describeValue(settings)}`,
-			);
-		}
-	}
-	return Object.keys(value).length > 0 ? (value as IDataObject) : undefined;
+/** `settings` from Provider Settings (JSON), already checked by its declaration: absent when empty. */
+export function providerSettingsObject(value: unknown): IDataObject | undefined {
+	return value !== undefined && Object.keys(value as IDataObject).length > 0
+		? (value as IDataObject)
+		: undefined;
 }
 
 /** TikTok and Pinterest settings cannot go in one request (reference 7). */

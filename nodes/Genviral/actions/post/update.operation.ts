@@ -71,12 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.removeTiktok === true) body.tiktok = null;
 	if (pinterest) body.pinterest = pinterest;
 	if (fields.removePinterest === true) body.pinterest = null;
-	const settings = providerSettingsObject(
-		this,
-		fields.providerSettings,
-		`${LABEL}Provider Settings (JSON)`,
-		itemIndex,
-	);
+	const settings = providerSettingsObject(fields.providerSettings);
 	if (settings) body.settings = settings;
 
 	if (fields.schedule === 'at') {

@@ -97,7 +97,7 @@ const properties: INodeProperties[] = [
 				name: 'language',
 				type: 'string',
 				default: '',
-				typeOptions: { maxLength: 32 },
+				typeOptions: { minLength: 2, maxLength: 32 },
 				placeholder: 'en',
 				description: 'The language the AI writes in, e.g. en or es (2-32 characters)',
 			},
@@ -282,15 +282,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (extra.slideCount !== undefined) body.slide_count = extra.slideCount;
 	if (extra.slideshowType !== undefined) body.slideshow_type = extra.slideshowType;
 	if (extra.aspectRatio !== undefined) body.aspect_ratio = extra.aspectRatio;
-	if (extra.language !== undefined) {
-		if (extra.language.length < 2)
-			failValidation(
-				this,
-				itemIndex,
-				'Additional Fields → Language must be 2-32 characters, e.g. en',
-			);
-		body.language = extra.language;
-	}
+	if (extra.language !== undefined) body.language = extra.language;
 	const advanced: IDataObject = {};
 	if (extra.fontSize === 'custom') {
 		if (extra.customFontSize === undefined)
