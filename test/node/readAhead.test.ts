@@ -9,6 +9,7 @@
  */
 import { WorkflowDataProxy } from 'n8n-workflow';
 
+import { READ_AHEAD_FRESH_MS } from '../../nodes/Genviral/helpers/parameters';
 import { createTarget, useFakeGenviral } from '../harness/fixtures';
 import { runGenviral } from '../harness/genviral';
 
@@ -124,6 +125,25 @@ describe('reading the next item ahead, in the engine', () => {
 			'@first',
 			'@third',
 		]);
+	});
+
+	test('after an item slower than READ_AHEAD_FRESH_MS, the next item is evaluated again in its turn', async () => {
+		env.fake.latencyFor = (request) => {
+			arrivals.push({
+				identifier: String((request.body as { identifier?: unknown }).identifier),
+				at: performance.now(),
+			});
+			return arrivals.length === 1 ? READ_AHEAD_FRESH_MS + 300 : 0;
+		};
+		const { items: out, error } = await runGenviral(
+			env.fake,
+			createTarget({ identifier: '={{ $json.handle }}' }),
+			{ items: items.slice(0, 2) },
+		);
+		expect(error).toBeUndefined();
+		expect(out.map((item) => item.json.identifier)).toEqual(handles.slice(0, 2));
+		// Item 1: once ahead (during item 0's long wait), once more in its own turn.
+		expect(evaluations.map((e) => e.item)).toEqual([0, 1, 1]);
 	});
 
 	test('with Batching (items at once) nothing is read ahead', async () => {

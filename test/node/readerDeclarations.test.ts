@@ -14,7 +14,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkValue, readAhead, readParameters } from '../../nodes/Genviral/helpers/parameters';
+import {
+	READ_AHEAD_FRESH_MS,
+	checkValue,
+	readAhead,
+	readParameters,
+} from '../../nodes/Genviral/helpers/parameters';
 
 const node = { name: 'Genviral', type: 'n8n-nodes-genviral.genviral', typeVersion: 1 } as INode;
 
@@ -449,7 +454,7 @@ describe('reading for the items of one run', () => {
 		]);
 	});
 
-	test('read ahead skips what the item will not read, and leaves a failing expression to its turn', () => {
+	test('read ahead checks too; a refused value is read again in its turn and fails there', () => {
 		const shownFor: INodeProperties[] = [
 			{
 				displayName: 'Mode',
@@ -466,8 +471,32 @@ describe('reading for the items of one run', () => {
 		];
 		const { ctx, asked } = runContext({ mode: 'a', onlyB: '={{item}}', note: '={{fails}}' });
 		readAhead(ctx, shownFor, 4);
-		expect(asked).toEqual(['note@4']);
+		// Only B is hidden: not evaluated.
+		expect(asked).toEqual(['mode@4', 'note@4']);
 		expect(() => readParameters(ctx, shownFor, 4)).toThrow('expression fails for item 4');
-		expect(asked).toEqual(['note@4', 'mode@4', 'note@4']);
+		expect(asked).toEqual(['mode@4', 'note@4', 'note@4']);
+	});
+
+	test('what was read ahead is used only while fresh, and survives the current item reading more', () => {
+		jest.useFakeTimers({ now: 0 });
+		try {
+			const { ctx, asked } = runContext({ platform: 'tiktok', identifier: '={{item}}' });
+			readAhead(ctx, properties, 1);
+			// Item 0 is still running and reads another list: item 1's values stay.
+			readParameters(ctx, properties.slice(0, 1), 0);
+			jest.setSystemTime(READ_AHEAD_FRESH_MS);
+			expect(readParameters(ctx, properties, 1).identifier).toBe('1');
+			readAhead(ctx, properties, 2);
+			jest.setSystemTime(READ_AHEAD_FRESH_MS * 2 + 1);
+			// Item 1 took longer than READ_AHEAD_FRESH_MS: item 2 is evaluated again in its turn.
+			expect(readParameters(ctx, properties, 2).identifier).toBe('2');
+			expect(asked.filter((a) => a.startsWith('identifier'))).toEqual([
+				'identifier@1',
+				'identifier@2',
+				'identifier@2',
+			]);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 });

@@ -90,8 +90,8 @@ export function holdsExpression(value: unknown): boolean {
 
 /**
  * Per run of the node (its execute context): the parameters as stored in the workflow, what
- * n8n gave for those that hold no expression, and expressions already evaluated for the next
- * item (see `readAhead`).
+ * n8n gave for those that hold no expression, and the next item's parameters when they were
+ * read ahead (see `readAhead`).
  *
  * A value without an expression is the same for every item, so n8n is asked once per run, not
  * once per item (each ask deep-copies the value and checks it against the node's whole
@@ -102,49 +102,49 @@ export function holdsExpression(value: unknown): boolean {
 interface RunValues {
 	stored: IDataObject;
 	shared: Map<INodeProperties, unknown>;
-	ahead: Map<INodeProperties, { itemIndex: number; value: unknown }>;
+	ahead?: { properties: INodeProperties[]; itemIndex: number; values: IDataObject; at: number };
 }
 
 const valuesByRun = new WeakMap<IExecuteFunctions, RunValues>();
 
+/**
+ * How long parameters read ahead stay good. After an item that took longer (a Wait for
+ * Publish, a slow answer) the next item reads its parameters again in its own turn, so that
+ * an expression such as `{{ $now }}`, and a check against the clock, is never older than this.
+ */
+export const READ_AHEAD_FRESH_MS = 1000;
+
 function runValuesOf(ctx: IExecuteFunctions): RunValues {
 	let run = valuesByRun.get(ctx);
 	if (run === undefined) {
-		run = { stored: ctx.getNode().parameters ?? {}, shared: new Map(), ahead: new Map() };
+		run = { stored: ctx.getNode().parameters ?? {}, shared: new Map() };
 		valuesByRun.set(ctx, run);
 	}
 	return run;
 }
 
-function askN8n(ctx: ReaderContext, property: INodeProperties, itemIndex: number): unknown {
+function rawParameter(ctx: ReaderContext, property: INodeProperties, itemIndex: number): unknown {
 	const extract = property.type === 'resourceLocator';
 	const fallback = extract ? undefined : property.default;
 	const options = extract ? { extractValue: true } : undefined;
 	if (isPollContext(ctx)) return ctx.getNodeParameter(property.name, fallback, options);
-	return ctx.getNodeParameter(property.name, itemIndex, fallback, options);
-}
-
-function rawParameter(ctx: ReaderContext, property: INodeProperties, itemIndex: number): unknown {
-	if (isPollContext(ctx)) return askN8n(ctx, property, itemIndex);
 	const run = runValuesOf(ctx);
-	if (holdsExpression(run.stored[property.name])) {
-		const ahead = run.ahead.get(property);
-		run.ahead.delete(property);
-		return ahead?.itemIndex === itemIndex ? ahead.value : askN8n(ctx, property, itemIndex);
-	}
-	if (!run.shared.has(property)) run.shared.set(property, askN8n(ctx, property, itemIndex));
+	if (holdsExpression(run.stored[property.name]))
+		return ctx.getNodeParameter(property.name, itemIndex, fallback, options);
+	if (!run.shared.has(property))
+		run.shared.set(property, ctx.getNodeParameter(property.name, itemIndex, fallback, options));
 	const value = run.shared.get(property);
 	// Each item gets a copy of its own: an operation may build on what it was given.
 	return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
 
 /**
- * Evaluate the expressions among an operation's parameters for an item before its turn, and
- * keep what n8n gave until the item reads them. The router calls it for the next item while
- * an item's request is in flight, so that evaluating the next item's expressions (the largest
- * part of n8n's work per item) overlaps the wait for the answer instead of following it.
- * Nothing is checked or sent here: the item's own turn runs every check and, for an
- * expression n8n refused here, asks again and fails there with the item's own index.
+ * Read and check an item's parameters before its turn, and keep them until the item asks for
+ * them. The router calls it for the next item while an item's request is in flight, so that
+ * evaluating the next item's expressions (the largest part of n8n's own work per item) and
+ * checking them overlaps the wait for the answer instead of following it. Nothing is sent
+ * here. A refused value is not kept: the item reads again in its own turn and fails there,
+ * with its own index; so does an item whose values are older than READ_AHEAD_FRESH_MS.
  */
 export function readAhead(
 	ctx: IExecuteFunctions,
@@ -152,23 +152,35 @@ export function readAhead(
 	itemIndex: number,
 ): void {
 	const run = runValuesOf(ctx);
-	// What readParameters would see, unchecked: enough to skip what the item will not read.
-	const values: IDataObject = {};
-	for (const property of properties) {
-		if (property.type === 'notice' || !isShown(property, values)) continue;
-		let value: unknown;
-		try {
-			if (holdsExpression(run.stored[property.name])) {
-				value = askN8n(ctx, property, itemIndex);
-				run.ahead.set(property, { itemIndex, value });
-			} else {
-				value = run.shared.has(property) ? run.shared.get(property) : run.stored[property.name];
-			}
-		} catch {
-			continue;
-		}
-		values[property.name] = value as IDataObject[string];
+	run.ahead = undefined;
+	try {
+		const values = readParameters(ctx, properties, itemIndex);
+		run.ahead = { properties, itemIndex, values, at: Date.now() };
+	} catch {
+		// read again in the item's own turn
 	}
+}
+
+/**
+ * The item's parameters if they were read ahead for it, from the same list and fresh; taken
+ * once. What was read ahead for a later item stays (the current item may read more lists).
+ */
+function takeReadAhead(
+	ctx: ReaderContext,
+	properties: INodeProperties[],
+	itemIndex: number,
+): IDataObject | undefined {
+	if (isPollContext(ctx)) return undefined;
+	const run = valuesByRun.get(ctx);
+	const ahead = run?.ahead;
+	if (run === undefined || ahead === undefined || ahead.itemIndex > itemIndex) return undefined;
+	if (ahead.itemIndex < itemIndex) {
+		run.ahead = undefined;
+		return undefined;
+	}
+	if (ahead.properties !== properties) return undefined;
+	run.ahead = undefined;
+	return Date.now() - ahead.at <= READ_AHEAD_FRESH_MS ? ahead.values : undefined;
 }
 
 const DEFAULT_MAX_LENGTH = 500;
@@ -239,6 +251,8 @@ export function readParameters(
 	properties: INodeProperties[],
 	itemIndex: number,
 ): IDataObject {
+	const readBefore = takeReadAhead(ctx, properties, itemIndex);
+	if (readBefore !== undefined) return readBefore;
 	const values: IDataObject = {};
 	for (const property of properties) {
 		if (property.type === 'notice' || !isShown(property, values)) continue;
