@@ -24,6 +24,7 @@ import {
 import { MAX_TIMER_MS, cancelSignalOf, sleepUnlessCancelled } from './sleep';
 import { isItemRun } from './itemMemory';
 import { sendSpending } from './paid';
+import { expectObject } from './shapes';
 import type { GenviralContext, GenviralRequest, RetryPolicy } from './types';
 
 export type { GenviralContext, GenviralRequest, RetryPolicy } from './types';
@@ -572,4 +573,26 @@ function isCutOff(code: string, detail: string): boolean {
 		/\baborted\b|stream has been aborted|premature close|unexpected end/i.test(detail) &&
 		code !== 'ECONNREFUSED'
 	);
+}
+
+/**
+ * PATCH a resource and return the object Genviral answers with. A PATCH sets fields to the
+ * values given, so the same request twice leaves the same state: retried when safe.
+ * `endpoint` names it in a broken-answer error (the path, or its reference template).
+ */
+export async function patchObject(
+	this: GenviralContext,
+	path: string,
+	body: IDataObject,
+	itemIndex: number,
+	endpoint = `PATCH ${path}`,
+): Promise<IDataObject> {
+	const data = await genviralApiRequest.call(this, {
+		method: 'PATCH',
+		path,
+		body,
+		itemIndex,
+		retry: 'idempotent',
+	});
+	return expectObject(this, data, endpoint, itemIndex);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { targetLocator } from '../../descriptions/locators';
-import { expectObject, genviralApiRequest } from '../../transport';
+import { patchObject } from '../../transport';
 
 const properties: INodeProperties[] = [
 	targetLocator,
@@ -98,12 +98,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const path = `/analytics/targets/${id}`;
-	const data = await genviralApiRequest.call(this, {
-		method: 'PATCH',
-		path,
-		body,
-		itemIndex,
-		retry: 'idempotent',
-	});
-	return expectObject(this, data, `PATCH ${path}`, itemIndex);
+	return await patchObject.call(this, path, body, itemIndex);
 }

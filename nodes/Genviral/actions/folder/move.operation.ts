@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../helpers/parameters';
-import { expectObject, genviralApiRequest } from '../../transport';
+import { patchObject } from '../../transport';
 import { folderLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
@@ -42,12 +42,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const path = `/folders/${values.folderId as string}`;
 	// Moving a folder where it already is changes nothing: safe to repeat.
-	const data = await genviralApiRequest.call(this, {
-		method: 'PATCH',
-		path,
-		body,
-		itemIndex,
-		retry: 'idempotent',
-	});
-	return expectObject(this, data, 'PATCH /folders/{folderId}', itemIndex);
+	return await patchObject.call(this, path, body, itemIndex, 'PATCH /folders/{folderId}');
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readParameters } from '../../helpers/parameters';
 import { failValidation } from '../../helpers/validation';
-import { expectObject, genviralApiRequest } from '../../transport';
+import { patchObject } from '../../transport';
 import { slideshowLocator } from '../../descriptions/locators';
 import { slideshowStatusOptions } from '../../descriptions/statuses';
 import { SLIDESHOW_TYPES } from './generate.operation';
@@ -207,12 +207,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (updateFields.slides !== undefined)
 		body.slides = slidesForPatch(this, itemIndex, updateFields.slides);
 	const path = `/slideshows/${slideshowId}`;
-	const data = await genviralApiRequest.call(this, {
-		method: 'PATCH',
-		path,
-		body,
-		itemIndex,
-		retry: 'idempotent',
-	});
-	return expectObject(this, data, `PATCH ${path}`, itemIndex);
+	return await patchObject.call(this, path, body, itemIndex);
 }

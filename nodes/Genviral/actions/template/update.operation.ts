@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { templateLocator } from '../../descriptions/locators';
 import { readParameters } from '../../helpers/parameters';
-import { expectObject, genviralApiRequest } from '../../transport';
+import { patchObject } from '../../transport';
 import {
 	checkTemplateConfig,
 	configUpdateProperty,
@@ -65,13 +65,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Update Fields → Config (JSON)',
 		);
 	const path = `/templates/${values.templateId as string}`;
-	// The same PATCH twice leaves the same template: safe to repeat.
-	const data = await genviralApiRequest.call(this, {
-		method: 'PATCH',
-		path,
-		body,
-		itemIndex,
-		retry: 'idempotent',
-	});
-	return expectObject(this, data, 'PATCH /templates/{templateId}', itemIndex);
+	return await patchObject.call(this, path, body, itemIndex, 'PATCH /templates/{templateId}');
 }
